@@ -1,0 +1,54 @@
+import type { ColumnInfo } from './profile';
+
+// Checked in this order: the first name that matches wins.
+const TARGET_NAMES = ['loan_approved', 'loan_status', 'default', 'class', 'target', 'bad', 'label', 'outcome', 'y'];
+const POSITIVE_WORDS = ['yes', 'y', 'true', 't', 'bad', 'default', 'defaulted', 'charged off', 'approved', 'positive'];
+
+/** Lower-case words of a column name: "LoanStatus" and "loan-status" both give ["loan", "status"]. */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function matchesTargetName(name: string, pattern: string): boolean {
+  const words = nameWords(name);
+  if (words.join('_') === pattern) return true;
+  // A one-word pattern also matches a word inside a longer name (is_default, default_flag).
+  return !pattern.includes('_') && pattern.length > 1 && words.includes(pattern);
+}
+
+/** The two-valued column to predict, chosen by name (loan_status, default, class…), else the last two-valued column; null if none. */
+export function detectTarget(columns: readonly ColumnInfo[]): string | null {
+  const binary = columns.filter((c) => c.distinct === 2 && c.role !== 'identifier');
+  for (const pattern of TARGET_NAMES) {
+    const hit = binary.find((c) => matchesTargetName(c.name, pattern));
+    if (hit) return hit.name;
+  }
+  return binary.length > 0 ? binary[binary.length - 1].name : null;
+}
+
+/** Which of two target values counts as positive: the larger of two numbers (1 of 0/1, 2 of 1/2), else yes/true/bad/default…, else the second. */
+export function guessPositiveValue(values: readonly string[]): string {
+  const [a, b] = values;
+  const na = Number(a);
+  const nb = Number(b);
+  if (a.trim() !== '' && b.trim() !== '' && !Number.isNaN(na) && !Number.isNaN(nb)) return na > nb ? a : b;
+  const lower = values.map((v) => v.toLowerCase());
+  for (const word of POSITIVE_WORDS) {
+    const i = lower.indexOf(word);
+    if (i >= 0) return values[i];
+  }
+  return b;
+}
+
+/** True when the target names an approval (positive = good), false when it names a risk event (positive = bad). */
+export function positiveMeansApproval(target: string, positive: string): boolean {
+  const words = nameWords(target);
+  const value = positive.toLowerCase();
+  if (words.some((w) => w.startsWith('approv') || w === 'good' || w === 'repaid')) return !['0', 'n', 'no', 'false'].includes(value);
+  if (words.includes('status') && ['y', 'yes', 'approved', 'good'].includes(value)) return true;
+  return ['good', 'approved', 'paid', 'repaid'].includes(value);
+}

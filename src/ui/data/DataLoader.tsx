@@ -1,0 +1,55 @@
+import { useState, type DragEvent } from 'react';
+
+interface Props {
+  readonly busy: boolean;
+  readonly onFile: (file: File) => void;
+  readonly onSample: () => void;
+}
+
+/** Step 1: a file picker, a drop zone and the bundled sample loan book. */
+export function DataLoader({ busy, onFile, onSample }: Props) {
+  const [dragging, setDragging] = useState(false);
+
+  const onDrop = (event: DragEvent<HTMLLabelElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) onFile(file);
+  };
+
+  return (
+    <section className="card" aria-labelledby="load-heading">
+      <h2 id="load-heading">1. Load past loan applications</h2>
+      <div className="load-row">
+        <label
+          className={`dropzone${dragging ? ' dragging' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <span>Drop a .csv file here, or choose one</span>
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            data-testid="dataset-input"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              // Clear the input so choosing the same file again still triggers a load.
+              event.target.value = '';
+              if (file) onFile(file);
+            }}
+          />
+        </label>
+        <span className="or">or</span>
+        <button type="button" data-testid="sample-data-button" disabled={busy} onClick={onSample}>
+          Try the sample loan book
+        </button>
+      </div>
+      <p className="hint">The file is read on this device. Nothing is uploaded.</p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// base './' so the built app works from any sub-path of a static host.
+export default defineConfig({
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  optimizeDeps: {
+    // The tfjs packages are imported only by the worker; listing them stops the dev
+    // server from discovering them late and reloading the page mid-session.
+    include: [
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-cpu',
+      'papaparse',
+      'comlink',
+    ],
+  },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
