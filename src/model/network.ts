@@ -35,6 +35,13 @@ export function buildNetwork(inputWidth: number, config: NetworkConfig): tf.Laye
   return model;
 }
 
+/** Frees the model's weights and its optimiser's slot variables (tfjs leaves a passed-in optimiser alive). */
+export function disposeNetwork(model: tf.LayersModel): void {
+  const optimizer = model.optimizer;
+  model.dispose();
+  optimizer?.dispose();
+}
+
 /** Probabilities of the positive class for row-major `x` (rows × width). */
 export async function predictProbabilities(model: tf.LayersModel, x: Float32Array, width: number): Promise<Float32Array> {
   const rows = x.length / width;

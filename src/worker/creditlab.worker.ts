@@ -15,7 +15,7 @@ import { prepareData } from '../core/pipeline';
 import { fail, ok, type Result } from '../core/result';
 import type { Table } from '../core/table';
 import { selectBackend, type BackendChoice } from '../model/backend';
-import { buildNetwork, predictProbabilities } from '../model/network';
+import { buildNetwork, disposeNetwork, predictProbabilities } from '../model/network';
 import { trainNetwork } from '../model/train';
 import type { DatasetSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
 
@@ -53,7 +53,7 @@ function loadText(text: string, fileName: string, started: number): Result<Datas
 }
 
 function disposeModel(): void {
-  model?.dispose();
+  if (model) disposeNetwork(model);
   model = null;
   preprocessor = null;
 }
@@ -122,12 +122,12 @@ const api = {
         () => stopRequested,
       );
     } catch (error) {
-      network.dispose();
+      disposeNetwork(network);
       throw error;
     }
     const probabilities = await predictProbabilities(network, data.test.x, width);
     if (probabilities.some((p) => !Number.isFinite(p))) {
-      network.dispose();
+      disposeNetwork(network);
       return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
     }
     model = network;
