@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CleaningReport, RangeRule } from '../core/clean/cleanTable';
 import { guessPositiveValue } from '../core/columns/target';
 import type { ApplicantRecord } from '../core/features/preprocessor';
@@ -103,8 +103,10 @@ export function App() {
     }
   };
 
-  const loadFile = (file: File) => load(() => bridge.api.loadFile(file, file.name));
-  const loadSample = () => load(() => bridge.api.loadUrl(new URL(SAMPLE_FILE, document.baseURI).href, SAMPLE_FILE));
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const loadFile = useCallback((file: File) => loadRef.current(() => bridge.api.loadFile(file, file.name)), [bridge]);
+  const loadSample = useCallback(() => loadRef.current(() => bridge.api.loadUrl(new URL(SAMPLE_FILE, document.baseURI).href, SAMPLE_FILE)), [bridge]);
 
   const featureList = useMemo(() => (dataset ? dataset.columns.map((c) => c.name).filter((n) => n !== target && features.has(n)) : []), [dataset, target, features]);
 
@@ -127,10 +129,13 @@ export function App() {
     // `values` is derived from dataset/target/positive, listed instead.
   }, [bridge, dataset, target, positive, featureList, rangeRules]);
 
+  // Progress renders as a transition: React may split it up, so the page keeps answering clicks.
   const onEvent = useCallback((event: TrainEvent) => {
-    if (event.type === 'prepared') setStatusText(`Training on ${formatCount(event.trainRows)} rows (${formatCount(event.validationRows)} validation, ${formatCount(event.testRows)} test)…`);
-    else if (event.type === 'backend') setBackend(event.backend);
-    else setHistory((h) => [...h, event.report]);
+    startTransition(() => {
+      if (event.type === 'prepared') setStatusText(`Training on ${formatCount(event.trainRows)} rows (${formatCount(event.validationRows)} validation, ${formatCount(event.testRows)} test)…`);
+      else if (event.type === 'backend') setBackend(event.backend);
+      else setHistory((h) => [...h, event.report]);
+    });
   }, []);
 
   const train = async () => {
@@ -180,12 +185,23 @@ export function App() {
       return fail<number>('The applicant could not be scored.');
     });
 
-  const toggleFeature = (name: string) =>
-    setFeatures((current) => {
-      const next = new Set(current);
-      if (!next.delete(name)) next.add(name);
-      return next;
-    });
+  const toggleFeature = useCallback(
+    (name: string) =>
+      setFeatures((current) => {
+        const next = new Set(current);
+        if (!next.delete(name)) next.add(name);
+        return next;
+      }),
+    [],
+  );
+  const chooseTarget = useCallback(
+    (name: string) => {
+      const info = dataset?.columns.find((c) => c.name === name);
+      setTarget(name);
+      setPositive(info?.values?.length === 2 ? guessPositiveValue(info.values) : '');
+    },
+    [dataset],
+  );
 
   const busy = loading || state === 'training';
   return (
@@ -203,11 +219,7 @@ export function App() {
           positive={values?.[0] ?? ''}
           features={features}
           disabled={busy}
-          onTarget={(name) => {
-            const info = dataset.columns.find((c) => c.name === name);
-            setTarget(name);
-            setPositive(info?.values?.length === 2 ? guessPositiveValue(info.values) : '');
-          }}
+          onTarget={chooseTarget}
           onPositive={setPositive}
           onToggleFeature={toggleFeature}
         />

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { CleaningReport } from '../../core/clean/cleanTable';
 import { formatCount } from '../shared/format';
 
 /** Step 3: every count the cleaning produced, so no row disappears silently. */
-export function CleaningReportView({ report, positive, target }: { report: CleaningReport; positive: string; target: string }) {
+export const CleaningReportView = memo(function CleaningReportView({ report, positive, target }: { report: CleaningReport; positive: string; target: string }) {
   return (
     <section className="card" aria-labelledby="clean-heading" data-testid="cleaning-report">
       <h2 id="clean-heading">3. Cleaning</h2>
@@ -59,4 +60,4 @@ export function CleaningReportView({ report, positive, target }: { report: Clean
       )}
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ColumnInfo } from '../../core/columns/profile';
 import type { DatasetSummary } from '../../worker/protocol';
 import { formatCount, formatDuration } from '../shared/format';
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Step 2: the inferred column types, the target and its positive value, and which columns are features. */
-export function ColumnsPanel({ dataset, target, positive, features, disabled, onTarget, onPositive, onToggleFeature }: Props) {
+export const ColumnsPanel = memo(function ColumnsPanel({ dataset, target, positive, features, disabled, onTarget, onPositive, onToggleFeature }: Props) {
   const targetInfo = dataset.columns.find((c) => c.name === target);
   return (
     <section className="card" aria-labelledby="columns-heading">
@@ -84,4 +85,4 @@ export function ColumnsPanel({ dataset, target, positive, features, disabled, on
       </table>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 
 interface Props {
   readonly busy: boolean;
@@ -7,7 +7,7 @@ interface Props {
 }
 
 /** Step 1: a file picker, a drop zone and the bundled sample loan book. */
-export function DataLoader({ busy, onFile, onSample }: Props) {
+export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: Props) {
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent<HTMLLabelElement>) => {
@@ -52,4 +52,4 @@ export function DataLoader({ busy, onFile, onSample }: Props) {
       <p className="hint">The file is read on this device. Nothing is uploaded.</p>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BinaryMetrics } from '../../core/metrics/binary';
 import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
@@ -12,7 +13,7 @@ const ROWS: readonly { key: keyof Pick<BinaryMetrics, 'accuracy' | 'precision' |
 ];
 
 /** Step 5: held-out metrics next to the naive base-rate baseline, and the confusion matrix at 0.5. */
-export function MetricsPanel({ summary }: { summary: TrainSummary }) {
+export const MetricsPanel = memo(function MetricsPanel({ summary }: { summary: TrainSummary }) {
   const { metrics, baseline } = summary;
   const { tp, fp, tn, fn } = metrics.confusion;
   return (
@@ -66,4 +67,4 @@ export function MetricsPanel({ summary }: { summary: TrainSummary }) {
       </table>
     </section>
   );
-}
+});

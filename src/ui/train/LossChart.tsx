@@ -1,16 +1,26 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochReport } from '../../model/train';
 
+// Explicit ticks with interval 0 spare recharts from measuring every label's text on each epoch,
+// which otherwise forces layouts and long main-thread tasks while training.
+function epochTicks(epochs: number): number[] {
+  const step = Math.max(1, Math.ceil(epochs / 10));
+  const ticks: number[] = [];
+  for (let e = 1; e <= epochs; e += step) ticks.push(e);
+  return ticks;
+}
+
 /** Live training and validation loss per epoch. */
-export function LossChart({ history }: { history: readonly EpochReport[] }) {
+export const LossChart = memo(function LossChart({ history }: { history: readonly EpochReport[] }) {
   const data = history.map((h) => ({ epoch: h.epoch, loss: h.loss, valLoss: h.valLoss ?? undefined }));
   return (
     <div className="chart" data-testid="loss-chart" aria-label="Training and validation loss per epoch">
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="epoch" allowDecimals={false} label={{ value: 'epoch', position: 'insideBottomRight', offset: -4 }} />
-          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(3)} width={56} />
+          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} ticks={epochTicks(data.length)} interval={0} label={{ value: 'epoch', position: 'insideBottomRight', offset: -4 }} />
+          <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(3)} width={56} interval={0} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
           <Legend />
           <Line type="monotone" dataKey="loss" name="training loss" stroke="#1f4e79" dot={false} isAnimationActive={false} />
@@ -19,4 +29,4 @@ export function LossChart({ history }: { history: readonly EpochReport[] }) {
       </ResponsiveContainer>
     </div>
   );
-}
+});
