@@ -1,3 +1,4 @@
+import { nameWords } from './names';
 import { countMissing, type Column, type Table } from '../table';
 
 /** How a column is used: a number, a category, or an identifier that must not be a feature. */
@@ -13,7 +14,7 @@ export interface ColumnInfo {
   readonly values: readonly string[] | null;
 }
 
-const ID_NAME = /(^|[^a-z])(id|uuid|guid|key|number|no)$/i;
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'key', 'number', 'no']);
 const SMALL_VALUE_SET = 20;
 
 /** Infers each column's role, missing count and distinct values. */
@@ -34,7 +35,7 @@ function profileColumn(column: Column, rowCount: number): ColumnInfo {
 function inferRole(column: Column, distinct: number, present: number): ColumnRole {
   const nearUnique = present > 0 && distinct >= 0.95 * present;
   if (column.kind === 'categorical') return nearUnique && present > SMALL_VALUE_SET ? 'identifier' : 'categorical';
-  return nearUnique && ID_NAME.test(column.name) && present > SMALL_VALUE_SET ? 'identifier' : 'numeric';
+  return nearUnique && ID_WORDS.has(nameWords(column.name).at(-1) ?? '') && present > SMALL_VALUE_SET ? 'identifier' : 'numeric';
 }
 
 function distinctTexts(column: Column): Set<string> {

@@ -1,17 +1,9 @@
+import { nameWords } from './names';
 import type { ColumnInfo } from './profile';
 
 // Checked in this order: the first name that matches wins.
 const TARGET_NAMES = ['loan_approved', 'loan_status', 'default', 'class', 'target', 'bad', 'label', 'outcome', 'y'];
 const POSITIVE_WORDS = ['yes', 'y', 'true', 't', 'bad', 'default', 'defaulted', 'charged off', 'approved', 'positive'];
-
-/** Lower-case words of a column name: "LoanStatus" and "loan-status" both give ["loan", "status"]. */
-function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 function matchesTargetName(name: string, pattern: string): boolean {
   const words = nameWords(name);

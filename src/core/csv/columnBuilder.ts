@@ -1,0 +1,163 @@
+import { MISSING_CODE, type Column } from '../table';
+import { isMissingMarker, parseNumberCell, readNumber, type DecimalMark } from './cells';
+
+// A column with more levels than this that is nearly all numbers is numeric with a few typos,
+// not a category ("3+" in a 0/1/2/3+ column stays a category).
+const MAX_NUMERIC_LIKE_LEVELS = 20;
+const NUMERIC_SHARE = 0.95;
+// Identifier-like columns would fill the raw-cell cache with one entry per row; stop caching there.
+const MAX_CACHED_RAW = 10_000;
+
+/** A finished column and, when its type needed a judgement call, a note saying what was done. */
+export interface BuiltColumn {
+  readonly column: Column;
+  readonly note: string | null;
+}
+
+/**
+ * Accumulates one column's cells into growable typed arrays. It starts numeric and switches to
+ * dictionary-encoded categories at the first cell that is not a number.
+ */
+export class ColumnBuilder {
+  private values: Float64Array | null = new Float64Array(1024);
+  private codes: Int32Array | null = null;
+  private levels: string[] = [];
+  private codeOf = new Map<string, number>();
+  private rawCodes = new Map<string, number>();
+  private length = 0;
+  private present = 0;
+  private numericCells = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly decimal: DecimalMark,
+  ) {}
+
+  /** Appends a cell the scanner already read as a plain number. */
+  pushNumber(value: number): void {
+    const row = this.length++;
+    this.present++;
+    this.numericCells++;
+    if (this.values) this.store(row, value);
+    else this.storeCode(row, this.codeFor(String(value)));
+  }
+
+  /** Appends a missing cell. */
+  pushMissing(): void {
+    const row = this.length++;
+    if (this.values) this.store(row, Number.NaN);
+    else this.storeCode(row, MISSING_CODE);
+  }
+
+  /** Appends one raw cell, applying every reading rule (markers, separators, decimal commas). */
+  push(raw: string): void {
+    // In a text column most cells repeat a few raw strings: remember what each one became.
+    if (this.codes) {
+      const cached = this.rawCodes.get(raw);
+      if (cached !== undefined) {
+        const row = this.length++;
+        if (cached < 0) this.storeCode(row, MISSING_CODE);
+        else {
+          this.present++;
+          this.numericCells += cached & 1;
+          this.storeCode(row, cached >> 1);
+        }
+        return;
+      }
+    }
+    const row = this.length++;
+    const missing = isMissingMarker(raw);
+    const value = missing ? Number.NaN : readNumber(raw, this.decimal);
+    // An overflowing number (1e999) is a number we cannot hold: missing, not text.
+    if (missing || value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+      if (this.values) this.store(row, Number.NaN);
+      else {
+        this.storeCode(row, MISSING_CODE);
+        this.remember(raw, -1);
+      }
+      return;
+    }
+    this.present++;
+    if (!Number.isNaN(value)) this.numericCells++;
+    if (this.values) {
+      if (!Number.isNaN(value)) {
+        this.store(row, value);
+        return;
+      }
+      this.switchToCategories(row);
+    }
+    // Number-like cells of a text column use the number's shortest text, the same as the cells
+    // re-encoded at the switch, so "01" read before and after the switch share one level.
+    const code = this.codeFor(Number.isNaN(value) ? raw.trim() : String(value));
+    this.storeCode(row, code);
+    this.remember(raw, code * 2 + (Number.isNaN(value) ? 0 : 1));
+  }
+
+  /** Caches a raw cell's outcome (code × 2 + is-number, or -1 for missing) while the cache is small. */
+  private remember(raw: string, outcome: number): void {
+    if (this.rawCodes.size < MAX_CACHED_RAW) this.rawCodes.set(raw, outcome);
+  }
+
+  /** The finished column; a mostly numeric text column with many levels becomes numeric with its odd cells missing. */
+  finish(): BuiltColumn {
+    const n = this.length;
+    if (this.values) return { column: { kind: 'numeric', name: this.name, values: this.values.slice(0, n) }, note: null };
+    const codes = this.codes!.slice(0, n);
+    const oddCells = this.present - this.numericCells;
+    if (this.levels.length > MAX_NUMERIC_LIKE_LEVELS && this.numericCells >= NUMERIC_SHARE * this.present) {
+      const levelValues = this.levels.map((level) => parseNumberCell(level, this.decimal));
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = codes[i] === MISSING_CODE ? Number.NaN : levelValues[codes[i]];
+      const examples = this.levels.filter((_, i) => Number.isNaN(levelValues[i])).slice(0, 3);
+      return {
+        column: { kind: 'numeric', name: this.name, values },
+        note: `${this.name}: ${oddCells} cell${oddCells === 1 ? '' : 's'} that are not numbers (${examples.map((e) => `"${e}"`).join(', ')}) read as missing.`,
+      };
+    }
+    const note =
+      this.numericCells > 0 && this.numericCells >= 0.5 * this.present
+        ? `${this.name}: mostly numbers, kept as categories because of values such as ${this.levels
+            .filter((l) => Number.isNaN(parseNumberCell(l, this.decimal)))
+            .slice(0, 3)
+            .map((l) => `"${l}"`)
+            .join(', ')}.`
+        : null;
+    return { column: { kind: 'categorical', name: this.name, codes, levels: this.levels }, note };
+  }
+
+  private codeFor(level: string): number {
+    let code = this.codeOf.get(level);
+    if (code === undefined) {
+      code = this.levels.length;
+      this.levels.push(level);
+      this.codeOf.set(level, code);
+    }
+    return code;
+  }
+
+  private store(row: number, value: number): void {
+    if (row >= this.values!.length) {
+      const grown = new Float64Array(this.values!.length * 2);
+      grown.set(this.values!);
+      this.values = grown;
+    }
+    this.values![row] = value;
+  }
+
+  private storeCode(row: number, code: number): void {
+    if (row >= this.codes!.length) {
+      const grown = new Int32Array(this.codes!.length * 2);
+      grown.set(this.codes!);
+      this.codes = grown;
+    }
+    this.codes![row] = code;
+  }
+
+  /** Re-encodes the numbers read so far as category levels (their shortest decimal text). */
+  private switchToCategories(upToRow: number): void {
+    const values = this.values!;
+    this.codes = new Int32Array(values.length);
+    for (let i = 0; i < upToRow; i++) this.codes[i] = Number.isNaN(values[i]) ? MISSING_CODE : this.codeFor(String(values[i]));
+    this.values = null;
+  }
+}

@@ -1,0 +1,155 @@
+import { fail, ok, type Result } from '../result';
+import type { Column, Table } from '../table';
+import { ColumnBuilder } from './columnBuilder';
+import { sniffDialect, type CsvDialect } from './dialect';
+import { CellKind, CsvScanner, type RowSink } from './scanner';
+
+/** What the reader noticed while reading a file (shown to the user, never fatal). */
+export interface ParseNotes {
+  readonly delimiter: string;
+  readonly hasHeader: boolean;
+  readonly decimal: '.' | ',';
+  readonly encoding: string;
+  readonly renamedColumns: readonly string[];
+  /** Rows with more or fewer fields than the header (padded with missing cells or cut). */
+  readonly raggedRows: number;
+  /** Judgement calls about column types, one sentence each. */
+  readonly typeNotes: readonly string[];
+}
+
+/** A parsed file: the columnar table and what was noticed on the way. */
+export interface ParsedCsv {
+  readonly table: Table;
+  readonly notes: ParseNotes;
+}
+
+// Enough text to see the delimiter, header and number format before committing to them.
+const SNIFF_CHARS = 64 * 1024;
+
+/**
+ * Incremental CSV reader: push decoded text in pieces of any size (a quoted field may span
+ * pieces), then `finish`. Rows go straight into per-column typed arrays, never row objects.
+ */
+export class CsvTableReader implements RowSink {
+  private pending = '';
+  private dialect: CsvDialect | null = null;
+  private scanner: CsvScanner | null = null;
+  private builders: ColumnBuilder[] | null = null;
+  private renamed: string[] = [];
+  private raggedRows = 0;
+  private binary = false;
+  /** Data rows read so far. */
+  rowsRead = 0;
+
+  constructor(private readonly encoding = 'utf-8') {}
+
+  /** Adds the next piece of text; `final` marks the end of the file. */
+  push(text: string, final = false): void {
+    if (this.binary) return;
+    this.pending += text;
+    if (!this.dialect) {
+      if (this.pending.length < SNIFF_CHARS && !final) return;
+      if (this.rowsRead === 0 && this.pending.charCodeAt(0) === 0xfeff) this.pending = this.pending.slice(1);
+      if (looksBinary(this.pending)) {
+        this.binary = true;
+        return;
+      }
+      this.dialect = sniffDialect(this.pending.slice(0, SNIFF_CHARS));
+      this.scanner = new CsvScanner(this.dialect.delimiter.charCodeAt(0));
+    }
+    const consumed = this.scanner!.scan(this.pending, final, this);
+    this.pending = consumed === this.pending.length ? '' : this.pending.slice(consumed);
+  }
+
+  /** The table read so far, or a human reason why the file cannot be used. */
+  finish(): Result<ParsedCsv> {
+    if (this.binary) return fail('This file is not a CSV text file (it contains binary data).');
+    if (!this.dialect) {
+      if (this.pending.trim() === '') return fail('The file is empty.');
+      this.push('', true);
+      if (this.binary) return this.finish();
+    }
+    if (!this.builders) return fail('The file is empty.');
+    if (this.builders.length < 2) return fail('The file has fewer than two columns; is it a CSV?');
+    if (this.rowsRead === 0) return fail('The file has a header but no data rows.');
+    const built = this.builders.map((b) => b.finish());
+    const columns: Column[] = built.map((b) => b.column);
+    return ok({
+      table: { rowCount: this.rowsRead, columns },
+      notes: {
+        delimiter: this.dialect!.delimiter,
+        hasHeader: this.dialect!.hasHeader,
+        decimal: this.dialect!.decimal,
+        encoding: this.encoding,
+        renamedColumns: this.renamed,
+        raggedRows: this.raggedRows,
+        typeNotes: built.map((b) => b.note).filter((n): n is string => n !== null),
+      },
+    });
+  }
+
+  /** Called by the scanner for each complete row. */
+  row(kinds: Uint8Array, numbers: Float64Array, texts: string[], count: number): void {
+    // Blank lines, and lines of only delimiters, are not rows.
+    let blank = true;
+    for (let c = 0; c < count && blank; c++) blank = kinds[c] === CellKind.Missing || (kinds[c] === CellKind.Text && texts[c].trim() === '');
+    if (blank) return;
+    if (!this.builders) {
+      this.startColumns(kinds, numbers, texts, count);
+      if (this.dialect!.hasHeader) return;
+    }
+    const builders = this.builders!;
+    const width = builders.length;
+    if (count !== width) this.raggedRows++;
+    for (let c = 0; c < width; c++) {
+      const builder = builders[c];
+      const kind = c < count ? kinds[c] : CellKind.Missing;
+      if (kind === CellKind.Number) builder.pushNumber(numbers[c]);
+      else if (kind === CellKind.Text) builder.push(texts[c]);
+      else builder.pushMissing();
+    }
+    this.rowsRead++;
+  }
+
+  private startColumns(kinds: Uint8Array, numbers: Float64Array, texts: string[], count: number): void {
+    const cells = Array.from({ length: count }, (_, c) => (kinds[c] === CellKind.Number ? String(numbers[c]) : kinds[c] === CellKind.Text ? texts[c].trim() : ''));
+    const names = this.dialect!.hasHeader ? cells : cells.map((_, i) => `col${i + 1}`);
+    const unique = makeUniqueNames(names);
+    this.renamed = unique.renamed;
+    this.builders = unique.names.map((name) => new ColumnBuilder(name, this.dialect!.decimal));
+  }
+}
+
+/** Reads a whole CSV text at once; fails with a human reason for unusable input. */
+export function tryParseCsv(text: string): Result<ParsedCsv> {
+  const reader = new CsvTableReader();
+  reader.push(text, true);
+  return reader.finish();
+}
+
+/** Blank and repeated header names get unique ones (x, x_2, ...); returns which were changed. */
+function makeUniqueNames(raw: readonly string[]): { names: string[]; renamed: string[] } {
+  const seen = new Set<string>();
+  const renamed: string[] = [];
+  const names = raw.map((original, i) => {
+    const base = original === '' ? `col${i + 1}` : original;
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
+    seen.add(name);
+    if (name !== original) renamed.push(original === '' ? `(blank) → ${name}` : `${original} → ${name}`);
+    return name;
+  });
+  return { names, renamed };
+}
+
+/** True when the text holds NUL or many control/replacement characters: a binary file renamed .csv. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let suspicious = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return true;
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) suspicious++;
+  }
+  return suspicious > sample.length * 0.05;
+}

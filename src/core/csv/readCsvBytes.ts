@@ -1,0 +1,104 @@
+import { fail, type Result } from '../result';
+import { CsvTableReader, type ParsedCsv } from './csvReader';
+
+/** How far reading has got. */
+export interface ReadProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly rowsRead: number;
+}
+
+/** Options for a streaming read. */
+export interface ReadOptions {
+  readonly onProgress?: (progress: ReadProgress) => void;
+  readonly signal?: AbortSignal;
+  /** Minimum time between progress reports. */
+  readonly progressEveryMs?: number;
+}
+
+/** Message of the result when a read was cancelled through the signal. */
+export const CANCELLED = 'Loading was cancelled.';
+
+class NotUtf8 extends Error {}
+
+/**
+ * Streams a file's bytes into a columnar table. Text is decoded as UTF-8 (a BOM is dropped); a
+ * file that is not valid UTF-8 is read again as Windows-1252, the usual encoding of spreadsheet
+ * exports, and the notes say so. `open` is called once per attempt.
+ */
+export async function readCsvBytes(open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions = {}): Promise<Result<ParsedCsv>> {
+  try {
+    return await readWith('utf-8', open, totalBytes, options);
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    return readWith('windows-1252', open, totalBytes, options);
+  }
+}
+
+async function readWith(encoding: 'utf-8' | 'windows-1252', open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions): Promise<Result<ParsedCsv>> {
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const reader = new CsvTableReader(encoding);
+  const every = options.progressEveryMs ?? 100;
+  let bytesRead = 0;
+  let lastReport = -Infinity;
+  for await (const bytes of open()) {
+    if (options.signal?.aborted) return fail(CANCELLED);
+    if (bytesRead === 0 && startsLikeBinary(bytes)) return fail('This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).');
+    bytesRead += bytes.byteLength;
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new NotUtf8();
+    }
+    reader.push(text);
+    const now = performance.now();
+    if (options.onProgress && now - lastReport >= every) {
+      lastReport = now;
+      options.onProgress({ bytesRead, totalBytes, rowsRead: reader.rowsRead });
+    }
+  }
+  if (options.signal?.aborted) return fail(CANCELLED);
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw new NotUtf8();
+  }
+  reader.push(tail, true);
+  const result = reader.finish();
+  options.onProgress?.({ bytesRead, totalBytes, rowsRead: reader.rowsRead });
+  return result;
+}
+
+// Magic numbers of files people rename to .csv by mistake: PNG, JPEG, GIF, PDF, ZIP (xlsx), OLE (xls), gzip.
+const MAGIC: readonly number[][] = [
+  [0x89, 0x50, 0x4e, 0x47],
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x1f, 0x8b],
+];
+
+function startsLikeBinary(bytes: Uint8Array): boolean {
+  if (MAGIC.some((magic) => magic.every((b, i) => bytes[i] === b))) return true;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Iterates a Blob's bytes (File.stream()) in the chunks the browser provides. */
+export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
