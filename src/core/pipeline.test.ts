@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from './csv/parseCsv';
-import { prepareData, type PrepareConfig, type PreparedData } from './pipeline';
+import { cleanAndReport, prepareData, type PrepareConfig, type PreparedData } from './pipeline';
 import type { Table } from './table';
 
 const HOMES = ['RENT', 'OWN', 'MORTGAGE'];
@@ -35,8 +35,12 @@ const CONFIG: PrepareConfig = {
   positive: '1',
   negative: '0',
   features: ['age', 'income', 'home'],
-  dropDuplicates: true,
-  rangeRules: [{ column: 'age', min: 0, max: 150 }],
+  duplicates: { kind: 'exact' },
+  columns: [
+    { column: 'age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null },
+    { column: 'income', missing: 'median', constant: '', range: null, outliers: null },
+    { column: 'home', missing: 'mode', constant: '', range: null, outliers: null },
+  ],
   testFraction: 0.2,
   validationFraction: 0.25,
   seed: 1,
@@ -54,9 +58,11 @@ describe('prepareData', () => {
   it('cleans 204 rows down to 200', () => {
     const { report } = prepared(CONFIG);
     expect(report.rowsBefore).toBe(204);
-    expect(report.duplicateRows).toBe(2);
-    expect(report.unlabeledRows).toBe(1);
-    expect(report.outOfRange[0].rows).toBe(1);
+    expect(report.steps.map((s) => [s.step, s.rows])).toEqual([
+      ['duplicates', 2],
+      ['no-label', 1],
+      ['out-of-range', 1],
+    ]);
     expect(report.rowsAfter).toBe(200);
     expect(report.positives).toBe(50);
     expect(report.negatives).toBe(150);
@@ -110,9 +116,48 @@ describe('prepareData', () => {
     expect(Array.from(a.train.y)).toEqual(Array.from(b.train.y));
   });
 
+  it('returns the removed rows with the report, and the time of each stage', () => {
+    const data = prepared(CONFIG);
+    // the two duplicates (rows 200 and 201 repeat rows 5 and 6), the unlabeled row 202, the age of 300 in row 203
+    expect(Array.from(data.removed.rows)).toEqual([200, 201, 202, 203]);
+    expect(Array.from(data.removed.duplicateOf)).toEqual([5, 6, -1, -1]);
+    expect(data.timings.cleanMs).toBeGreaterThanOrEqual(0);
+    expect(data.timings.fitMs).toBeGreaterThanOrEqual(0);
+    expect(data.timings.encodeMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('cleanAndReport gives the same report without preparing', () => {
+    const result = cleanAndReport(TABLE, CONFIG);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.report).toEqual(prepared(CONFIG).report);
+  });
+
+  it('leaves excluded features out of the preprocessor', () => {
+    // "flat" is 7 in every row → excluded as constant; the model sees age, income, home
+    const withFlat = parseTable(syntheticCsv().replace('id,age,income,home,status', 'id,age,income,home,status,flat').replaceAll(/\n(.*)/g, '\n$1,7'));
+    const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'flat'], columns: [...CONFIG.columns, { column: 'flat', missing: 'median', constant: '', range: null, outliers: null }] };
+    const result = prepareData(withFlat, config);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.data.report.excludedFeatures.map((e) => [e.column, e.reason])).toEqual([['flat', 'constant']]);
+    expect(result.data.preprocessor.features.map((f) => f.name)).toEqual(['age', 'income', 'home']);
+  });
+
+  it('keeps the decimal mark in the preprocessor', () => {
+    expect(prepared({ ...CONFIG, decimal: ',' }).preprocessor.decimal).toBe(',');
+    expect(prepared(CONFIG).preprocessor.decimal).toBe('.');
+  });
+
+  it('the data-quality gate stops training on values that encode as NaN, naming the column', () => {
+    // 1e308 + 1.5e308 overflows to Infinity: the mean is infinite and every encoded value NaN
+    const huge = parseTable(syntheticCsv().replace('id,age,income,home,status', 'id,age,income,home,status,huge').replaceAll(/\n(\d+)(.*)/g, (_m, id: string, rest: string) => `\n${id}${rest},${Number(id) % 2 ? '1e308' : '1.5e308'}`));
+    const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'huge'], columns: [...CONFIG.columns, { column: 'huge', missing: 'median', constant: '', range: null, outliers: null }] };
+    expect(prepareData(huge, config)).toEqual({ ok: false, reason: 'Column "huge" still has missing or invalid values after cleaning; choose how to fill it.' });
+  });
+
   it.each([
     ['no features', { features: [] }, /feature/i],
     ['the target among the features', { features: ['age', 'status'] }, /target/i],
+    ['an unknown feature', { features: ['age', 'salary'] }, /salary/],
     // positive "yes" never appears: rows labelled 1 become unlabeled, 0 positives remain → cleaning fails
     ['a target value that never occurs', { positive: 'yes' }, /status/],
   ])('fails with %s', (_label, change, reason) => {

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanTable } from './clean/cleanTable';
-import { proposeRangeRules } from './clean/rangeRules';
+import { proposeCleaningPlan } from './clean/plan';
 import { profileColumns, type ColumnInfo } from './columns/profile';
 import { detectTarget, guessPositiveValue } from './columns/target';
 import { tryParseCsv } from './csv/parseCsv';
+import { featureSlots } from './features/preprocessor';
+import { prepareData } from './pipeline';
 import { countMissing, getColumn, type Table } from './table';
 
 /** The shared data sets live beside the repository: ../shared/data from the project root. */
@@ -45,32 +47,43 @@ describe('credit_risk_dataset.csv', () => {
     expect(target).toBe('loan_status');
     expect(profile(profiles, 'loan_status').values).toEqual(['0', '1']);
     expect(guessPositiveValue(profile(profiles, 'loan_status').values!)).toBe('1');
-    expect(proposeRangeRules(profiles)).toEqual([{ column: 'person_age', min: 0, max: 150 }]);
+    const plan = proposeCleaningPlan(profiles, 'loan_status', '1', '0');
+    expect(plan.columns.filter((c) => c.range !== null)).toEqual([{ column: 'person_age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null }]);
   });
 
-  it('cleaning with age 0–150 drops exactly the 165 duplicates', () => {
-    const features = table.columns.map((c) => c.name).filter((n) => n !== 'loan_status');
-    const result = cleanTable(table, {
-      target: 'loan_status',
-      positive: '1',
-      negative: '0',
-      features,
-      dropDuplicates: true,
-      rangeRules: [{ column: 'person_age', min: 0, max: 150 }],
-    });
+  const plan = proposeCleaningPlan(profiles, 'loan_status', '1', '0');
+
+  it('the proposed plan (age 0–150) drops exactly the 165 duplicates', () => {
+    expect(plan.features).toHaveLength(11);
+    const result = cleanTable(table, plan);
     if (!result.ok) throw new Error(result.reason);
-    const { report } = result.data;
-    expect(report.duplicateRows).toBe(165);
-    expect(report.unlabeledRows).toBe(0);
-    expect(report.outOfRange[0].rows).toBe(0); // the oldest is 144
+    const { report, removed } = result.data;
+    expect(report.steps).toEqual([
+      { step: 'duplicates', column: null, rows: 165, rule: 'identical in every column; the first is kept' },
+      { step: 'no-label', column: 'loan_status', rows: 0, rule: 'loan_status is missing or neither "1" nor "0"' },
+      { step: 'out-of-range', column: 'person_age', rows: 0, rule: 'allowed 0–150' }, // the oldest is 144
+    ]);
+    expect(removed.rows).toHaveLength(165);
     // 32581 − 165 = 32416, of which 7089 defaults (counted independently in Python)
     expect(report.rowsAfter).toBe(32416);
     expect(report.positives).toBe(7089);
     expect(report.negatives).toBe(32416 - 7089);
-    expect(report.missingByColumn).toEqual([
-      { column: 'person_emp_length', missing: 887, fill: 'median' },
-      { column: 'loan_int_rate', missing: 3095, fill: 'median' },
+    expect(report.missing.filter((m) => m.missing > 0)).toEqual([
+      { column: 'person_emp_length', missing: 887, strategy: 'median', filledBy: 'the median of the training rows' },
+      { column: 'loan_int_rate', missing: 3095, strategy: 'median', filledBy: 'the median of the training rows' },
     ]);
+    expect(report.excludedFeatures).toEqual([]);
+  });
+
+  it('prepares with the proposed plan: no invalid input, preprocessing fitted on the training rows', () => {
+    const result = prepareData(table, { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 42 });
+    if (!result.ok) throw new Error(result.reason);
+    const { train, validation, test, preprocessor } = result.data;
+    expect(train.rows + validation.rows + test.rows).toBe(32416);
+    expect(preprocessor.fittedOnRows).toBe(train.rows + validation.rows);
+    // 7 numeric features + 4 home ownership + 6 intent + 7 grade + 2 default-on-file levels = 26 inputs
+    expect(preprocessor.width).toBe(26);
+    expect(featureSlots(preprocessor)).toHaveLength(26);
   });
 });
 
@@ -92,10 +105,13 @@ describe('german_credit.csv', () => {
 describe('loan_prediction_train.csv', () => {
   const { table, profiles } = load('loan_prediction_train.csv');
 
-  it('parses to 614 × 13 with Loan_ID an identifier', () => {
+  it('parses to 614 × 13 with Loan_ID an identifier, which the proposed plan leaves out', () => {
     expect(table.rowCount).toBe(614);
     expect(table.columns).toHaveLength(13);
     expect(profile(profiles, 'Loan_ID').role).toBe('identifier');
+    const plan = proposeCleaningPlan(profiles, 'Loan_Status', 'Y', 'N');
+    expect(plan.features).not.toContain('Loan_ID');
+    expect(plan.features).toHaveLength(11);
   });
 
   it("detects Loan_Status with positive 'Y'", () => {

@@ -44,21 +44,44 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/**
- * Picks webgl → wasm → cpu, the first that works. A software-rendered WebGL (SwiftShader,
- * llvmpipe) is skipped: on such machines wasm is several times faster.
- */
-export async function selectBackend(wasmPaths: WasmPaths): Promise<BackendChoice> {
-  setWasmPaths(wasmPaths);
-  const renderer = probeWebglRenderer();
-  const notes: string[] = [];
-  if (renderer === null) notes.push('WebGL unavailable');
-  else if (SOFTWARE_RENDERER.test(renderer)) notes.push(`WebGL is software-rendered (${renderer})`);
-  else if (await tryBackend('webgl')) return { name: 'webgl', reason: `GPU: ${renderer}` };
-  else notes.push('WebGL failed to start');
+/** Backends in the order they are tried when one fails. */
+export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
-  if (await tryBackend('wasm')) return { name: 'wasm', reason: [...notes, 'using WebAssembly'].join('; ') };
-  notes.push('WebAssembly failed to start');
-  if (await tryBackend('cpu')) return { name: 'cpu', reason: [...notes, 'using plain JavaScript'].join('; ') };
+let wasmPathsSet = false;
+
+/**
+ * With 'auto', picks webgl → wasm → cpu, the first that works; a software-rendered WebGL
+ * (SwiftShader, llvmpipe) is skipped, since wasm is several times faster there. With a named
+ * backend, uses it if it starts, else falls back in the same order and says so.
+ */
+export async function selectBackend(wasmPaths: WasmPaths, preferred: BackendName | 'auto' = 'auto'): Promise<BackendChoice> {
+  if (!wasmPathsSet) {
+    setWasmPaths(wasmPaths);
+    wasmPathsSet = true;
+  }
+  const notes: string[] = [];
+  if (preferred !== 'auto') {
+    if (await tryBackend(preferred)) return { name: preferred, reason: 'chosen by you' };
+    notes.push(`${preferred} failed to start`);
+  } else {
+    const renderer = probeWebglRenderer();
+    if (renderer === null) notes.push('WebGL unavailable');
+    else if (SOFTWARE_RENDERER.test(renderer)) notes.push(`WebGL is software-rendered (${renderer})`);
+    else if (await tryBackend('webgl')) return { name: 'webgl', reason: `GPU: ${renderer}` };
+    else notes.push('WebGL failed to start');
+  }
+  for (const name of BACKEND_ORDER) {
+    if (name === 'webgl' || name === preferred) continue;
+    if (await tryBackend(name)) return { name, reason: [...notes, name === 'wasm' ? 'using WebAssembly' : 'using plain JavaScript'].join('; ') };
+    notes.push(`${name} failed to start`);
+  }
   throw new Error('No TensorFlow.js backend could start in this browser.');
+}
+
+/** Switches to the next working backend after `failed`, for carrying on after a backend error. */
+export async function fallBackFrom(failed: BackendName): Promise<BackendChoice> {
+  for (const name of BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(failed) + 1)) {
+    if (await tryBackend(name)) return { name, reason: `${failed} failed during training; carried on with ${name}` };
+  }
+  throw new Error('No TensorFlow.js backend could continue training.');
 }

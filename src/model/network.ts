@@ -1,55 +1,84 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** The network's shape and optimiser settings. */
-export interface NetworkConfig {
+/** The model family: logistic regression, or a multi-layer perceptron. */
+export type ModelKind = 'logistic' | 'mlp';
+
+/** The network's shape and regularisation; the seed fixes the initial weights and dropout masks. */
+export interface NetworkSpec {
+  readonly kind: ModelKind;
+  /** Units per hidden layer (ignored for logistic regression). */
   readonly hiddenUnits: readonly number[];
-  readonly learningRate: number;
+  /** Dropout rate after each hidden layer, 0 for none. */
+  readonly dropout: number;
   readonly seed: number;
 }
 
-/** Default network: one hidden layer of 32 relu units, Adam at 0.003. */
-export const DEFAULT_NETWORK: NetworkConfig = { hiddenUnits: [32], learningRate: 0.003, seed: 42 };
+/** Default network: one hidden layer of 32 relu units, no dropout. */
+export const DEFAULT_NETWORK: NetworkSpec = { kind: 'mlp', hiddenUnits: [32], dropout: 0, seed: 42 };
 
-/** Builds and compiles Dense(relu)… → Dense(1, sigmoid) with seeded initialisers, Adam and binary cross-entropy. */
-export function buildNetwork(inputWidth: number, config: NetworkConfig): tf.LayersModel {
+/**
+ * Builds Dense(relu)[+Dropout]… → Dense(1) with seeded initialisers. The last layer outputs the
+ * logit; the loss applies the sigmoid itself (numerically stable) and predictions add it.
+ */
+export function buildNetwork(inputWidth: number, spec: NetworkSpec): tf.Sequential {
   const model = tf.sequential();
-  config.hiddenUnits.forEach((units, i) => {
+  const hidden = spec.kind === 'mlp' ? spec.hiddenUnits : [];
+  hidden.forEach((units, i) => {
     model.add(
       tf.layers.dense({
         units,
         activation: 'relu',
         inputShape: i === 0 ? [inputWidth] : undefined,
-        kernelInitializer: tf.initializers.heNormal({ seed: config.seed + i }),
+        kernelInitializer: tf.initializers.heNormal({ seed: spec.seed + i }),
       }),
     );
+    if (spec.dropout > 0) model.add(tf.layers.dropout({ rate: spec.dropout, seed: spec.seed + 100 + i }));
   });
   model.add(
     tf.layers.dense({
       units: 1,
-      activation: 'sigmoid',
-      inputShape: config.hiddenUnits.length === 0 ? [inputWidth] : undefined,
-      kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + 1000 }),
+      inputShape: hidden.length === 0 ? [inputWidth] : undefined,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: spec.seed + 1000 }),
     }),
   );
-  model.compile({ optimizer: tf.train.adam(config.learningRate), loss: 'binaryCrossentropy' });
   return model;
 }
 
-/** Frees the model's weights and its optimiser's slot variables (tfjs leaves a passed-in optimiser alive). */
-export function disposeNetwork(model: tf.LayersModel): void {
-  const optimizer = model.optimizer;
-  model.dispose();
-  optimizer?.dispose();
+/** The weight matrices (not biases) of the dense layers: what L2 penalises. */
+export function kernelsOf(model: tf.LayersModel): tf.Variable[] {
+  return model.trainableWeights.filter((w) => w.name.includes('kernel')).map((w) => w.read() as tf.Variable);
 }
 
-/** Probabilities of the positive class for row-major `x` (rows × width). */
-export async function predictProbabilities(model: tf.LayersModel, x: Float32Array, width: number): Promise<Float32Array> {
+/** The model's weights as plain arrays (portable across backends and into JSON). */
+export function readWeights(model: tf.LayersModel): Float32Array[] {
+  return model.getWeights().map((w) => w.dataSync().slice() as Float32Array);
+}
+
+/** Sets the model's weights from plain arrays taken by `readWeights` of a model of the same shape. */
+export function writeWeights(model: tf.LayersModel, weights: readonly Float32Array[]): void {
+  const current = model.getWeights();
+  const tensors = weights.map((w, i) => tf.tensor(w, current[i].shape));
+  model.setWeights(tensors);
+  tensors.forEach((t) => t.dispose());
+}
+
+// Rows per prediction call: keeps tensors small whatever the data size.
+const PREDICT_CHUNK_ROWS = 8192;
+
+/** Probabilities of the positive class for row-major `x` (rows × width), predicted in chunks. */
+export function predictProbabilities(model: tf.LayersModel, x: Float32Array, width: number): Float32Array {
   const rows = x.length / width;
-  if (rows === 0) return new Float32Array(0);
-  const output = tf.tidy(() => model.predict(tf.tensor2d(x, [rows, width])) as tf.Tensor);
-  try {
-    return (await output.data()) as Float32Array;
-  } finally {
-    output.dispose();
+  const out = new Float32Array(rows);
+  for (let start = 0; start < rows; start += PREDICT_CHUNK_ROWS) {
+    const count = Math.min(PREDICT_CHUNK_ROWS, rows - start);
+    const chunk = tf.tidy(() => tf.sigmoid(model.predict(tf.tensor2d(x.subarray(start * width, (start + count) * width), [count, width])) as tf.Tensor));
+    out.set(chunk.dataSync() as Float32Array, start);
+    chunk.dispose();
   }
+  return out;
+}
+
+/** Frees the model's weights. */
+export function disposeNetwork(model: tf.LayersModel): void {
+  model.dispose();
 }

@@ -1,29 +1,31 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CleaningReport, RangeRule } from '../core/clean/cleanTable';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { proposeCleaningPlan, setFeature, type CleaningPlan } from '../core/clean/plan';
 import { guessPositiveValue } from '../core/columns/target';
 import type { ApplicantRecord } from '../core/features/preprocessor';
+import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
-import type { BackendChoice } from '../model/backend';
-import type { EpochReport } from '../model/train';
-import { proxy, WorkerBridge } from '../worker/client';
-import type { DatasetSummary, TrainEvent, TrainRequest, TrainSummary } from '../worker/protocol';
+import { WorkerBridge } from '../worker/client';
+import type { DatasetSummary } from '../worker/protocol';
+import { CleaningPlanEditor } from './clean/CleaningPlanEditor';
 import { CleaningReportView } from './clean/CleaningReportView';
+import { usePreparation } from './clean/usePreparation';
+import { ColumnProfilePanel } from './data/ColumnProfile';
 import { ColumnsPanel } from './data/ColumnsPanel';
 import { DataLoader } from './data/DataLoader';
+import { DataPreview } from './data/DataPreview';
+import { DataSummaryLine } from './data/DataSummaryLine';
+import { ParseProgress } from './data/ParseProgress';
+import { useDatasetLoader } from './data/useDatasetLoader';
 import { MetricsPanel } from './evaluate/MetricsPanel';
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
-import { formatCount } from './shared/format';
-import { TrainPanel, type TrainSettings, type TrainingState } from './train/TrainPanel';
+import { TrainPanel } from './train/TrainPanel';
+import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
+import { useTraining } from './train/useTraining';
 
 const SAMPLE_FILE = 'sample-loan-book.csv';
 const TEST_FRACTION = 0.2;
 const VALIDATION_FRACTION = 0.1;
-
-/** Batch size that keeps small data sets from taking only a handful of steps and large ones fast. */
-function defaultBatchSize(rows: number): number {
-  return rows < 2_000 ? 32 : rows < 20_000 ? 64 : 128;
-}
 
 /** The target's two values as [positive, negative], or null when it does not have exactly two. */
 function targetValues(dataset: DatasetSummary, target: string, positive: string): [string, string] | null {
@@ -32,178 +34,105 @@ function targetValues(dataset: DatasetSummary, target: string, positive: string)
   return values[0] === positive ? [values[0], values[1]] : [values[1], values[0]];
 }
 
-/** The whole CreditLab flow on one page: load → columns → clean → train → evaluate → score. */
+/** A fresh plan for `target` of `dataset`, or null when the target is not two-valued. */
+function planFor(dataset: DatasetSummary, target: string, positive?: string): CleaningPlan | null {
+  const info = dataset.columns.find((c) => c.name === target);
+  if (!info?.values || info.values.length !== 2) return null;
+  const [pos, neg] = targetValues(dataset, target, positive ?? guessPositiveValue(info.values))!;
+  return proposeCleaningPlan(dataset.columns, target, pos, neg);
+}
+
+/** The whole CreditLab flow on one page: load → data → clean → train → evaluate → score. */
 export function App() {
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [dataset, setDataset] = useState<DatasetSummary | null>(null);
   const [target, setTarget] = useState('');
-  const [positive, setPositive] = useState('');
-  const [features, setFeatures] = useState<ReadonlySet<string>>(new Set());
-  const [rangeRules, setRangeRules] = useState<readonly RangeRule[]>([]);
-  const [report, setReport] = useState<CleaningReport | null>(null);
-  const [settings, setSettings] = useState<TrainSettings>({ epochs: 20, batchSize: 64, learningRate: 0.003, seed: 42 });
-  const [state, setState] = useState<TrainingState>('idle');
-  const [statusText, setStatusText] = useState('Load data to begin.');
-  const [backend, setBackend] = useState<BackendChoice | null>(null);
-  const [history, setHistory] = useState<readonly EpochReport[]>([]);
-  const [summary, setSummary] = useState<TrainSummary | null>(null);
+  const [plan, setPlan] = useState<CleaningPlan | null>(null);
+  const [options, setOptions] = useState<TrainOptions>(DEFAULT_TRAIN_OPTIONS);
 
   const bridgeRef = useRef<WorkerBridge | null>(null);
-  const bridge = (bridgeRef.current ??= new WorkerBridge((message) => {
+  const crashRef = useRef<(message: string) => void>(() => {});
+  const bridge = (bridgeRef.current ??= new WorkerBridge((message) => crashRef.current(message)));
+  const training = useTraining(bridge);
+  crashRef.current = (message) => {
     setError(message);
     setDataset(null);
-    setSummary(null);
-    setState('error');
-    setStatusText('The worker stopped.');
-  }));
-  useEffect(() => () => bridgeRef.current?.restart(), []);
+    setPlan(null);
+    training.crash('The worker stopped.');
+  };
 
-  const values = dataset && target ? targetValues(dataset, target, positive) : null;
+  const onLoaded = useCallback(
+    (summary: DatasetSummary) => {
+      const suggested = summary.suggestedTarget ?? '';
+      setDataset(summary);
+      setTarget(suggested);
+      setPlan(planFor(summary, suggested));
+      setOptions((o) => ({ ...o, batchSize: defaultBatchSize(summary.rowCount) }));
+      training.reset('Ready to train.');
+    },
+    [training.reset],
+  );
+  const loader = useDatasetLoader(bridge, onLoaded, setError);
+
+  const config = useMemo<PrepareConfig | null>(
+    () => (plan && dataset ? { ...plan, testFraction: TEST_FRACTION, validationFraction: VALIDATION_FRACTION, seed: options.seed, decimal: dataset.notes.decimal } : null),
+    [plan, dataset, options.seed],
+  );
+  const preparation = usePreparation(bridge, config);
+  const prepared = preparation.prepared;
+
+  // Class weights follow the data: on by default when the rarer outcome is under 20%.
+  const balanceKey = prepared ? `${prepared.report.positives}/${prepared.report.negatives}` : '';
+  const lastBalanceKey = useRef('');
+  if (prepared && balanceKey !== lastBalanceKey.current) {
+    lastBalanceKey.current = balanceKey;
+    const weighted = defaultClassWeights(prepared.report.positives, prepared.report.negatives);
+    if (weighted !== options.classWeights) setOptions((o) => ({ ...o, classWeights: weighted }));
+  }
+
   const targetProblem = useMemo(() => {
     if (!dataset) return null;
     if (!target) return 'No column has exactly two values; choose the column to predict.';
     const info = dataset.columns.find((c) => c.name === target);
-    if (info && info.distinct !== 2) return `"${target}" has ${formatCount(info.distinct)} distinct value${info.distinct === 1 ? '' : 's'}; the target needs exactly two.`;
+    if (info && info.distinct !== 2)
+      return `"${target}" has ${info.distinct.toLocaleString('en-US')} distinct value${info.distinct === 1 ? '' : 's'}; the target needs exactly two (for example default / no default).`;
     return null;
   }, [dataset, target]);
 
-  const applyDataset = (summary: DatasetSummary) => {
-    const suggested = summary.suggestedTarget ?? '';
-    const info = summary.columns.find((c) => c.name === suggested);
-    setDataset(summary);
-    setTarget(suggested);
-    setPositive(info?.values?.length === 2 ? guessPositiveValue(info.values) : '');
-    setFeatures(new Set(summary.columns.filter((c) => c.role !== 'identifier' && c.name !== suggested).map((c) => c.name)));
-    setRangeRules(summary.suggestedRangeRules);
-    setSettings((s) => ({ ...s, batchSize: defaultBatchSize(summary.rowCount) }));
-    setSummary(null);
-    setHistory([]);
-    setBackend(null);
-    setState('idle');
-    setStatusText('Ready to train.');
+  const chooseTarget = useCallback(
+    (name: string) => {
+      if (!dataset) return;
+      setTarget(name);
+      setPlan(planFor(dataset, name));
+    },
+    [dataset],
+  );
+  const choosePositive = useCallback((value: string) => dataset && setPlan(planFor(dataset, target, value)), [dataset, target]);
+  const toggleFeature = useCallback(
+    (name: string) =>
+      setPlan((current) => {
+        const info = dataset?.columns.find((c) => c.name === name);
+        return current && info ? setFeature(current, info, !current.features.includes(name)) : current;
+      }),
+    [dataset],
+  );
+  const fetchRows = useCallback((start: number, count: number) => bridge.api.getRows(start, count), [bridge]);
+  const downloadRemoved = useCallback(() => bridge.api.removedRowsCsv(), [bridge]);
+
+  const train = () => {
+    if (!config) return;
+    training.train({ prepare: config, ...toTrainRequestParts(options), backend: options.backend });
   };
-
-  const load = async (run: () => Promise<Result<DatasetSummary>>) => {
-    setLoading(true);
-    setError(null);
-    setStatusText('Reading the file…');
-    try {
-      const result = await run();
-      if (result.ok) applyDataset(result.data);
-      else {
-        setError(result.reason);
-        setStatusText(dataset ? 'Ready to train.' : 'Load data to begin.');
-      }
-    } catch (cause) {
-      console.error('Loading failed', cause);
-      setError('The file could not be read.');
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const loadFile = useCallback((file: File) => loadRef.current(() => bridge.api.loadFile(file, file.name)), [bridge]);
-  const loadSample = useCallback(() => loadRef.current(() => bridge.api.loadUrl(new URL(SAMPLE_FILE, document.baseURI).href, SAMPLE_FILE)), [bridge]);
-
-  const featureList = useMemo(() => (dataset ? dataset.columns.map((c) => c.name).filter((n) => n !== target && features.has(n)) : []), [dataset, target, features]);
-
-  // The cleaning report follows the user's choices before any training.
-  useEffect(() => {
-    setReport(null);
-    if (!dataset || !values) return;
-    let current = true;
-    bridge.api
-      .previewCleaning({ target, positive: values[0], negative: values[1], features: featureList, dropDuplicates: true, rangeRules })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setReport(result.data);
-        else setError(result.reason);
-      })
-      .catch((cause: unknown) => console.error('Cleaning preview failed', cause));
-    return () => {
-      current = false;
-    };
-    // `values` is derived from dataset/target/positive, listed instead.
-  }, [bridge, dataset, target, positive, featureList, rangeRules]);
-
-  // Progress renders as a transition: React may split it up, so the page keeps answering clicks.
-  const onEvent = useCallback((event: TrainEvent) => {
-    startTransition(() => {
-      if (event.type === 'prepared') setStatusText(`Training on ${formatCount(event.trainRows)} rows (${formatCount(event.validationRows)} validation, ${formatCount(event.testRows)} test)…`);
-      else if (event.type === 'backend') setBackend(event.backend);
-      else setHistory((h) => [...h, event.report]);
-    });
-  }, []);
-
-  const train = async () => {
-    if (!dataset || !values) return;
-    const request: TrainRequest = {
-      target,
-      positive: values[0],
-      negative: values[1],
-      features: featureList,
-      dropDuplicates: true,
-      rangeRules,
-      testFraction: TEST_FRACTION,
-      validationFraction: VALIDATION_FRACTION,
-      seed: settings.seed,
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      learningRate: settings.learningRate,
-      hiddenUnits: [32],
-    };
-    setError(null);
-    setSummary(null);
-    setHistory([]);
-    setState('training');
-    setStatusText('Preparing the data…');
-    try {
-      const result = await bridge.api.train(request, proxy(onEvent));
-      if (!result.ok) {
-        setError(result.reason);
-        setState('error');
-        setStatusText('Training did not run.');
-        return;
-      }
-      setSummary(result.data);
-      setState('done');
-      setStatusText(result.data.stopped ? `Stopped after ${result.data.epochsRun} epochs; the model so far is kept.` : `Done: ${result.data.epochsRun} epochs.`);
-    } catch (cause) {
-      console.error('Training failed', cause);
-      setError('Training failed. Try again, or with a lower learning rate.');
-      setState('error');
-      setStatusText('Training failed.');
-    }
-  };
-
   const score = (record: ApplicantRecord): Promise<Result<number>> =>
     bridge.api.score(record).catch((cause: unknown) => {
       console.error('Scoring failed', cause);
       return fail<number>('The applicant could not be scored.');
     });
 
-  const toggleFeature = useCallback(
-    (name: string) =>
-      setFeatures((current) => {
-        const next = new Set(current);
-        if (!next.delete(name)) next.add(name);
-        return next;
-      }),
-    [],
-  );
-  const chooseTarget = useCallback(
-    (name: string) => {
-      const info = dataset?.columns.find((c) => c.name === name);
-      setTarget(name);
-      setPositive(info?.values?.length === 2 ? guessPositiveValue(info.values) : '');
-    },
-    [dataset],
-  );
-
-  const busy = loading || state === 'training';
+  const loading = loader.load.phase === 'reading';
+  const busy = loading || training.state === 'training';
+  const featureSet = useMemo(() => new Set(plan?.features ?? []), [plan]);
+  const columnNames = useMemo(() => dataset?.columns.map((c) => c.name) ?? [], [dataset]);
   return (
     <main className="app">
       <header className="app-header">
@@ -211,34 +140,52 @@ export function App() {
         <p>Credit scoring on your device: your data is read, cleaned and modelled in this browser tab and never leaves it.</p>
       </header>
       <Alert message={error} onDismiss={() => setError(null)} />
-      <DataLoader busy={busy} onFile={loadFile} onSample={loadSample} />
+      <DataLoader busy={busy} onFile={loader.loadFile} onSample={() => loader.loadSample(SAMPLE_FILE)} />
+      {loader.load.phase === 'reading' && <ParseProgress {...loader.load.progress} onCancel={loader.cancel} />}
       {dataset && (
-        <ColumnsPanel
-          dataset={dataset}
-          target={target}
-          positive={values?.[0] ?? ''}
-          features={features}
-          disabled={busy}
-          onTarget={chooseTarget}
-          onPositive={setPositive}
-          onToggleFeature={toggleFeature}
-        />
+        <section className="card" aria-labelledby="data-heading">
+          <h2 id="data-heading">2. Your data</h2>
+          <DataSummaryLine dataset={dataset} prepared={prepared} pending={preparation.pending} />
+          <ColumnsPanel
+            columns={dataset.columns}
+            target={target}
+            positive={plan?.positive ?? ''}
+            features={featureSet}
+            disabled={busy}
+            onTarget={chooseTarget}
+            onPositive={choosePositive}
+            onToggleFeature={toggleFeature}
+          />
+          {targetProblem && <Alert message={targetProblem} />}
+          <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
+          <DataPreview rowCount={dataset.rowCount} columns={columnNames} fetchRows={fetchRows} />
+        </section>
       )}
-      {targetProblem && <Alert message={targetProblem} />}
-      {dataset && report && values && <CleaningReportView report={report} target={target} positive={values[0]} />}
+      {dataset && plan && (
+        <section className="card" aria-labelledby="clean-heading">
+          <h2 id="clean-heading">3. Clean</h2>
+          <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={setPlan} />
+          <Alert message={preparation.error} />
+          {prepared && <CleaningReportView prepared={prepared} target={plan.target} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
+        </section>
+      )}
+      <Alert message={training.error} />
+      {training.notice && <p className="notice">{training.notice}</p>}
       <TrainPanel
-        settings={settings}
-        onSettings={setSettings}
-        state={state}
-        canTrain={!!dataset && !!values && !loading && featureList.length > 0}
-        backend={backend}
-        history={history}
-        statusText={statusText}
+        options={options}
+        onOptions={setOptions}
+        state={training.state}
+        canTrain={!!prepared && !busy}
+        backend={training.backend}
+        history={training.history}
+        progress={training.progress}
+        runs={training.runs}
+        statusText={training.statusText}
         onTrain={train}
-        onStop={() => void bridge.api.stop()}
+        onStop={training.stop}
       />
-      {summary && <MetricsPanel summary={summary} />}
-      {summary && <ApplicantForm key={`${summary.target}-${summary.elapsedMs}`} summary={summary} onScore={score} />}
+      {training.summary && <MetricsPanel summary={training.summary} />}
+      {training.summary && <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />}
       <footer className="hint">CreditLab makes no network requests with your data. It works offline once loaded.</footer>
     </main>
   );

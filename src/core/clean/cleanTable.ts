@@ -1,144 +1,414 @@
+import { parseNumberCell, type DecimalMark } from '../csv/cells';
+import { computeOutlierBounds, formatNumber, outlierRuleText, type Bounds } from '../features/statistics';
 import { fail, ok, type Result } from '../result';
-import { countMissing, getColumn, selectRows, type Column, type Table } from '../table';
+import { selectRows, type Column, type NumericColumn, type Table } from '../table';
+import { findDuplicates } from './duplicates';
 import { extractLabels } from './labels';
+import { MISSING_LEVEL, rangeText, type CleaningPlan, type ColumnPlan, type MissingStrategy } from './plan';
+import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './removedRows';
 
-/** Rows whose value in `column` lies outside [min, max] are impossible and dropped. */
-export interface RangeRule {
+/** The cleaning steps that remove rows, in the order they run. */
+export type CleaningStepKind = 'duplicates' | 'no-label' | 'out-of-range' | 'missing-value' | 'outlier';
+
+/** Rows one step removed for one column (or for the whole row: column null), with the rule in words. */
+export interface CleaningStep {
+  readonly step: CleaningStepKind;
+  readonly column: string | null;
+  readonly rows: number;
+  readonly rule: string;
+}
+
+/** Missing cells of a feature left after row removal and forward fill, and what will fill them. */
+export interface MissingSummary {
   readonly column: string;
-  readonly min: number;
-  readonly max: number;
+  readonly missing: number;
+  readonly strategy: MissingStrategy;
+  /** Human text, e.g. "the median of the training rows". */
+  readonly filledBy: string;
 }
 
-/** What the user chose: the target, its positive value, which rules apply. */
-export interface CleaningConfig {
-  readonly target: string;
-  readonly positive: string;
-  readonly negative: string;
-  readonly features: readonly string[];
-  readonly dropDuplicates: boolean;
-  readonly rangeRules: readonly RangeRule[];
+/** A feature whose outliers are clipped to bounds fitted on the training rows. */
+export interface ClipSummary {
+  readonly column: string;
+  readonly rule: string;
 }
 
-/** Every count the cleaning step produced, so nothing disappears silently. */
+/** Why a chosen feature cannot help a model: no values, or a single value. */
+export type ExclusionReason = 'all-missing' | 'constant';
+
+/** A chosen feature left out of the model, with a note to show the user. */
+export interface ExcludedFeature {
+  readonly column: string;
+  readonly reason: ExclusionReason;
+  readonly note: string;
+}
+
+/** Every count the cleaning produced, so nothing disappears silently. */
 export interface CleaningReport {
   readonly rowsBefore: number;
-  readonly duplicateRows: number;
-  readonly unlabeledRows: number;
-  readonly outOfRange: readonly { readonly rule: RangeRule; readonly rows: number }[];
   readonly rowsAfter: number;
-  /** Missing cells per feature column that the preprocessing will fill (median / most frequent). */
-  readonly missingByColumn: readonly { readonly column: string; readonly missing: number; readonly fill: 'median' | 'most frequent' }[];
   readonly positives: number;
   readonly negatives: number;
+  /** One entry per step and column in run order, including rules that removed nothing. */
+  readonly steps: readonly CleaningStep[];
+  /** One entry per final feature (zero counts included). */
+  readonly missing: readonly MissingSummary[];
+  readonly clipped: readonly ClipSummary[];
+  readonly excludedFeatures: readonly ExcludedFeature[];
+  /** The features that go on to the model, in plan order. */
+  readonly features: readonly string[];
 }
 
-/** The cleaned table, its labels (0/1 per row) and the report. */
+/**
+ * Cleaning without copying the table: `source` is the input table (every row) with forward fill
+ * applied in the columns that use it; `rows` are the kept rows' original indices, ascending.
+ */
+export interface CleanedRows {
+  readonly source: Table;
+  readonly rows: Int32Array;
+  /** 0/1 per kept row. */
+  readonly labels: Uint8Array;
+  readonly report: CleaningReport;
+  readonly removed: RemovedRows;
+}
+
+/** The kept rows as a table (file order, forward fill applied), their 0/1 labels, the report and the removed rows. */
 export interface CleanedData {
   readonly table: Table;
   readonly labels: Uint8Array;
   readonly report: CleaningReport;
+  readonly removed: RemovedRows;
 }
 
 /** Minimum rows per class: a stratified split needs at least one of each on both sides. */
 export const MIN_ROWS_PER_CLASS = 2;
 
-/** Drops exact duplicate rows, rows without a label and rows breaking a range rule; fails if a class is too small. */
-export function cleanTable(table: Table, config: CleaningConfig): Result<CleanedData> {
-  const keep = new Uint8Array(table.rowCount).fill(1);
+const DUPLICATE = 1 + REMOVAL_REASONS.indexOf('duplicate');
+const NO_LABEL = 1 + REMOVAL_REASONS.indexOf('no-label');
+const OUT_OF_RANGE = 1 + REMOVAL_REASONS.indexOf('out-of-range');
+const MISSING_VALUE = 1 + REMOVAL_REASONS.indexOf('missing-value');
+const OUTLIER = 1 + REMOVAL_REASONS.indexOf('outlier');
 
-  const duplicateRows = config.dropDuplicates ? markDuplicates(table, keep) : 0;
+/** Applies the plan and returns the kept rows, their labels, the removed rows and the report (see cleanRows). */
+export function cleanTable(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<CleanedData> {
+  const cleaned = cleanRows(table, plan, decimal);
+  if (!cleaned.ok) return cleaned;
+  const { source, rows, labels, report, removed } = cleaned.data;
+  return ok({ table: selectRows(source, rows), labels, report, removed });
+}
 
-  const labels = extractLabels(getColumn(table, config.target), config.positive, config.negative);
-  let unlabeledRows = 0;
-  for (let r = 0; r < table.rowCount; r++) {
-    if (keep[r] && labels[r] < 0) {
-      keep[r] = 0;
-      unlabeledRows++;
+/**
+ * Applies the plan's row rules in order, each row counted once under the first that removes it:
+ * duplicates (over all rows) → rows without a label → range rules → 'drop-row' missing values →
+ * outliers with action 'drop' (bounds from the rows kept so far) → forward fill. Then screens the
+ * features: all-missing and single-valued ones are excluded with a note. Fails with a human reason
+ * for an invalid plan, fewer than MIN_ROWS_PER_CLASS rows of a class, or no features left.
+ */
+export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<CleanedRows> {
+  const indexOf = new Map(table.columns.map((c, i) => [c.name, i]));
+  const problem = findPlanProblem(table, plan, indexOf, decimal);
+  if (problem !== null) return fail(problem);
+
+  const n = table.rowCount;
+  const plans = plan.features.map((name) => plan.columns.find((c) => c.column === name)!);
+  const columnOf = (p: ColumnPlan): Column => table.columns[indexOf.get(p.column)!];
+  // Per row: 0 kept, else 1 + index into REMOVAL_REASONS; and the column that removed it.
+  const status = new Uint8Array(n);
+  const cause = new Int32Array(n).fill(-1);
+  const steps: CleaningStep[] = [];
+  const rules: RemovalRule[] = [];
+
+  // 1. Duplicates, over every row (a repeat of a row dropped later for another reason is still a repeat).
+  let duplicateOf: Int32Array = new Int32Array(0);
+  if (plan.duplicates.kind === 'keep') {
+    steps.push({ step: 'duplicates', column: null, rows: 0, rule: 'not checked: duplicate rows are kept' });
+  } else {
+    const idName = plan.duplicates.kind === 'by-column' ? plan.duplicates.column : null;
+    const byColumn = idName === null ? -1 : indexOf.get(idName)!;
+    duplicateOf = findDuplicates(byColumn < 0 ? table.columns : [table.columns[byColumn]], n, byColumn >= 0);
+    let count = 0;
+    for (let r = 0; r < n; r++) {
+      if (duplicateOf[r] >= 0) {
+        status[r] = DUPLICATE;
+        cause[r] = byColumn;
+        count++;
+      }
     }
+    const rule = idName === null ? 'identical in every column; the first is kept' : `same ${idName}; the first is kept (a missing ${idName} matches nothing)`;
+    steps.push({ step: 'duplicates', column: idName, rows: count, rule });
   }
 
-  const outOfRange = config.rangeRules.map((rule) => ({ rule, rows: applyRangeRule(table, rule, keep) }));
+  // 2. Rows without a usable label.
+  const targetIndex = indexOf.get(plan.target)!;
+  const labelOf = extractLabels(table.columns[targetIndex], plan.positive, plan.negative);
+  let unlabeled = 0;
+  for (let r = 0; r < n; r++) {
+    if (status[r] === 0 && labelOf[r] < 0) {
+      status[r] = NO_LABEL;
+      cause[r] = targetIndex;
+      unlabeled++;
+    }
+  }
+  steps.push({ step: 'no-label', column: plan.target, rows: unlabeled, rule: `${plan.target} is missing or neither "${plan.positive}" nor "${plan.negative}"` });
 
-  const rows = indicesOf(keep);
-  const cleaned = selectRows(table, rows);
-  const cleanLabels = new Uint8Array(rows.length);
+  // 3. Impossible values: present values outside the range; missing values stay for the fill.
+  for (const p of plans) {
+    if (p.range === null) continue;
+    const values = (columnOf(p) as NumericColumn).values;
+    const min = p.range.min ?? Number.NEGATIVE_INFINITY;
+    const max = p.range.max ?? Number.POSITIVE_INFINITY;
+    const columnIndex = indexOf.get(p.column)!;
+    let count = 0;
+    for (let r = 0; r < n; r++) {
+      const v = values[r];
+      if (status[r] === 0 && (v < min || v > max)) {
+        status[r] = OUT_OF_RANGE;
+        cause[r] = columnIndex;
+        count++;
+      }
+    }
+    steps.push({ step: 'out-of-range', column: p.column, rows: count, rule: `allowed ${rangeText(p.range)}` });
+    rules.push({ reason: 'out-of-range', column: columnIndex, text: rangeText(p.range) });
+  }
+
+  // 4. Missing values whose rows the user chose to drop.
+  for (const p of plans) {
+    if (p.missing !== 'drop-row') continue;
+    const column = columnOf(p);
+    const columnIndex = indexOf.get(p.column)!;
+    let count = 0;
+    for (let r = 0; r < n; r++) {
+      if (status[r] === 0 && isMissingAt(column, r)) {
+        status[r] = MISSING_VALUE;
+        cause[r] = columnIndex;
+        count++;
+      }
+    }
+    steps.push({ step: 'missing-value', column: p.column, rows: count, rule: 'rows with a missing value are dropped' });
+  }
+
+  // 5. Outliers to drop. Every column's bounds come from the same rows (those kept after step 4),
+  // so the bounds do not depend on the order of the columns.
+  const dropPlans = plans.filter((p) => p.outliers !== null && p.outliers.action === 'drop');
+  if (dropPlans.length > 0) {
+    const scratch = new Float64Array(countKept(status));
+    const bounds = dropPlans.map((p): Bounds | null => {
+      const values = (columnOf(p) as NumericColumn).values;
+      let m = 0;
+      for (let r = 0; r < n; r++) if (status[r] === 0 && values[r] === values[r]) scratch[m++] = values[r];
+      return computeOutlierBounds(scratch, m, p.outliers!);
+    });
+    dropPlans.forEach((p, i) => {
+      const values = (columnOf(p) as NumericColumn).values;
+      const columnIndex = indexOf.get(p.column)!;
+      const b = bounds[i];
+      const text = b === null ? `${outlierRuleText(p.outliers!)}, no values` : `${outlierRuleText(p.outliers!)}, bounds ${formatNumber(b.lower)} to ${formatNumber(b.upper)}`;
+      let count = 0;
+      if (b !== null) {
+        for (let r = 0; r < n; r++) {
+          const v = values[r];
+          if (status[r] === 0 && (v < b.lower || v > b.upper)) {
+            status[r] = OUTLIER;
+            cause[r] = columnIndex;
+            count++;
+          }
+        }
+      }
+      steps.push({ step: 'outlier', column: p.column, rows: count, rule: text });
+      rules.push({ reason: 'outlier', column: columnIndex, text });
+    });
+  }
+
+  const rows = new Int32Array(countKept(status));
+  for (let r = 0, j = 0; r < n; r++) if (status[r] === 0) rows[j++] = r;
+  const labels = new Uint8Array(rows.length);
   let positives = 0;
   for (let i = 0; i < rows.length; i++) {
-    cleanLabels[i] = labels[rows[i]];
-    positives += cleanLabels[i];
+    labels[i] = labelOf[rows[i]];
+    positives += labels[i];
   }
   const negatives = rows.length - positives;
   if (positives < MIN_ROWS_PER_CLASS || negatives < MIN_ROWS_PER_CLASS) {
-    const which = positives < MIN_ROWS_PER_CLASS ? config.positive : config.negative;
-    return fail(`After cleaning, "${config.target}" has fewer than ${MIN_ROWS_PER_CLASS} rows with the value "${which}"; a model needs examples of both outcomes.`);
+    const which = positives < MIN_ROWS_PER_CLASS ? plan.positive : plan.negative;
+    return fail(`After cleaning, "${plan.target}" has fewer than ${MIN_ROWS_PER_CLASS} rows with the value "${which}"; a model needs examples of both outcomes.`);
   }
 
-  const missingByColumn = config.features
-    .map((name) => getColumn(cleaned, name))
-    .map((column: Column) => ({
-      column: column.name,
-      missing: countMissing(column),
-      fill: column.kind === 'numeric' ? ('median' as const) : ('most frequent' as const),
-    }))
-    .filter((entry) => entry.missing > 0);
+  // 6. Forward fill along the kept rows in file order; a leading gap stays for the fitted fallback.
+  const filledColumns = new Map<string, Column>();
+  for (const p of plans) if (p.missing === 'forward-fill') filledColumns.set(p.column, forwardFill(columnOf(p), rows));
+  const source: Table = filledColumns.size === 0 ? table : { rowCount: n, columns: table.columns.map((c) => filledColumns.get(c.name) ?? c) };
+
+  // Screening: what is left to fill per feature, and which features carry no information.
+  const missing: MissingSummary[] = [];
+  const excludedFeatures: ExcludedFeature[] = [];
+  const features: string[] = [];
+  for (const p of plans) {
+    const column = source.columns[indexOf.get(p.column)!];
+    const screen = screenColumn(column, rows);
+    if (screen.missing === rows.length) {
+      excludedFeatures.push({ column: p.column, reason: 'all-missing', note: `${p.column} has no values in the rows kept, so it is left out of the features.` });
+      continue;
+    }
+    if (!screen.varies && (screen.missing === 0 || fillMatches(p, column, screen.first, decimal))) {
+      const value = column.kind === 'numeric' ? String(screen.first) : column.levels[screen.first];
+      excludedFeatures.push({ column: p.column, reason: 'constant', note: `${p.column} is "${value}" in every row kept, so it cannot tell outcomes apart and is left out of the features.` });
+      continue;
+    }
+    features.push(p.column);
+    missing.push({ column: p.column, missing: screen.missing, strategy: p.missing, filledBy: filledByText(column, p) });
+  }
+  if (features.length === 0) {
+    const notes = excludedFeatures.map((e) => `${e.column} (${e.reason === 'all-missing' ? 'no values' : 'a single value'})`).join(', ');
+    return fail(`No feature columns are left after cleaning: ${notes}. Choose other features.`);
+  }
+  const kept = new Set(features);
+  const clipped = plans
+    .filter((p) => kept.has(p.column) && p.outliers !== null && p.outliers.action === 'clip')
+    .map((p) => ({ column: p.column, rule: `${outlierRuleText(p.outliers!)}, bounds fitted on the training rows` }));
+
+  const removedCount = n - rows.length;
+  const removed: RemovedRows = {
+    rows: new Int32Array(removedCount),
+    reasons: new Uint8Array(removedCount),
+    columns: new Int32Array(removedCount),
+    duplicateOf: new Int32Array(removedCount),
+    rules,
+  };
+  for (let r = 0, j = 0; r < n; r++) {
+    if (status[r] === 0) continue;
+    removed.rows[j] = r;
+    removed.reasons[j] = status[r] - 1;
+    removed.columns[j] = cause[r];
+    removed.duplicateOf[j] = status[r] === DUPLICATE ? duplicateOf[r] : -1;
+    j++;
+  }
 
   return ok({
-    table: cleaned,
-    labels: cleanLabels,
-    report: {
-      rowsBefore: table.rowCount,
-      duplicateRows,
-      unlabeledRows,
-      outOfRange,
-      rowsAfter: rows.length,
-      missingByColumn,
-      positives,
-      negatives,
-    },
+    source,
+    rows,
+    labels,
+    removed,
+    report: { rowsBefore: n, rowsAfter: rows.length, positives, negatives, steps, missing, clipped, excludedFeatures, features },
   });
 }
 
-/** Clears `keep` for every row that repeats an earlier row exactly; returns how many. */
-function markDuplicates(table: Table, keep: Uint8Array): number {
+/** The first reason the plan cannot run on this table, or null. */
+function findPlanProblem(table: Table, plan: CleaningPlan, indexOf: ReadonlyMap<string, number>, decimal: DecimalMark): string | null {
+  if (!indexOf.has(plan.target)) return `The target column "${plan.target}" is not in the data.`;
+  if (plan.features.length === 0) return 'Choose at least one feature column.';
+  if (plan.features.includes(plan.target)) return `The target "${plan.target}" cannot also be a feature.`;
+  if (plan.duplicates.kind === 'by-column' && !indexOf.has(plan.duplicates.column)) return `The ID column "${plan.duplicates.column}" for duplicates is not in the data.`;
   const seen = new Set<string>();
-  let duplicates = 0;
-  const parts: (number | string)[] = new Array(table.columns.length);
-  for (let r = 0; r < table.rowCount; r++) {
-    for (let c = 0; c < table.columns.length; c++) {
-      const column = table.columns[c];
-      // Numbers keep NaN as "NaN", codes keep -1: two missing cells are equal, as in pandas.
-      parts[c] = column.kind === 'numeric' ? column.values[r] : column.codes[r];
-    }
-    const key = parts.join('\u0001');
-    if (seen.has(key)) {
-      keep[r] = 0;
-      duplicates++;
+  for (const name of plan.features) {
+    if (!indexOf.has(name)) return `Column "${name}" is not in the data.`;
+    if (seen.has(name)) return `Column "${name}" is chosen twice as a feature.`;
+    seen.add(name);
+    const p = plan.columns.find((c) => c.column === name);
+    if (!p) return `There are no cleaning choices for column "${name}".`;
+    const column = table.columns[indexOf.get(name)!];
+    if (column.kind === 'categorical') {
+      if (p.missing === 'median' || p.missing === 'mean') return `"${name}" holds text, so its missing values cannot be filled with the ${p.missing}; choose the most frequent value instead.`;
+      if (p.range !== null) return `"${name}" holds text, so it cannot have a range of allowed values.`;
+      if (p.outliers !== null) return `"${name}" holds text, so it cannot have an outlier rule.`;
+      if (p.missing === 'constant' && p.constant.trim() === '') return `Enter the value that fills the missing "${name}" cells.`;
     } else {
-      seen.add(key);
+      if (p.missing === 'constant' && Number.isNaN(parseNumberCell(p.constant, decimal))) {
+        return p.constant.trim() === '' ? `Enter the number that fills the missing "${name}" cells.` : `The fill value "${p.constant}" for "${name}" is not a number.`;
+      }
+      if (p.range !== null) {
+        const { min, max } = p.range;
+        if ((min !== null && Number.isNaN(min)) || (max !== null && Number.isNaN(max))) return `The range for "${name}" needs numbers.`;
+        if (min !== null && max !== null && min > max) return `The range for "${name}" has its minimum (${min}) above its maximum (${max}).`;
+      }
+      if (p.outliers !== null && !(p.outliers.threshold > 0 && Number.isFinite(p.outliers.threshold))) return `The outlier threshold for "${name}" must be a positive number.`;
     }
   }
-  return duplicates;
+  return null;
 }
 
-/** Clears `keep` for kept rows whose present value breaks the rule; missing values are left for imputation. */
-function applyRangeRule(table: Table, rule: RangeRule, keep: Uint8Array): number {
-  const column = getColumn(table, rule.column);
-  if (column.kind !== 'numeric') return 0;
-  let dropped = 0;
-  for (let r = 0; r < table.rowCount; r++) {
-    const v = column.values[r];
-    if (keep[r] && !Number.isNaN(v) && (v < rule.min || v > rule.max)) {
-      keep[r] = 0;
-      dropped++;
+function countKept(status: Uint8Array): number {
+  let kept = 0;
+  for (let r = 0; r < status.length; r++) if (status[r] === 0) kept++;
+  return kept;
+}
+
+function isMissingAt(column: Column, row: number): boolean {
+  return column.kind === 'numeric' ? column.values[row] !== column.values[row] : column.codes[row] < 0;
+}
+
+/** A copy of the column where each missing cell of a kept row takes the previous kept row's value. */
+function forwardFill(column: Column, rows: Int32Array): Column {
+  if (column.kind === 'numeric') {
+    const values = Float64Array.from(column.values);
+    let last = Number.NaN;
+    for (let i = 0; i < rows.length; i++) {
+      const v = values[rows[i]];
+      if (v === v) last = v;
+      else values[rows[i]] = last;
     }
+    return { kind: 'numeric', name: column.name, values };
   }
-  return dropped;
+  const codes = Int32Array.from(column.codes);
+  let last = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const code = codes[rows[i]];
+    if (code >= 0) last = code;
+    else codes[rows[i]] = last;
+  }
+  return { kind: 'categorical', name: column.name, codes, levels: column.levels };
 }
 
-function indicesOf(mask: Uint8Array): Int32Array {
-  let count = 0;
-  for (const m of mask) count += m;
-  const out = new Int32Array(count);
-  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) out[j++] = i;
-  return out;
+/** Missing cells among `rows`, the first present value (number, or level code) and whether any other differs. */
+function screenColumn(column: Column, rows: Int32Array): { missing: number; first: number; varies: boolean } {
+  let missing = 0;
+  let varies = false;
+  if (column.kind === 'numeric') {
+    let first = Number.NaN;
+    for (let i = 0; i < rows.length; i++) {
+      const v = column.values[rows[i]];
+      if (v !== v) missing++;
+      else if (first !== first) first = v;
+      else if (v !== first) varies = true;
+    }
+    return { missing, first, varies };
+  }
+  let first = -1;
+  for (let i = 0; i < rows.length; i++) {
+    const code = column.codes[rows[i]];
+    if (code < 0) missing++;
+    else if (first < 0) first = code;
+    else if (code !== first) varies = true;
+  }
+  return { missing, first, varies };
+}
+
+/**
+ * True when the fill of a column with one present value gives that same value, so the encoded
+ * column is constant: every fitted fill (median, mean, mode) does; an indicator or a different constant does not.
+ */
+function fillMatches(p: ColumnPlan, column: Column, first: number, decimal: DecimalMark): boolean {
+  if (p.missing === 'indicator') return false;
+  if (p.missing !== 'constant') return true;
+  return column.kind === 'numeric' ? parseNumberCell(p.constant, decimal) === first : p.constant.trim() === column.levels[first];
+}
+
+/** What fills a feature's missing cells, in words. */
+function filledByText(column: Column, p: ColumnPlan): string {
+  const fitted = column.kind === 'numeric' ? 'the median of the training rows' : 'the most frequent value in the training rows';
+  switch (p.missing) {
+    case 'median':
+      return 'the median of the training rows';
+    case 'mean':
+      return 'the mean of the training rows';
+    case 'mode':
+      return 'the most frequent value in the training rows';
+    case 'constant':
+      return `the value "${p.constant.trim()}"`;
+    case 'indicator':
+      return column.kind === 'numeric' ? `the median of the training rows, plus a "${p.column} was missing" input` : `a category of its own, "${MISSING_LEVEL}"`;
+    case 'forward-fill':
+      return `the previous row's value; ${fitted} where there is none`;
+    case 'drop-row':
+      return `rows with a missing value are dropped; ${fitted} when scoring`;
+  }
 }

@@ -90,8 +90,13 @@ function startsLikeBinary(bytes: Uint8Array): boolean {
 }
 
 /** Iterates a Blob's bytes (File.stream()) in the chunks the browser provides. */
-export async function* blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
-  const reader = blob.stream().getReader();
+export function blobChunks(blob: Blob): AsyncIterable<Uint8Array> {
+  return streamChunks(blob.stream());
+}
+
+/** Iterates a byte stream (a File's or a fetch response's body). */
+export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();

@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import type { ColumnPlan, MissingStrategy, OutlierRule } from '../clean/plan';
 import { tryParseCsv } from '../csv/parseCsv';
-import type { Table } from '../table';
-import { applyPreprocessor, computeMedian, encodeApplicant, fitPreprocessor, type ApplicantRecord, type Preprocessor } from './preprocessor';
+import { cellText, type Table } from '../table';
+import {
+  applyPreprocessor,
+  computeMedian,
+  describeFill,
+  encodeApplicant,
+  featureSlots,
+  findInvalidInput,
+  fitPreprocessor,
+  type ApplicantRecord,
+  type Preprocessor,
+} from './preprocessor';
 
 function parseTable(text: string): Table {
   const parsed = tryParseCsv(text);
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.data.table;
+}
+
+function plan(column: string, missing: MissingStrategy = 'median', over: Partial<ColumnPlan> = {}): ColumnPlan {
+  return { column, missing, constant: '', range: null, outliers: null, ...over };
+}
+
+function cells(x: Float32Array): number[] {
+  return Array.from(x);
+}
+
+/** Row `row` of `table` as the answers a person would type. */
+function recordOf(table: Table, row: number): ApplicantRecord {
+  return Object.fromEntries(table.columns.map((c) => [c.name, cellText(c, row)]));
 }
 
 // Rows 1–4 train, rows 0 and 5 test. The test rows hold extreme values and a level ("z")
@@ -22,7 +46,7 @@ const TABLE = parseTable(
     ',10,', //        r5 test  (income and home missing)
   ].join('\n'),
 );
-const FEATURES = ['income', 'flat', 'home'];
+const PLANS = [plan('income'), plan('flat'), plan('home', 'mode')];
 const TRAIN = Int32Array.from([1, 2, 3, 4]);
 const TEST = Int32Array.from([0, 5]);
 
@@ -31,44 +55,191 @@ const TEST = Int32Array.from([0, 5]);
 //   population std = √(9 / 4) = 1.5
 // flat, training rows: 10, 10, 10, 10 → median 10, mean 10, std 0 → replaced by 1
 // home, training rows: a, b, b, (missing) → levels [a, b] (z unseen), mode b (2 of 3)
-const pre = fitPreprocessor(TABLE, FEATURES, TRAIN);
-
-function cells(x: Float32Array): number[] {
-  return Array.from(x);
-}
+const pre = fitPreprocessor(TABLE, PLANS, TRAIN);
 
 describe('fitPreprocessor', () => {
   it('uses only the training rows for the numeric statistics', () => {
-    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', median: 2, mean: 2.5, std: 1.5 });
+    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, clip: null, range: null, mean: 2.5, std: 1.5 });
   });
 
   it('uses std 1 for a constant training column (no division by zero)', () => {
-    expect(pre.features[1]).toEqual({ kind: 'numeric', name: 'flat', median: 10, mean: 10, std: 1 });
+    expect(pre.features[1]).toMatchObject({ fill: 10, mean: 10, std: 1 });
   });
 
   it('keeps only training levels and the training mode', () => {
-    expect(pre.features[2]).toEqual({ kind: 'categorical', name: 'home', levels: ['a', 'b'], mode: 'b' });
+    expect(pre.features[2]).toEqual({ kind: 'categorical', name: 'home', missing: 'mode', levels: ['a', 'b'], fill: 'b' });
   });
 
   it('width = numeric count + total levels; fittedOnRows = training rows', () => {
     // 2 numeric + 2 levels = 4
     expect(pre.width).toBe(4);
     expect(pre.fittedOnRows).toBe(4);
-    expect(pre.version).toBe(1);
+    expect(pre.version).toBe(2);
+    expect(pre.decimal).toBe('.');
   });
 
   it('width counts every level of every categorical feature', () => {
     const t = parseTable('n,c1,c2\n1,a,p\n2,b,q\n3,c,r\n4,a,s\n');
-    const p = fitPreprocessor(t, ['n', 'c1', 'c2'], Int32Array.from([0, 1, 2, 3]));
+    const p = fitPreprocessor(t, [plan('n'), plan('c1', 'mode'), plan('c2', 'mode')], Int32Array.from([0, 1, 2, 3]));
     // 1 numeric + 3 levels (a, b, c) + 4 levels (p, q, r, s) = 8
     expect(p.width).toBe(8);
   });
 
   it('is different when fitted on all rows (so the train-only assertions can fail)', () => {
-    const all = fitPreprocessor(TABLE, FEATURES, Int32Array.from([0, 1, 2, 3, 4, 5]));
+    const all = fitPreprocessor(TABLE, PLANS, Int32Array.from([0, 1, 2, 3, 4, 5]));
     // present 1000, 1, 2, 5 → median (2 + 5) / 2 = 3.5
-    expect(all.features[0]).toMatchObject({ median: 3.5 });
+    expect(all.features[0]).toMatchObject({ fill: 3.5 });
     expect(all.features[2]).toMatchObject({ levels: ['z', 'a', 'b'] });
+  });
+
+  it('gives the same result whatever the order of the training rows', () => {
+    expect(fitPreprocessor(TABLE, PLANS, Int32Array.from([4, 2, 3, 1]))).toEqual(pre);
+  });
+});
+
+// Numeric strategies. v over rows: r0 1000 (test), r1 1, r2 1, r3 missing, r4 4, r5 missing (test), r6 6.
+// Training rows r1, r2, r3, r4, r6: present 1, 1, 4, 6 → median (1 + 4) / 2 = 2.5, mean 12 / 4 = 3, mode 1.
+// With all rows the median would be 4, the mean 202.4: the test rows are extreme on purpose.
+// (Built by hand: the CSV reader skips the all-empty line r5 would be.)
+const STRATEGY_TABLE: Table = {
+  rowCount: 7,
+  columns: [
+    { kind: 'numeric', name: 'v', values: Float64Array.from([1000, 1, 1, Number.NaN, 4, Number.NaN, 6]) },
+    { kind: 'categorical', name: 'c', codes: Int32Array.from([0, 1, 2, 2, -1, -1, 3]), levels: ['z', 'a', 'b', 'c'] },
+  ],
+};
+const STRATEGY_TRAIN = Int32Array.from([1, 2, 3, 4, 6]);
+const STRATEGY_TEST = Int32Array.from([0, 5]);
+
+describe('numeric missing strategies, fitted on training rows only', () => {
+  it.each([
+    // [strategy, constant, fill, mean of the filled training column, its population variance]
+    // fill 2.5 → 1, 1, 2.5, 4, 6: mean 14.5 / 5 = 2.9; squares 3.61 + 3.61 + 0.16 + 1.21 + 9.61 = 18.2 → 3.64
+    ['median', '', 2.5, 2.9, 3.64],
+    // fill 3 → 1, 1, 3, 4, 6: mean 3; squares 4 + 4 + 0 + 1 + 9 = 18 → 3.6
+    ['mean', '', 3, 3, 3.6],
+    // fill 1 → 1, 1, 1, 4, 6: mean 2.6; squares 3 × 2.56 + 1.96 + 11.56 = 21.2 → 4.24
+    ['mode', '', 1, 2.6, 4.24],
+    // fill 10 → 1, 1, 10, 4, 6: mean 4.4; squares 11.56 + 11.56 + 31.36 + 0.16 + 2.56 = 57.2 → 11.44
+    ['constant', '10', 10, 4.4, 11.44],
+    // the median, plus an indicator input (see below)
+    ['indicator', '', 2.5, 2.9, 3.64],
+    // forward fill and drop-row leave no gaps in cleaned training rows; the median is the fallback
+    ['forward-fill', '', 2.5, 2.9, 3.64],
+    ['drop-row', '', 2.5, 2.9, 3.64],
+  ] as const)("'%s' %j fills with %d (mean %d, variance %d)", (missing, constant, fill, mean, variance) => {
+    const p = fitPreprocessor(STRATEGY_TABLE, [plan('v', missing, { constant })], STRATEGY_TRAIN);
+    const feature = p.features[0];
+    if (feature.kind !== 'numeric') throw new Error('v should be numeric');
+    expect(feature.fill).toBeCloseTo(fill, 12);
+    expect(feature.mean).toBeCloseTo(mean, 12);
+    expect(feature.std).toBeCloseTo(Math.sqrt(variance), 12);
+    // Test rows: 1000 and a missing cell, encoded with the training statistics.
+    const std = Math.sqrt(variance);
+    const x = applyPreprocessor(p, STRATEGY_TABLE, STRATEGY_TEST);
+    const indicator = missing === 'indicator';
+    const expected = indicator ? [(1000 - mean) / std, 0, (fill - mean) / std, 1] : [(1000 - mean) / std, (fill - mean) / std];
+    cells(x).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+  });
+
+  it("'indicator' adds a 0/1 input named \"<column> was missing\"", () => {
+    const p = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'indicator')], STRATEGY_TRAIN);
+    expect(p.width).toBe(2);
+    expect(featureSlots(p)).toEqual([
+      { feature: 'v', label: 'v' },
+      { feature: 'v', label: 'v was missing' },
+    ]);
+    // training rows r1, r2, r3, r4, r6 → the indicator is 1 only for r3
+    const x = applyPreprocessor(p, STRATEGY_TABLE, STRATEGY_TRAIN);
+    expect([1, 3, 5, 7, 9].map((i) => x[i])).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it('a constant in decimal-comma notation is read with the data set\'s mark', () => {
+    const p = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'constant', { constant: '2,5' })], STRATEGY_TRAIN, ',');
+    expect(p.features[0]).toMatchObject({ fill: 2.5 });
+  });
+
+  it.each([
+    ['a constant that is not a number', plan('v', 'constant', { constant: 'lots' }), STRATEGY_TRAIN],
+    ['no present training value', plan('v'), Int32Array.from([3])],
+  ])('%s → fill null, and a missing cell encodes as NaN for the gate to stop', (_label, p, train) => {
+    const fitted = fitPreprocessor(STRATEGY_TABLE, [p], train);
+    expect(fitted.features[0]).toMatchObject({ fill: null });
+    const x = applyPreprocessor(fitted, STRATEGY_TABLE, Int32Array.from([5]));
+    expect(x[0]).toBeNaN();
+    expect(findInvalidInput(x, fitted)).toBe('v');
+    // and it survives JSON (NaN would not: JSON.stringify(NaN) is "null")
+    expect(JSON.parse(JSON.stringify(fitted))).toEqual(fitted);
+  });
+});
+
+describe('categorical missing strategies', () => {
+  // c over rows: r0 z (test, unseen), r1 a, r2 b, r3 b, r4 missing, r5 missing (test), r6 c.
+  // Training r1, r2, r3, r4, r6: a 1, b 2, c 1 → levels [a, b, c], mode b.
+  it.each([
+    // [strategy, constant, fitted levels, fill, encoding of the missing test row r5]
+    ['mode', '', ['a', 'b', 'c'], 'b', [0, 1, 0]],
+    ['forward-fill', '', ['a', 'b', 'c'], 'b', [0, 1, 0]],
+    ['drop-row', '', ['a', 'b', 'c'], 'b', [0, 1, 0]],
+    ['constant', 'a', ['a', 'b', 'c'], 'a', [1, 0, 0]],
+    // a constant training never saw becomes a level of its own (trimmed)
+    ['constant', ' other ', ['a', 'b', 'c', 'other'], 'other', [0, 0, 0, 1]],
+    ['indicator', '', ['a', 'b', 'c', '(missing)'], '(missing)', [0, 0, 0, 1]],
+  ] as const)("'%s' %j → levels %j, fill %s", (missing, constant, levels, fill, encoded) => {
+    const p = fitPreprocessor(STRATEGY_TABLE, [plan('c', missing, { constant })], STRATEGY_TRAIN);
+    expect(p.features[0]).toEqual({ kind: 'categorical', name: 'c', missing, levels, fill });
+    const x = applyPreprocessor(p, STRATEGY_TABLE, STRATEGY_TEST);
+    // r0 "z" is unseen: all zeros
+    expect(cells(x)).toEqual([...levels.map(() => 0), ...encoded]);
+  });
+
+  it("names the '(missing)' input of an indicator \"<column> was missing\"", () => {
+    const p = fitPreprocessor(STRATEGY_TABLE, [plan('c', 'indicator')], STRATEGY_TRAIN);
+    expect(featureSlots(p).map((s) => s.label)).toEqual(['c = a', 'c = b', 'c = c', 'c was missing']);
+  });
+
+  it('throws, naming the column, for a median of text (cleanRows refuses such a plan first)', () => {
+    expect(() => fitPreprocessor(STRATEGY_TABLE, [plan('c', 'median')], STRATEGY_TRAIN)).toThrow(/"c"/);
+  });
+});
+
+describe('outlier clipping, fitted on training rows and applied before standardising', () => {
+  // x: training rows r0–r9 hold 1..9 and 100; test rows r10 = 1000 and r11 = −50.
+  const t: Table = { rowCount: 12, columns: [{ kind: 'numeric', name: 'x', values: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 100, 1000, -50]) }] };
+  const train = Int32Array.from({ length: 10 }, (_, i) => i);
+  const clipPlan = (outliers: OutlierRule) => plan('x', 'median', { outliers });
+
+  it('IQR: bounds from interpolated quartiles; 100 clipped to 14.5', () => {
+    const p = fitPreprocessor(t, [clipPlan({ method: 'iqr', threshold: 1.5, action: 'clip' })], train);
+    // q1 3.25, q3 7.75, IQR 4.5 → −3.5 and 14.5
+    // clipped column 1..9, 14.5: mean 59.5 / 10 = 5.95;
+    //   Σ(x − 5.95)² = (285 − 2·5.95·45 + 9·5.95²) + 8.55² = 68.1225 + 73.1025 = 141.225 → variance 14.1225
+    expect(p.features[0]).toMatchObject({ clip: { lower: -3.5, upper: 14.5, rule: 'IQR, k = 1.5, bounds -3.5 to 14.5', trainingCellsClipped: 1 } });
+    const feature = p.features[0];
+    if (feature.kind !== 'numeric') throw new Error('x should be numeric');
+    expect(feature.mean).toBeCloseTo(5.95, 12);
+    expect(feature.std).toBeCloseTo(Math.sqrt(14.1225), 12);
+    // test: 1000 → 14.5, −50 → −3.5
+    const x = applyPreprocessor(p, t, Int32Array.from([10, 11]));
+    expect(x[0]).toBeCloseTo((14.5 - 5.95) / Math.sqrt(14.1225), 5);
+    expect(x[1]).toBeCloseTo((-3.5 - 5.95) / Math.sqrt(14.1225), 5);
+  });
+
+  it('z-score: mean ± t·std of the present training values', () => {
+    const p = fitPreprocessor(t, [clipPlan({ method: 'zscore', threshold: 2, action: 'clip' })], train);
+    // mean 14.5, population std √818.25 → 14.5 ± 2√818.25 = −42.7101…, 71.7101…; only 100 is beyond
+    const upper = 14.5 + 2 * Math.sqrt(818.25);
+    const feature = p.features[0];
+    if (feature.kind !== 'numeric' || feature.clip === null) throw new Error('x should be clipped');
+    expect(feature.clip.lower).toBeCloseTo(14.5 - 2 * Math.sqrt(818.25), 10);
+    expect(feature.clip.upper).toBeCloseTo(upper, 10);
+    expect(feature.clip.trainingCellsClipped).toBe(1);
+    expect(feature.mean).toBeCloseTo((45 + upper) / 10, 10);
+  });
+
+  it("'drop' outliers are the cleaning step's job: no clip here", () => {
+    const p = fitPreprocessor(t, [clipPlan({ method: 'iqr', threshold: 1.5, action: 'drop' })], train);
+    expect(p.features[0]).toMatchObject({ clip: null, mean: 14.5 });
   });
 });
 
@@ -106,6 +277,28 @@ describe('applyPreprocessor', () => {
   it('gives an empty matrix for no rows', () => {
     expect(applyPreprocessor(pre, TABLE, new Int32Array(0))).toHaveLength(0);
   });
+
+  it('reads a batch file whose numeric column came out as text, and refuses text that is no number', () => {
+    const batch = (levels: string[]): Table => ({
+      rowCount: 3,
+      columns: [
+        { kind: 'categorical', name: 'income', codes: Int32Array.from([0, 1, 2]), levels },
+        { kind: 'numeric', name: 'flat', values: Float64Array.from([10, 10, 10]) },
+        { kind: 'categorical', name: 'home', codes: Int32Array.from([0, 1, 0]), levels: ['a', 'b'] },
+      ],
+    });
+    // "1" → (1 − 2.5) / 1.5 = −1; "5" → 5/3; "NA" is a missing marker → median 2 → −1/3
+    const x = applyPreprocessor(pre, batch(['1', '5', 'NA']), Int32Array.from([0, 1, 2]));
+    [x[0], x[4], x[8]].forEach((v, i) => expect(v).toBeCloseTo([-1, 5 / 3, -1 / 3][i], 6));
+    expect(() => applyPreprocessor(pre, batch(['1', '5', 'lots']), Int32Array.from([0]))).toThrow('Column "income" should hold numbers, but holds "lots".');
+  });
+
+  it('encodes a text feature that a batch file read as numbers by the numbers\' text', () => {
+    const t = parseTable('dependents,y\n0,1\n1,0\n3+,1\n');
+    const p = fitPreprocessor(t, [plan('dependents', 'mode')], Int32Array.from([0, 1, 2]));
+    const batch = parseTable('dependents,y\n1,1\n0,1\n');
+    expect(cells(applyPreprocessor(p, batch, Int32Array.from([0, 1])))).toEqual([0, 1, 0, 1, 0, 0]);
+  });
 });
 
 describe('encodeApplicant', () => {
@@ -117,6 +310,16 @@ describe('encodeApplicant', () => {
   ])('matches applyPreprocessor for %s', (_label, row, record) => {
     const fromTable = applyPreprocessor(pre, TABLE, Int32Array.from([row]));
     expect(cells(encodeApplicant(pre, record))).toEqual(cells(fromTable));
+  });
+
+  // Every strategy, clip and indicator at once: the form and the table encoder must agree on every row.
+  const rich = fitPreprocessor(
+    STRATEGY_TABLE,
+    [plan('v', 'indicator', { outliers: { method: 'iqr', threshold: 1.5, action: 'clip' } }), plan('c', 'constant', { constant: 'other' })],
+    STRATEGY_TRAIN,
+  );
+  it.each([0, 1, 2, 3, 4, 5, 6])('matches applyPreprocessor with indicator, clip and a new constant level: row %d', (row) => {
+    expect(cells(encodeApplicant(rich, recordOf(STRATEGY_TABLE, row)))).toEqual(cells(applyPreprocessor(rich, STRATEGY_TABLE, Int32Array.from([row]))));
   });
 
   it('blank, NA and absent fields take the training median / mode', () => {
@@ -132,10 +335,74 @@ describe('encodeApplicant', () => {
     expect(() => encodeApplicant(pre, { income: answer, flat: '10', home: 'a' })).toThrow(/income/);
   });
 
+  it('reads "1,5" as 1.5 in a decimal-comma data set, as the table did', () => {
+    const t = parseTable('x;y\n1,5;a\n2,5;b\n4,0;a\n');
+    const p = fitPreprocessor(t, [plan('x'), plan('y', 'mode')], Int32Array.from([0, 1, 2]), ',');
+    expect(p.decimal).toBe(',');
+    expect(p.features[0]).toMatchObject({ fill: 2.5 }); // median of 1.5, 2.5, 4
+    expect(cells(encodeApplicant(p, { x: '1,5', y: 'a' }))).toEqual(cells(applyPreprocessor(p, t, Int32Array.from([0]))));
+    expect(JSON.parse(JSON.stringify(p)).decimal).toBe(',');
+  });
+
+  it('refuses a value outside the column\'s possible range, naming the field', () => {
+    const t = parseTable('age,y\n30,1\n40,0\n50,1\n');
+    const p = fitPreprocessor(t, [plan('age', 'median', { range: { min: 0, max: 150 } })], Int32Array.from([0, 1, 2]));
+    expect(() => encodeApplicant(p, { age: '200' })).toThrow('"age" must be within 0–150.');
+    expect(() => encodeApplicant(p, { age: '-1' })).toThrow(/age/);
+    expect(cells(encodeApplicant(p, { age: '40' }))).toEqual([0]);
+  });
+
   it('an unseen category encodes as all zeros', () => {
     const x = encodeApplicant(pre, { income: '2.5', flat: '10', home: 'castle' });
     // (2.5 − 2.5) / 1.5 = 0
     expect(cells(x)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('matches a number-like category by its shortest text, as the reader stores it ("01" → "1")', () => {
+    const t = parseTable('dependents,y\n0,1\n1,0\n3+,1\n');
+    const p = fitPreprocessor(t, [plan('dependents', 'mode')], Int32Array.from([0, 1, 2]));
+    expect(cells(encodeApplicant(p, { dependents: '01' }))).toEqual([0, 1, 0]);
+    expect(cells(encodeApplicant(p, { dependents: '3+' }))).toEqual([0, 0, 1]);
+  });
+});
+
+describe('featureSlots', () => {
+  it('names every input in encoding order', () => {
+    expect(featureSlots(pre)).toEqual([
+      { feature: 'income', label: 'income' },
+      { feature: 'flat', label: 'flat' },
+      { feature: 'home', label: 'home = a' },
+      { feature: 'home', label: 'home = b' },
+    ]);
+    expect(featureSlots(pre)).toHaveLength(pre.width);
+  });
+});
+
+describe('findInvalidInput: the data-quality gate', () => {
+  // home (3 slots: a, b, (missing)) first, then income with an indicator (2 slots): width 5
+  const p = fitPreprocessor(TABLE, [plan('home', 'indicator'), plan('income', 'indicator')], TRAIN);
+
+  it.each([
+    // [slot of the bad value in a 2-row matrix (row-major), value, feature]
+    [3, Number.NaN, 'income'], //                 row 0, slot 3 = income
+    [4 + 5, Number.POSITIVE_INFINITY, 'income'], // row 1, slot 4 = income was missing
+    [1 + 5, Number.NEGATIVE_INFINITY, 'home'], //  row 1, slot 1 = home = b
+  ])('a bad value at %d (%d) names %s', (index, value, feature) => {
+    expect(p.width).toBe(5);
+    const x = new Float32Array(2 * 5);
+    x[index] = value;
+    expect(findInvalidInput(x, p)).toBe(feature);
+  });
+
+  it('names the first feature in encoding order when several are bad', () => {
+    const x = new Float32Array(2 * 5);
+    x[3] = Number.NaN; //   row 0, income
+    x[5] = Number.NaN; //   row 1, home
+    expect(findInvalidInput(x, p)).toBe('home');
+  });
+
+  it('is null for finite values, including huge and tiny ones', () => {
+    expect(findInvalidInput(Float32Array.from([3.4e38, -3.4e38, 1e-45, 0, -0, 1, 2, 3, 4, 5]), p)).toBeNull();
   });
 });
 
@@ -148,19 +415,29 @@ describe('preprocessor as plain JSON', () => {
     const record = { income: '7', flat: '', home: 'a' };
     expect(cells(encodeApplicant(copy, record))).toEqual(cells(encodeApplicant(pre, record)));
   });
+
+  it('round-trips with clip bounds, indicators and extra levels', () => {
+    const p = fitPreprocessor(
+      STRATEGY_TABLE,
+      [plan('v', 'indicator', { outliers: { method: 'zscore', threshold: 1, action: 'clip' }, range: { min: 0, max: null } }), plan('c', 'indicator')],
+      STRATEGY_TRAIN,
+    );
+    const copy = JSON.parse(JSON.stringify(p)) as Preprocessor;
+    expect(copy).toEqual(p);
+    const all = Int32Array.from([0, 1, 2, 3, 4, 5, 6]);
+    expect(cells(applyPreprocessor(copy, STRATEGY_TABLE, all))).toEqual(cells(applyPreprocessor(p, STRATEGY_TABLE, all)));
+  });
 });
 
-describe('computeMedian', () => {
-  it.each([
-    [[], 0],
-    [[7], 7],
-    [[3, 1, 2], 2],
+describe('describeFill', () => {
+  it('gives the fitted fill for a report', () => {
+    expect(pre.features.map(describeFill)).toEqual(['2', '10', '"b"']);
+  });
+});
+
+describe('computeMedian (re-exported)', () => {
+  it('is the median of the values', () => {
     // sorted 1, 2, 3, 4 → (2 + 3) / 2
-    [[4, 1, 3, 2], 2.5],
-    // numeric order 9, 10, 100 → 10 (a text sort would give "10", "100", "9" → 100)
-    [[100, 9, 10], 10],
-    [[-5, -1, -10], -5],
-  ])('median of %j is %d', (values, expected) => {
-    expect(computeMedian(values)).toBe(expected);
+    expect(computeMedian([4, 1, 3, 2])).toBe(2.5);
   });
 });

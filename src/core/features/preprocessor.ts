@@ -1,21 +1,49 @@
-import { isMissingMarker, parseNumberCell } from '../csv/cells';
-import { getColumn, MISSING_CODE, type Table } from '../table';
+import { MISSING_LEVEL, rangeText, type ColumnPlan, type MissingStrategy, type RangeRule } from '../clean/plan';
+import { isMissingMarker, parseNumberCell, type DecimalMark } from '../csv/cells';
+import { getColumn, MISSING_CODE, type CategoricalColumn, type Column, type Table } from '../table';
+import { computeOutlierBounds, formatNumber, outlierRuleText, quantileInPlace } from './statistics';
 
-/** A numeric feature: missing → training median, then (x − mean) / std with training statistics. */
+export { computeMedian } from './statistics';
+
+/** Clip bounds fitted on the training rows; values beyond them are moved to them before standardising. */
+export interface FittedClip {
+  readonly lower: number;
+  readonly upper: number;
+  /** The rule and its fitted bounds in words: "IQR, k = 1.5, bounds -2 to 13". */
+  readonly rule: string;
+  /** Present training cells that lay outside the bounds. */
+  readonly trainingCellsClipped: number;
+}
+
+/**
+ * A numeric feature: missing → `fill` (and a 1 in the indicator input, if any), then clip, then
+ * (x − mean) / std, all fitted on training rows.
+ */
 export interface NumericFeature {
   readonly kind: 'numeric';
   readonly name: string;
-  readonly median: number;
+  readonly missing: MissingStrategy;
+  /** The value of a missing cell; null when none could be fitted (no training values, or a constant that is not a number), so the cell stays invalid and the data-quality gate stops training. */
+  readonly fill: number | null;
+  /** True when an extra 0/1 input "<name> was missing" follows the value. */
+  readonly indicator: boolean;
+  readonly clip: FittedClip | null;
+  /** Possible values (from the cleaning plan); encodeApplicant refuses an applicant outside them. */
+  readonly range: RangeRule | null;
   readonly mean: number;
+  /** Population std of the filled, clipped training column; 1 when that is 0. */
   readonly std: number;
 }
 
-/** A categorical feature: missing → training mode, then one-hot over the training levels (unseen → all zeros). */
+/** A categorical feature: missing → `fill`, then one-hot over `levels` (unseen → all zeros). */
 export interface CategoricalFeature {
   readonly kind: 'categorical';
   readonly name: string;
+  readonly missing: MissingStrategy;
+  /** Levels seen in training (in the table's order), then any fill level training never saw: a constant, or "(missing)". */
   readonly levels: readonly string[];
-  readonly mode: string;
+  /** The level of a missing cell; null when training had no values (all zeros). */
+  readonly fill: string | null;
 }
 
 /** One input column's fitted preprocessing. */
@@ -26,111 +54,309 @@ export type FeatureSpec = NumericFeature | CategoricalFeature;
  * with the model; scoring only ever applies it, so a refit on new data cannot happen.
  */
 export interface Preprocessor {
-  readonly version: 1;
+  readonly version: 2;
+  /** How the data set wrote numbers; applicant answers are read the same way ("1,5" with ','). */
+  readonly decimal: DecimalMark;
   readonly features: readonly FeatureSpec[];
-  /** Length of the encoded vector: one per numeric feature plus one per categorical level. */
+  /** Length of the encoded vector: per numeric feature 1 (2 with an indicator), per categorical feature its levels. */
   readonly width: number;
   readonly fittedOnRows: number;
 }
 
-/** Fits imputation, standardisation and one-hot levels on `trainRows` of `table` only. */
-export function fitPreprocessor(table: Table, featureNames: readonly string[], trainRows: Int32Array): Preprocessor {
-  const features = featureNames.map((name): FeatureSpec => {
-    const column = getColumn(table, name);
-    if (column.kind === 'numeric') {
-      const present: number[] = [];
-      for (const r of trainRows) if (!Number.isNaN(column.values[r])) present.push(column.values[r]);
-      const median = computeMedian(present);
-      // Statistics of the imputed column, so the filled values sit exactly where the scaler expects.
-      const n = trainRows.length;
-      let sum = 0;
-      for (const r of trainRows) sum += Number.isNaN(column.values[r]) ? median : column.values[r];
-      const mean = n > 0 ? sum / n : 0;
-      let squares = 0;
-      for (const r of trainRows) {
-        const d = (Number.isNaN(column.values[r]) ? median : column.values[r]) - mean;
-        squares += d * d;
-      }
-      const std = n > 0 ? Math.sqrt(squares / n) : 0;
-      return { kind: 'numeric', name, median, mean, std: std > 1e-12 ? std : 1 };
-    }
-    const counts = new Float64Array(column.levels.length);
-    for (const r of trainRows) if (column.codes[r] !== MISSING_CODE) counts[column.codes[r]]++;
-    const levels = column.levels.filter((_, code) => counts[code] > 0);
-    let modeCode = -1;
-    counts.forEach((count, code) => {
-      if (count > 0 && (modeCode < 0 || count > counts[modeCode])) modeCode = code;
-    });
-    return { kind: 'categorical', name, levels, mode: modeCode >= 0 ? column.levels[modeCode] : '' };
+/**
+ * Fits fills, clip bounds, standardisation and one-hot levels per column plan on `trainRows` of
+ * `table` only. Throws (naming the column) if a column is missing or of the wrong kind for its plan;
+ * cleanRows checks the plan first, so that is a programming error.
+ */
+export function fitPreprocessor(table: Table, columnPlans: readonly ColumnPlan[], trainRows: Int32Array, decimal: DecimalMark = '.'): Preprocessor {
+  // Statistics do not depend on row order, and reading columns in order is several times faster.
+  const rows = isAscending(trainRows) ? trainRows : Int32Array.from(trainRows).sort();
+  const scratch = new Float64Array(rows.length);
+  const features = columnPlans.map((plan): FeatureSpec => {
+    const column = getColumn(table, plan.column);
+    return column.kind === 'numeric' ? fitNumeric(column.values, plan, rows, decimal, scratch) : fitCategorical(column, plan, rows);
   });
-  const width = features.reduce((w, f) => w + (f.kind === 'numeric' ? 1 : f.levels.length), 0);
-  return { version: 1, features, width, fittedOnRows: trainRows.length };
+  const width = features.reduce((w, f) => w + featureWidth(f), 0);
+  return { version: 2, decimal, features, width, fittedOnRows: trainRows.length };
+}
+
+function fitNumeric(values: Float64Array, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array): NumericFeature {
+  let m = 0;
+  let sum = 0;
+  for (let i = 0; i < trainRows.length; i++) {
+    const v = values[trainRows[i]];
+    if (v === v) {
+      present[m++] = v;
+      sum += v;
+    }
+  }
+  const missingCells = trainRows.length - m;
+
+  let fill: number | null;
+  if (plan.missing === 'constant') {
+    const parsed = parseNumberCell(plan.constant, decimal);
+    fill = Number.isNaN(parsed) ? null : parsed;
+  } else if (m === 0) fill = null;
+  else if (plan.missing === 'mean') fill = sum / m;
+  else if (plan.missing === 'mode') fill = numericMode(present, m);
+  else fill = quantileInPlace(present, m, 0.5);
+
+  let lower = Number.NEGATIVE_INFINITY;
+  let upper = Number.POSITIVE_INFINITY;
+  let clip: FittedClip | null = null;
+  if (plan.outliers !== null && plan.outliers.action === 'clip') {
+    const bounds = computeOutlierBounds(present, m, plan.outliers);
+    if (bounds !== null) {
+      lower = bounds.lower;
+      upper = bounds.upper;
+      let clipped = 0;
+      for (let i = 0; i < m; i++) if (present[i] < lower || present[i] > upper) clipped++;
+      const rule = `${outlierRuleText(plan.outliers)}, bounds ${formatNumber(lower)} to ${formatNumber(upper)}`;
+      clip = { lower, upper, rule, trainingCellsClipped: clipped };
+    }
+  }
+
+  // Statistics of the filled, clipped column, so filled values sit exactly where the scaler expects.
+  if (clip !== null) for (let i = 0; i < m; i++) present[i] = present[i] < lower ? lower : present[i] > upper ? upper : present[i];
+  const filledCells = fill === null ? 0 : missingCells;
+  const filled = fill === null ? 0 : fill < lower ? lower : fill > upper ? upper : fill;
+  const count = m + filledCells;
+  let total = filledCells * filled;
+  for (let i = 0; i < m; i++) total += present[i];
+  const mean = count > 0 ? total / count : 0;
+  let squares = filledCells * (filled - mean) * (filled - mean);
+  for (let i = 0; i < m; i++) {
+    const d = present[i] - mean;
+    squares += d * d;
+  }
+  const std = count > 0 ? Math.sqrt(squares / count) : 0;
+  return {
+    kind: 'numeric',
+    name: plan.column,
+    missing: plan.missing,
+    fill,
+    indicator: plan.missing === 'indicator',
+    clip,
+    range: plan.range,
+    mean,
+    std: std > 1e-12 ? std : 1,
+  };
+}
+
+/** Most frequent of the first m values (the smallest on ties). Sorts them. */
+function numericMode(values: Float64Array, m: number): number {
+  const sorted = values.subarray(0, m).sort();
+  let best = sorted[0];
+  let bestRun = 0;
+  for (let i = 0; i < m; ) {
+    let j = i + 1;
+    while (j < m && sorted[j] === sorted[i]) j++;
+    if (j - i > bestRun) {
+      bestRun = j - i;
+      best = sorted[i];
+    }
+    i = j;
+  }
+  return best;
+}
+
+function fitCategorical(column: CategoricalColumn, plan: ColumnPlan, trainRows: Int32Array): CategoricalFeature {
+  if (plan.missing === 'median' || plan.missing === 'mean') throw new Error(`Column "${plan.column}" holds text; its missing values cannot be filled with the ${plan.missing}.`);
+  const counts = new Float64Array(column.levels.length);
+  for (let i = 0; i < trainRows.length; i++) {
+    const code = column.codes[trainRows[i]];
+    if (code !== MISSING_CODE) counts[code]++;
+  }
+  const levels = column.levels.filter((_, code) => counts[code] > 0);
+  let modeCode = -1;
+  for (let code = 0; code < counts.length; code++) if (counts[code] > 0 && (modeCode < 0 || counts[code] > counts[modeCode])) modeCode = code;
+
+  let fill: string | null = modeCode >= 0 ? column.levels[modeCode] : null;
+  if (plan.missing === 'constant') fill = plan.constant.trim();
+  else if (plan.missing === 'indicator') fill = MISSING_LEVEL;
+  if (fill !== null && !levels.includes(fill)) levels.push(fill);
+  return { kind: 'categorical', name: plan.column, missing: plan.missing, levels, fill };
+}
+
+function isAscending(rows: Int32Array): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
+}
+
+function featureWidth(feature: FeatureSpec): number {
+  return feature.kind === 'numeric' ? (feature.indicator ? 2 : 1) : feature.levels.length;
 }
 
 /** Encodes `rows` of `table` with the fitted pipeline: a row-major Float32Array of rows × width. */
 export function applyPreprocessor(pre: Preprocessor, table: Table, rows: Int32Array): Float32Array {
-  const out = new Float32Array(rows.length * pre.width);
+  const width = pre.width;
+  const out = new Float32Array(rows.length * width);
+  const encoders: BlockEncoder[] = [];
   let offset = 0;
   for (const feature of pre.features) {
     const column = getColumn(table, feature.name);
-    if (feature.kind === 'numeric') {
-      if (column.kind !== 'numeric') throw new Error(`Column "${feature.name}" should hold numbers.`);
-      for (let i = 0; i < rows.length; i++) {
-        const raw = column.values[rows[i]];
-        out[i * pre.width + offset] = ((Number.isNaN(raw) ? feature.median : raw) - feature.mean) / feature.std;
-      }
-      offset += 1;
-      continue;
-    }
-    // Map the table's level codes to the positions of the fitted levels once, not per row.
-    const levelIndex = new Map(feature.levels.map((level, i) => [level, i]));
-    const modeIndex = levelIndex.get(feature.mode) ?? -1;
-    const texts = column.kind === 'categorical' ? column.levels : null;
-    const codeToSlot = texts ? Int32Array.from(texts, (t) => levelIndex.get(t) ?? -1) : null;
-    for (let i = 0; i < rows.length; i++) {
-      let slot: number;
-      if (column.kind === 'categorical') {
-        const code = column.codes[rows[i]];
-        slot = code === MISSING_CODE ? modeIndex : codeToSlot![code];
-      } else {
-        const v = column.values[rows[i]];
-        slot = Number.isNaN(v) ? modeIndex : (levelIndex.get(String(v)) ?? -1);
-      }
-      if (slot >= 0) out[i * pre.width + offset + slot] = 1;
-    }
-    offset += feature.levels.length;
+    encoders.push(feature.kind === 'numeric' ? numericEncoder(feature, numericValues(column, pre.decimal), rows, out, width, offset) : categoricalEncoder(feature, column, rows, out, width, offset));
+    offset += featureWidth(feature);
+  }
+  // Row blocks small enough that their slice of `out` stays in cache while every feature writes into it.
+  for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
+    const end = Math.min(rows.length, start + BLOCK_ROWS);
+    for (const encode of encoders) encode(start, end);
   }
   return out;
+}
+
+const BLOCK_ROWS = 2048;
+
+/** Writes one feature's inputs for rows[start..end) into the output matrix. */
+type BlockEncoder = (start: number, end: number) => void;
+
+function numericEncoder(feature: NumericFeature, values: Float64Array, rows: Int32Array, out: Float32Array, width: number, offset: number): BlockEncoder {
+  const fill = feature.fill ?? Number.NaN;
+  const lower = feature.clip?.lower ?? Number.NEGATIVE_INFINITY;
+  const upper = feature.clip?.upper ?? Number.POSITIVE_INFINITY;
+  const { mean, std, indicator } = feature;
+  return (start, end) => {
+    for (let i = start, o = start * width + offset; i < end; i++, o += width) {
+      const raw = values[rows[i]];
+      let v = raw === raw ? raw : fill;
+      if (v < lower) v = lower;
+      else if (v > upper) v = upper;
+      out[o] = (v - mean) / std;
+      if (indicator && raw !== raw) out[o + 1] = 1;
+    }
+  };
+}
+
+function categoricalEncoder(feature: CategoricalFeature, column: Column, rows: Int32Array, out: Float32Array, width: number, offset: number): BlockEncoder {
+  // Map the table's level codes to the positions of the fitted levels once, not per row.
+  const slotOf = new Map(feature.levels.map((level, i) => [level, i]));
+  const fillSlot = feature.fill === null ? -1 : (slotOf.get(feature.fill) ?? -1);
+  if (column.kind === 'categorical') {
+    const codeToSlot = Int32Array.from(column.levels, (level) => slotOf.get(level) ?? -1);
+    const codes = column.codes;
+    return (start, end) => {
+      for (let i = start, o = start * width + offset; i < end; i++, o += width) {
+        const code = codes[rows[i]];
+        const slot = code === MISSING_CODE ? fillSlot : codeToSlot[code];
+        if (slot >= 0) out[o + slot] = 1;
+      }
+    };
+  }
+  // A text feature read as numbers in this file (a batch where every value looks like a number).
+  const values = column.values;
+  return (start, end) => {
+    for (let i = start, o = start * width + offset; i < end; i++, o += width) {
+      const v = values[rows[i]];
+      const slot = v !== v ? fillSlot : (slotOf.get(String(v)) ?? -1);
+      if (slot >= 0) out[o + slot] = 1;
+    }
+  };
+}
+
+/** A column's values as numbers; a text column (a batch file read differently) has its levels parsed, and text that is not a number throws. */
+function numericValues(column: Column, decimal: DecimalMark): Float64Array {
+  if (column.kind === 'numeric') return column.values;
+  const parsed = column.levels.map((level) => {
+    const v = parseNumberCell(level, decimal);
+    if (Number.isNaN(v) && !isMissingMarker(level)) throw new Error(`Column "${column.name}" should hold numbers, but holds "${level}".`);
+    return v;
+  });
+  return Float64Array.from(column.codes, (code) => (code === MISSING_CODE ? Number.NaN : parsed[code]));
 }
 
 /** One applicant's raw answers, keyed by column name (as typed into the form). */
 export type ApplicantRecord = Readonly<Record<string, string>>;
 
-/** Encodes one applicant with the stored pipeline; blank answers get the training median / mode. */
+/**
+ * Encodes one applicant with the stored pipeline, exactly as applyPreprocessor encodes a table row.
+ * Blank answers (and NA, ?…) are missing and take the fitted fill. Throws a message naming the
+ * field for a numeric answer that is not a number, or outside the column's possible range.
+ */
 export function encodeApplicant(pre: Preprocessor, record: ApplicantRecord): Float32Array {
   const out = new Float32Array(pre.width);
   let offset = 0;
   for (const feature of pre.features) {
     const raw = record[feature.name] ?? '';
+    const missing = isMissingMarker(raw);
     if (feature.kind === 'numeric') {
-      const parsed = isMissingMarker(raw) ? Number.NaN : parseNumberCell(raw);
-      if (!isMissingMarker(raw) && Number.isNaN(parsed)) throw new Error(`"${feature.name}" must be a number.`);
-      out[offset] = ((Number.isNaN(parsed) ? feature.median : parsed) - feature.mean) / feature.std;
-      offset += 1;
+      const parsed = missing ? Number.NaN : parseNumberCell(raw, pre.decimal);
+      if (!missing && Number.isNaN(parsed)) throw new Error(`"${feature.name}" must be a number.`);
+      const range = feature.range;
+      if (!missing && range !== null && ((range.min !== null && parsed < range.min) || (range.max !== null && parsed > range.max))) {
+        throw new Error(`"${feature.name}" must be within ${rangeText(range)}.`);
+      }
+      let v = missing ? (feature.fill ?? Number.NaN) : parsed;
+      if (feature.clip !== null) {
+        if (v < feature.clip.lower) v = feature.clip.lower;
+        else if (v > feature.clip.upper) v = feature.clip.upper;
+      }
+      out[offset] = (v - feature.mean) / feature.std;
+      if (feature.indicator && missing) out[offset + 1] = 1;
+      offset += featureWidth(feature);
       continue;
     }
-    const level = isMissingMarker(raw) ? feature.mode : raw.trim();
-    const slot = feature.levels.indexOf(level);
+    const slot = missing ? (feature.fill === null ? -1 : feature.levels.indexOf(feature.fill)) : levelSlot(feature, raw.trim(), pre.decimal);
     if (slot >= 0) out[offset + slot] = 1;
     offset += feature.levels.length;
   }
   return out;
 }
 
-/** Median of the values (mean of the middle two for an even count); 0 for none. */
-export function computeMedian(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** The slot of an answer among the levels; a number-like answer also matches its shortest text ("01" → "1"), as the CSV reader stores it. */
+function levelSlot(feature: CategoricalFeature, text: string, decimal: DecimalMark): number {
+  const slot = feature.levels.indexOf(text);
+  if (slot >= 0) return slot;
+  const v = parseNumberCell(text, decimal);
+  return Number.isNaN(v) ? -1 : feature.levels.indexOf(String(v));
+}
+
+/** One named input of the encoded vector. */
+export interface FeatureSlot {
+  /** The column it comes from. */
+  readonly feature: string;
+  /** What the input means: "income", "home_ownership = RENT", "income was missing". */
+  readonly label: string;
+}
+
+/** Names each of the `width` inputs, in encoding order. */
+export function featureSlots(pre: Preprocessor): FeatureSlot[] {
+  const slots: FeatureSlot[] = [];
+  for (const feature of pre.features) {
+    if (feature.kind === 'numeric') {
+      slots.push({ feature: feature.name, label: feature.name });
+      if (feature.indicator) slots.push({ feature: feature.name, label: `${feature.name} was missing` });
+      continue;
+    }
+    for (const level of feature.levels) {
+      const indicator = feature.missing === 'indicator' && level === MISSING_LEVEL;
+      slots.push({ feature: feature.name, label: indicator ? `${feature.name} was missing` : `${feature.name} = ${level}` });
+    }
+  }
+  return slots;
+}
+
+/**
+ * The data-quality gate: the first feature (in encoding order) whose encoded values in `x`
+ * (row-major, rows × pre.width) include NaN or ±Infinity; null when every value is finite.
+ */
+export function findInvalidInput(x: Float32Array, pre: Preprocessor): string | null {
+  const width = pre.width;
+  if (width === 0) return null;
+  let bad: Uint8Array | null = null;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    // v − v is 0 for every finite number and NaN for NaN and ±Infinity.
+    if (v - v !== 0) (bad ??= new Uint8Array(width))[i % width] = 1;
+  }
+  if (bad === null) return null;
+  const slots = featureSlots(pre);
+  for (let s = 0; s < width; s++) if (bad[s]) return slots[s].feature;
+  return null;
+}
+
+/** The fitted fill of a feature in words, for reports: "median 2", "most frequent \"b\"". */
+export function describeFill(feature: FeatureSpec): string {
+  if (feature.fill === null) return 'no fill value';
+  return feature.kind === 'numeric' ? formatNumber(feature.fill) : `"${feature.fill}"`;
 }

@@ -21,8 +21,9 @@ export function stratifiedSplit(labels: ArrayLike<number>, testFraction: number,
     shuffleInPlace(members, random);
     const wanted = Math.round(members.length * testFraction);
     const testCount = members.length < 2 ? 0 : Math.min(members.length - 1, Math.max(1, wanted));
-    test.push(...members.slice(0, testCount));
-    train.push(...members.slice(testCount));
+    // Plain loops: spreading a million indices into push() overflows the (worker's) stack.
+    for (let i = 0; i < testCount; i++) test.push(members[i]);
+    for (let i = testCount; i < members.length; i++) train.push(members[i]);
   }
   // Interleave the classes so mini-batches and any tail-based validation see both.
   return {

@@ -1,63 +1,117 @@
-import { memo } from 'react';
-import type { CleaningReport } from '../../core/clean/cleanTable';
-import { formatCount } from '../shared/format';
+import { memo, useState } from 'react';
+import type { CleaningStepKind } from '../../core/clean/cleanTable';
+import { describeFill } from '../../core/features/preprocessor';
+import type { PreparedSummary } from '../../worker/protocol';
+import { formatCount, formatDuration } from '../shared/format';
 
-/** Step 3: every count the cleaning produced, so no row disappears silently. */
-export const CleaningReportView = memo(function CleaningReportView({ report, positive, target }: { report: CleaningReport; positive: string; target: string }) {
+const STEP_LABELS: Record<CleaningStepKind, string> = {
+  duplicates: 'Duplicate rows',
+  'no-label': 'Rows without a label',
+  'out-of-range': 'Impossible values',
+  'missing-value': 'Missing value (drop the row)',
+  outlier: 'Outliers (drop the row)',
+};
+
+interface Props {
+  readonly prepared: PreparedSummary;
+  readonly target: string;
+  readonly positive: string;
+  readonly onDownloadRemoved: () => Promise<string>;
+}
+
+/** Every count the cleaning produced, what fills the gaps, what was left out, and the removed rows to download. */
+export const CleaningReportView = memo(function CleaningReportView({ prepared, target, positive, onDownloadRemoved }: Props) {
+  const { report, preprocessor, timings } = prepared;
+  const [busy, setBusy] = useState(false);
+  const fills = new Map(preprocessor.features.map((f) => [f.name, describeFill(f)]));
+  const missing = report.missing.filter((m) => m.missing > 0);
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const csv = await onDownloadRemoved();
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'removed-rows.csv';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <section className="card" aria-labelledby="clean-heading" data-testid="cleaning-report">
-      <h2 id="clean-heading">3. Cleaning</h2>
+    <div data-testid="cleaning-report" className="cleaning-report">
       <table className="report-table">
         <tbody>
           <tr>
             <th scope="row">Rows loaded</th>
+            <td />
             <td data-testid="clean-rows-before">{formatCount(report.rowsBefore)}</td>
           </tr>
-          <tr>
-            <th scope="row">Exact duplicate rows dropped</th>
-            <td data-testid="clean-duplicates">{formatCount(report.duplicateRows)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Rows without a label left out</th>
-            <td data-testid="clean-unlabeled">{formatCount(report.unlabeledRows)}</td>
-          </tr>
-          {report.outOfRange.map(({ rule, rows }) => (
-            <tr key={rule.column}>
+          {report.steps.map((step, i) => (
+            <tr key={i} data-step={step.step} data-column={step.column ?? ''}>
               <th scope="row">
-                Impossible {rule.column} (outside {rule.min}–{rule.max}) dropped
+                − {STEP_LABELS[step.step]}
+                {step.column ? `: ${step.column}` : ''}
               </th>
-              <td data-testid={`clean-range-${rule.column}`}>{formatCount(rows)}</td>
+              <td className="rule">{step.rule}</td>
+              <td>{formatCount(step.rows)}</td>
             </tr>
           ))}
           <tr className="total">
             <th scope="row">Rows kept</th>
-            <td data-testid="clean-rows-after">{formatCount(report.rowsAfter)}</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Of which {target} = {positive}
-            </th>
             <td>
-              {formatCount(report.positives)} ({((100 * report.positives) / report.rowsAfter).toFixed(1)}%)
+              {target} = {positive}: {formatCount(report.positives)} ({((100 * report.positives) / Math.max(1, report.rowsAfter)).toFixed(1)}%)
             </td>
+            <td data-testid="clean-rows-after">{formatCount(report.rowsAfter)}</td>
           </tr>
         </tbody>
       </table>
-      {report.missingByColumn.length > 0 ? (
+      <p className="hint">
+        Split (stratified, seeded): {formatCount(prepared.trainRows)} training, {formatCount(prepared.validationRows)} validation, {formatCount(prepared.testRows)} test rows ·{' '}
+        {prepared.width} model inputs.
+      </p>
+      {missing.length > 0 && (
         <>
-          <h3>Missing values filled</h3>
-          <p className="hint">Fill values are computed from the training rows only and stored with the model.</p>
+          <h3>Missing values</h3>
           <ul className="missing-list">
-            {report.missingByColumn.map((m) => (
+            {missing.map((m) => (
               <li key={m.column}>
-                {m.column}: {formatCount(m.missing)} cells, filled with the {m.fill}
+                {m.column}: {formatCount(m.missing)} cells, {m.filledBy}
+                {fills.has(m.column) ? `: ${fills.get(m.column)}` : ''}
               </li>
             ))}
           </ul>
         </>
-      ) : (
-        <p className="hint">No missing values in the feature columns.</p>
       )}
-    </section>
+      {report.clipped.length > 0 && (
+        <ul className="missing-list">
+          {preprocessor.features.map((f) =>
+            f.kind === 'numeric' && f.clip ? (
+              <li key={f.name}>
+                {f.name}: clipped to {f.clip.rule} ({formatCount(f.clip.trainingCellsClipped)} training cells)
+              </li>
+            ) : null,
+          )}
+        </ul>
+      )}
+      {report.excludedFeatures.length > 0 && (
+        <ul className="missing-list excluded">
+          {report.excludedFeatures.map((e) => (
+            <li key={e.column}>{e.note}</li>
+          ))}
+        </ul>
+      )}
+      <div className="field-row">
+        <button type="button" data-testid="removed-rows-download" disabled={busy || prepared.removedRows === 0} onClick={download}>
+          Download the {formatCount(prepared.removedRows)} removed rows (CSV, with reasons)
+        </button>
+        <span className="hint">
+          Cleaned in {formatDuration(timings.cleanMs)}, prepared in {formatDuration(timings.fitMs + timings.encodeMs)}
+        </span>
+      </div>
+    </div>
   );
 });

@@ -1,10 +1,8 @@
 import { memo } from 'react';
 import type { ColumnInfo } from '../../core/columns/profile';
-import type { DatasetSummary } from '../../worker/protocol';
-import { formatCount, formatDuration } from '../shared/format';
 
 interface Props {
-  readonly dataset: DatasetSummary;
+  readonly columns: readonly ColumnInfo[];
   readonly target: string;
   readonly positive: string;
   readonly features: ReadonlySet<string>;
@@ -14,25 +12,17 @@ interface Props {
   readonly onToggleFeature: (name: string) => void;
 }
 
-/** Step 2: the inferred column types, the target and its positive value, and which columns are features. */
-export const ColumnsPanel = memo(function ColumnsPanel({ dataset, target, positive, features, disabled, onTarget, onPositive, onToggleFeature }: Props) {
-  const targetInfo = dataset.columns.find((c) => c.name === target);
+/** The target and its positive value, and which columns feed the model (identifiers are off by default). */
+export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positive, features, disabled, onTarget, onPositive, onToggleFeature }: Props) {
+  const targetInfo = columns.find((c) => c.name === target);
   return (
-    <section className="card" aria-labelledby="columns-heading">
-      <h2 id="columns-heading">2. Columns</h2>
-      <p className="hint">
-        <strong>{dataset.fileName}</strong>: {formatCount(dataset.rowCount)} rows × {dataset.columns.length} columns, read in{' '}
-        {formatDuration(dataset.parseMs)}
-        {dataset.notes.hasHeader ? '' : ' (no header row: columns named col1…)'}
-        {dataset.notes.renamedColumns.length > 0 ? `; renamed duplicate columns: ${dataset.notes.renamedColumns.join(', ')}` : ''}
-        {dataset.notes.raggedRows > 0 ? `; ${formatCount(dataset.notes.raggedRows)} rows had a different number of fields` : ''}
-      </p>
+    <div className="columns-panel">
       <div className="field-row">
         <label>
           Target (what to predict){' '}
           <select data-testid="target-select" value={target} disabled={disabled} onChange={(e) => onTarget(e.target.value)}>
             {target === '' && <option value="">Choose a column…</option>}
-            {dataset.columns.map((c) => (
+            {columns.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}
                 {c.distinct === 2 ? '' : ` (${c.distinct} values)`}
@@ -53,36 +43,18 @@ export const ColumnsPanel = memo(function ColumnsPanel({ dataset, target, positi
           </label>
         )}
       </div>
-      <table className="columns-table">
-        <thead>
-          <tr>
-            <th scope="col">Feature</th>
-            <th scope="col">Column</th>
-            <th scope="col">Type</th>
-            <th scope="col">Missing</th>
-            <th scope="col">Distinct</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dataset.columns.map((c: ColumnInfo) => (
-            <tr key={c.name} data-column={c.name}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Use ${c.name} as a feature`}
-                  checked={c.name !== target && features.has(c.name)}
-                  disabled={disabled || c.name === target}
-                  onChange={() => onToggleFeature(c.name)}
-                />
-              </td>
-              <td>{c.name}</td>
-              <td>{c.name === target ? 'target' : c.role}</td>
-              <td>{formatCount(c.missing)}</td>
-              <td>{formatCount(c.distinct)}</td>
-            </tr>
+      <fieldset className="feature-chips" disabled={disabled}>
+        <legend>Features (inputs to the model)</legend>
+        {columns
+          .filter((c) => c.name !== target)
+          .map((c) => (
+            <label key={c.name} className={`chip${features.has(c.name) ? ' on' : ''}`} title={c.role === 'identifier' ? 'Looks like an identifier: left out by default' : c.role}>
+              <input type="checkbox" data-testid={`feature-${c.name}`} checked={features.has(c.name)} onChange={() => onToggleFeature(c.name)} />
+              {c.name}
+              {c.role === 'identifier' ? ' (id)' : ''}
+            </label>
           ))}
-        </tbody>
-      </table>
-    </section>
+      </fieldset>
+    </div>
   );
 });

@@ -46,15 +46,15 @@ export function ApplicantForm({ summary, onScore }: Props) {
   return (
     <section className="card" aria-labelledby="score-heading">
       <h2 id="score-heading">6. Score an applicant</h2>
-      <p className="hint">Blank fields get the training median or most frequent value. Nothing is refit on the applicant.</p>
+      <p className="hint">Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.</p>
       <form data-testid="applicant-form" className="applicant-form" onSubmit={submit}>
         {summary.preprocessor.features.map((feature) => (
           <label key={feature.name}>
             <span>{feature.name}</span>
             {feature.kind === 'numeric' ? (
-              <input name={feature.name} type="text" inputMode="decimal" defaultValue={String(roundForDisplay(feature.median))} />
+              <input name={feature.name} type="text" inputMode="decimal" defaultValue={feature.fill === null ? '' : String(roundForDisplay(feature.fill))} />
             ) : (
-              <select name={feature.name} defaultValue={feature.mode}>
+              <select name={feature.name} defaultValue={feature.fill ?? feature.levels[0]}>
                 {feature.levels.map((level) => (
                   <option key={level} value={level}>
                     {level}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import type { PrepareConfig } from '../../core/pipeline';
+import type { WorkerBridge } from '../../worker/client';
+import type { PreparedSummary } from '../../worker/protocol';
+
+/** The cleaning and preparation for the current choices, redone (after a short pause) whenever they change. */
+export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | null) {
+  const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    setPrepared(null);
+    setError(null);
+    if (!config) return;
+    let current = true;
+    setPending(true);
+    // A short pause lets several quick edits (typing a range bound) cost one preparation.
+    const timer = setTimeout(() => {
+      bridge.api
+        .prepare(config)
+        .then((result) => {
+          if (!current) return;
+          if (result.ok) setPrepared(result.data);
+          else setError(result.reason);
+        })
+        .catch((cause: unknown) => {
+          console.error('Preparing the data failed', cause);
+          if (current) setError('The data could not be prepared.');
+        })
+        .finally(() => current && setPending(false));
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [bridge, config]);
+
+  return { prepared, error, pending };
+}

@@ -1,0 +1,158 @@
+import { memo } from 'react';
+import { targetBalance, type ColumnProfile } from '../../core/profile/profileTable';
+import { formatCount } from '../shared/format';
+import { MiniHistogram } from './Histogram';
+
+interface Props {
+  readonly profiles: readonly ColumnProfile[];
+  /** The chosen target column ('' for none yet). */
+  readonly target: string;
+  readonly rowCount: number;
+}
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
+/** A number in at most 3 significant digits: 12.3K, 1.2M, 0.123, 7.24e-7; an en dash when undefined. */
+function formatCompact(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return value !== 0 && Math.abs(value) < 1e-3 ? value.toExponential(2) : compact.format(value);
+}
+
+/** A share in [0, 1] as a percentage with one decimal; "<0.1%" for tiny non-zero shares. */
+function formatShare(share: number): string {
+  if (share > 0 && share < 0.0005) return '<0.1%';
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** The data step's column overview: the target's balance, then type, missing, distinct, range and a tiny chart per column. */
+export const ColumnProfilePanel = memo(function ColumnProfilePanel({ profiles, target, rowCount }: Props) {
+  const targetProfile = target === '' ? undefined : profiles.find((p) => p.name === target);
+  return (
+    <section className="card column-profile" data-testid="column-profile" aria-labelledby="column-profile-heading">
+      <h2 id="column-profile-heading">Column profile</h2>
+      <p className="hint">
+        {formatCount(rowCount)} rows × {profiles.length} columns
+      </p>
+      {targetProfile && <TargetBalance profile={targetProfile} />}
+      <div className="column-profile-scroll">
+        <table className="column-profile-table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Type</th>
+              <th scope="col" className="num">
+                Missing
+              </th>
+              <th scope="col" className="num">
+                Distinct
+              </th>
+              <th scope="col" className="num">
+                Min
+              </th>
+              <th scope="col" className="num">
+                Median
+              </th>
+              <th scope="col" className="num">
+                Max
+              </th>
+              <th scope="col">Distribution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {profiles.map((p) => (
+              <ProfileRow key={p.name} profile={p} isTarget={p.name === target} present={rowCount - p.missing} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+});
+
+/** "loan_status: 0 = 78.1% · 1 = 21.9%", with a thin stacked bar. */
+const TargetBalance = memo(function TargetBalance({ profile }: { readonly profile: ColumnProfile }) {
+  const balance = targetBalance(profile);
+  if (balance.length === 0) return null;
+  return (
+    <div className="target-balance-row">
+      <p className="target-balance" data-testid="target-balance">
+        <strong>{profile.name}</strong>: {balance.map((b) => `${b.level} = ${formatShare(b.share)}`).join(' · ')}
+      </p>
+      <div className="target-balance-bar" aria-hidden="true">
+        {balance.map((b, i) => (
+          <span key={b.level} className={`target-balance-part part-${i % 4}`} style={{ width: `${b.share * 100}%` }} />
+        ))}
+      </div>
+    </div>
+  );
+});
+
+interface RowProps {
+  readonly profile: ColumnProfile;
+  readonly isTarget: boolean;
+  /** Non-missing cells in the column. */
+  readonly present: number;
+}
+
+const ProfileRow = memo(function ProfileRow({ profile: p, isTarget, present }: RowProps) {
+  return (
+    <tr data-column={p.name} className={isTarget ? 'is-target' : undefined}>
+      <th scope="row" title={p.name}>
+        {p.name}
+      </th>
+      <td>{isTarget ? 'target' : p.role}</td>
+      <td className="num">
+        {p.missing === 0 ? (
+          '0%'
+        ) : (
+          <>
+            {formatShare(p.missingShare)} <span className="count">({formatCount(p.missing)})</span>
+          </>
+        )}
+      </td>
+      <td className="num">{p.distinctCapped ? `≥ ${formatCount(p.distinct)}` : formatCount(p.distinct)}</td>
+      {p.categorical ? (
+        <td colSpan={3} className="top-levels" title={topLevelsText(p, present)}>
+          {topLevelsText(p, present)}
+        </td>
+      ) : (
+        <>
+          <td className="num">{formatCompact(p.numeric?.min)}</td>
+          <td className="num">{formatCompact(p.numeric?.median)}</td>
+          <td className="num">{formatCompact(p.numeric?.max)}</td>
+        </>
+      )}
+      <td className="chart-cell">
+        <ColumnChart profile={p} present={present} />
+      </td>
+    </tr>
+  );
+});
+
+/** "RENT 40.1% · OWN 30.0% · …": the most common levels of a categorical column. */
+function topLevelsText(p: ColumnProfile, present: number): string {
+  const top = p.categorical?.top ?? [];
+  if (top.length === 0 || present === 0) return '–';
+  const shown = top.slice(0, 3).map((t) => `${t.level} ${formatShare(t.count / present)}`);
+  return top.length > 3 || (p.categorical?.otherCount ?? 0) > 0 ? `${shown.join(' · ')} · …` : shown.join(' · ');
+}
+
+function ColumnChart({ profile: p, present }: { readonly profile: ColumnProfile; readonly present: number }) {
+  if (p.numeric) {
+    const { histogram, min, max } = p.numeric;
+    const bins = histogram.counts.length;
+    const title = `${p.name}: histogram of ${formatCount(present)} values from ${formatCompact(min)} to ${formatCompact(max)}, ${bins} ${bins === 1 ? 'bin' : 'equal-width bins'}`;
+    return <MiniHistogram counts={histogram.counts} title={title} />;
+  }
+  if (p.categorical && p.categorical.top.length > 0) {
+    const { top, otherCount } = p.categorical;
+    const counts = top.map((t) => t.count);
+    const parts = top.map((t) => `${t.level} ${formatShare(t.count / present)}`);
+    if (otherCount > 0) {
+      counts.push(otherCount);
+      parts.push(`other levels ${formatShare(otherCount / present)}`);
+    }
+    return <MiniHistogram counts={counts} title={`${p.name}: ${parts.join(', ')}`} mutedIndex={otherCount > 0 ? top.length : -1} />;
+  }
+  return <span className="hint">–</span>;
+}

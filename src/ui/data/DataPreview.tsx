@@ -1,0 +1,208 @@
+import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { formatCount } from '../shared/format';
+
+interface Props {
+  readonly rowCount: number;
+  readonly columns: readonly string[];
+  /**
+   * Reads `count` rows from row `start` (0-based) as display text, one array of cells per row.
+   * Keep it stable (useCallback): a new function means a new data set and clears the cache.
+   */
+  readonly fetchRows: (start: number, count: number) => Promise<string[][]>;
+}
+
+/** Rows fetched per request, and cached per block. */
+export const PREVIEW_BLOCK_ROWS = 200;
+const ROW_HEIGHT_PX = 28;
+const MAX_IN_FLIGHT = 3;
+// About 60 blocks = 12,000 rows of text kept; older blocks are dropped and read again if needed.
+const MAX_CACHED_BLOCKS = 60;
+// Browsers cap an element's height (Chrome at about 33.5M px, Firefox lower still). 1M rows × 28 px
+// = 28M px fits; past 30M px the preview shows only the first rows that fit and says so, rather than
+// squeezing rows or mapping scroll positions (which would make the row numbers lie about position).
+const MAX_SCROLL_HEIGHT_PX = 30_000_000;
+const MAX_PREVIEW_ROWS = Math.floor(MAX_SCROLL_HEIGHT_PX / ROW_HEIGHT_PX);
+
+/** Every row of the table in a virtualised grid (only the visible rows are in the DOM), fetched lazily in blocks of 200. */
+export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchRows }: Props) {
+  const shownRows = Math.min(rowCount, MAX_PREVIEW_ROWS);
+  const store = useMemo(() => new BlockStore(fetchRows, shownRows), [fetchRows, shownRows]);
+  useEffect(() => store.activate(), [store]);
+  useSyncExternalStore(store.subscribe, store.getVersion);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shownRows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 8,
+    // The header row sits above the rows inside the same scroll box.
+    scrollMargin: ROW_HEIGHT_PX,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstBlock = items.length > 0 ? Math.floor(items[0].index / PREVIEW_BLOCK_ROWS) : 0;
+  const lastBlock = items.length > 0 ? Math.floor(items[items.length - 1].index / PREVIEW_BLOCK_ROWS) : -1;
+  useEffect(() => store.want(firstBlock, lastBlock), [store, firstBlock, lastBlock]);
+
+  const widths = useMemo(() => columns.map(columnWidth), [columns]);
+  // Wide enough for the largest row number ("1,000,000").
+  const rowNumberWidth = 24 + 8 * formatCount(shownRows).length;
+  const gridTemplateColumns = `${rowNumberWidth}px ${widths.map((w) => `${w}px`).join(' ')}`;
+  const totalWidth = rowNumberWidth + widths.reduce((a, b) => a + b, 0);
+  const rowStyle: CSSProperties = { gridTemplateColumns, height: ROW_HEIGHT_PX, width: totalWidth };
+
+  return (
+    <div className="data-preview" data-testid="data-preview">
+      <div className="data-preview-scroll" ref={scrollRef} tabIndex={0} aria-label="Data preview, scrollable">
+        <div role="table" aria-rowcount={shownRows + 1} aria-colcount={columns.length + 1} style={{ width: totalWidth }}>
+          <div role="row" aria-rowindex={1} className="data-preview-row data-preview-header" style={rowStyle}>
+            <span role="columnheader" className="data-preview-rownum">
+              #
+            </span>
+            {columns.map((name) => (
+              <span role="columnheader" key={name} title={name}>
+                {name}
+              </span>
+            ))}
+          </div>
+          <div role="rowgroup" className="data-preview-body" style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = store.row(item.index);
+              const failed = row === undefined && store.failedAt(item.index);
+              return (
+                <div
+                  role="row"
+                  key={item.key}
+                  aria-rowindex={item.index + 2}
+                  data-row-index={item.index}
+                  className={`data-preview-row${row ? '' : ' pending'}${item.index % 2 ? ' odd' : ''}`}
+                  style={{ ...rowStyle, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+                >
+                  <span role="rowheader" className="data-preview-rownum">
+                    {formatCount(item.index + 1)}
+                  </span>
+                  {columns.map((name, c) => {
+                    const text = row ? (row[c] ?? '') : failed ? '!' : '…';
+                    return (
+                      <span role="cell" key={name} title={row ? text : failed ? 'These rows could not be read' : undefined}>
+                        {text}
+                      </span>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {shownRows < rowCount && (
+        <p className="hint">
+          Showing the first {formatCount(shownRows)} of {formatCount(rowCount)} rows: browsers cannot scroll a taller list.
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** A column's width in px from its name's length, within 96–240. */
+function columnWidth(name: string): number {
+  return Math.min(240, Math.max(96, 24 + name.length * 8));
+}
+
+/**
+ * Blocks of rows fetched on demand: at most MAX_IN_FLIGHT requests at a time, always for blocks
+ * still on screen (blocks scrolled past before their turn are never requested), kept in a Map in
+ * least-recently-used order. An inactive store (unmounted, or replaced for a new data set) starts
+no requests; results still arriving are kept, which is harmless, and it is simply garbage collected.
+ */
+class BlockStore {
+  private readonly blocks = new Map<number, string[][]>();
+  private readonly inFlight = new Set<number>();
+  private readonly failed = new Set<number>();
+  private readonly listeners = new Set<() => void>();
+  private wanted: [first: number, last: number] = [0, -1];
+  private version = 0;
+  private active = false;
+
+  constructor(
+    private readonly fetchRows: Props['fetchRows'],
+    private readonly rowCount: number,
+  ) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** The cells of row `index`, or undefined while its block is loading. */
+  row(index: number): readonly string[] | undefined {
+    return this.blocks.get(Math.floor(index / PREVIEW_BLOCK_ROWS))?.[index % PREVIEW_BLOCK_ROWS];
+  }
+
+  failedAt(index: number): boolean {
+    return this.failed.has(Math.floor(index / PREVIEW_BLOCK_ROWS));
+  }
+
+  /** Blocks first..last are on screen: fetch the missing ones and mark them recently used. */
+  want(first: number, last: number): void {
+    this.wanted = [first, last];
+    // A block that failed is tried again once it has left the screen and comes back.
+    for (const block of this.failed) if (block < first || block > last) this.failed.delete(block);
+    for (let block = first; block <= last; block++) {
+      const rows = this.blocks.get(block);
+      if (rows) {
+        this.blocks.delete(block);
+        this.blocks.set(block, rows);
+      }
+    }
+    this.pump();
+  }
+
+  /** Starts fetching for the screen; returns the deactivation (an effect's setup and cleanup, so StrictMode's remount works). */
+  activate(): () => void {
+    this.active = true;
+    this.pump();
+    return () => {
+      this.active = false;
+    };
+  }
+
+  private pump(): void {
+    if (!this.active) return;
+    const [first, last] = this.wanted;
+    for (let block = first; block <= last && this.inFlight.size < MAX_IN_FLIGHT; block++) {
+      if (this.blocks.has(block) || this.inFlight.has(block) || this.failed.has(block)) continue;
+      this.load(block);
+    }
+  }
+
+  private load(block: number): void {
+    const start = block * PREVIEW_BLOCK_ROWS;
+    const count = Math.min(PREVIEW_BLOCK_ROWS, this.rowCount - start);
+    if (count <= 0) return;
+    this.inFlight.add(block);
+    this.fetchRows(start, count).then(
+      (rows) => {
+        this.inFlight.delete(block);
+        this.blocks.set(block, rows);
+        while (this.blocks.size > MAX_CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!);
+        this.changed();
+      },
+      (error: unknown) => {
+        console.error(`Could not read rows ${start + 1}–${start + count} for the preview`, error);
+        this.inFlight.delete(block);
+        this.failed.add(block);
+        this.changed();
+      },
+    );
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+    this.pump();
+  }
+}

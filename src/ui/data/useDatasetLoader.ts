@@ -1,0 +1,43 @@
+import { startTransition, useCallback, useRef, useState } from 'react';
+import type { ReadProgress } from '../../core/csv/readCsvBytes';
+import type { Result } from '../../core/result';
+import { proxy, type WorkerBridge } from '../../worker/client';
+import type { DatasetSummary } from '../../worker/protocol';
+
+/** Where a load stands, for the progress bar. */
+export type LoadState = { readonly phase: 'idle' } | { readonly phase: 'reading'; readonly progress: ReadProgress };
+
+/** Loading a file or the sample into the worker, with progress, cancel and a human error. */
+export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: DatasetSummary) => void, onError: (message: string | null) => void) {
+  const [load, setLoad] = useState<LoadState>({ phase: 'idle' });
+  const onLoadedRef = useRef(onLoaded);
+  onLoadedRef.current = onLoaded;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  const run = useCallback(async (totalBytes: number, start: (onProgress: (p: ReadProgress) => void) => Promise<Result<DatasetSummary>>) => {
+    onErrorRef.current(null);
+    setLoad({ phase: 'reading', progress: { bytesRead: 0, totalBytes, rowsRead: 0 } });
+    // Progress renders as a transition so a burst of updates never blocks input.
+    const onProgress = proxy((progress: ReadProgress) => startTransition(() => setLoad({ phase: 'reading', progress })));
+    try {
+      const result = await start(onProgress);
+      if (result.ok) onLoadedRef.current(result.data);
+      else onErrorRef.current(result.reason);
+    } catch (cause) {
+      console.error('Loading failed', cause);
+      onErrorRef.current('The file could not be read.');
+    } finally {
+      setLoad({ phase: 'idle' });
+    }
+  }, []);
+
+  const loadFile = useCallback((file: File) => run(file.size, (onProgress) => bridge.api.loadFile(file, file.name, onProgress)), [bridge, run]);
+  const loadSample = useCallback(
+    (fileName: string) => run(0, (onProgress) => bridge.api.loadUrl(new URL(fileName, document.baseURI).href, fileName, onProgress)),
+    [bridge, run],
+  );
+  const cancel = useCallback(() => void bridge.api.cancelLoad(), [bridge]);
+
+  return { load, loadFile, loadSample, cancel };
+}

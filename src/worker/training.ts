@@ -1,0 +1,130 @@
+import * as tf from '@tensorflow/tfjs';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
+import { computeBaselineMetrics, computeBinaryMetrics } from '../core/metrics/binary';
+import { fail, ok, type Result } from '../core/result';
+import { fallBackFrom, selectBackend } from '../model/backend';
+import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, writeWeights } from '../model/network';
+import { trainModel, type TrainOutcome } from '../model/train';
+import { prepare, summarise } from './preparing';
+import type { TrainEvent, TrainRequest, TrainSummary } from './protocol';
+
+// The trained model and the preprocessing fitted with it; scoring uses both, never refits.
+let model: tf.LayersModel | null = null;
+let fittedPreprocessor: Preprocessor | null = null;
+let stopRequested = false;
+
+/** The wasm binaries, served from the app's own files so it works offline and from a sub-path. */
+function wasmPaths() {
+  return {
+    'tfjs-backend-wasm.wasm': new URL(wasmPlainUrl, self.location.href).href,
+    'tfjs-backend-wasm-simd.wasm': new URL(wasmSimdUrl, self.location.href).href,
+    'tfjs-backend-wasm-threaded-simd.wasm': new URL(wasmThreadedUrl, self.location.href).href,
+  };
+}
+
+/** Drops the trained model (a new file was loaded). */
+export function forgetModel(): void {
+  if (model) disposeNetwork(model);
+  model = null;
+  fittedPreprocessor = null;
+}
+
+/** Asks a running training to stop after the current batch; the best model so far is kept. */
+export function requestStop(): void {
+  stopRequested = true;
+}
+
+/** Prepares (or reuses) the data, trains on the chosen backend with fallback, and evaluates on the test rows. */
+export async function train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
+  stopRequested = false;
+  const prepared = prepare(request.prepare);
+  if (!prepared.ok) return prepared;
+  const data = prepared.data;
+  const width = data.preprocessor.width;
+  onEvent({ type: 'prepared', summary: summarise(data) });
+
+  let backend = await selectBackend(wasmPaths(), request.backend);
+  if (tf.getBackend() !== backend.name) await tf.setBackend(backend.name);
+  onEvent({ type: 'backend', backend });
+
+  forgetModel();
+  let network = buildNetwork(width, request.network);
+  let lastGood: { epoch: number; weights: Float32Array[] } = { epoch: 0, weights: readWeights(network) };
+  let outcome: TrainOutcome | null = null;
+  let epochsDone = 0;
+  let elapsedBefore = 0;
+  while (outcome === null) {
+    try {
+      const remaining = { ...request.settings, epochs: request.settings.epochs - epochsDone, seed: request.settings.seed + epochsDone };
+      const run = await trainModel(network, data.train, data.validation, width, remaining, {
+        onEpoch: (report) => {
+          const epoch = report.epoch + epochsDone;
+          // Keep plain copies of the weights so a failing backend can be replaced mid-run.
+          if (backend.name === 'webgl') lastGood = { epoch, weights: readWeights(network) };
+          onEvent({ type: 'epoch', report: { ...report, epoch, epochs: request.settings.epochs, elapsedMs: report.elapsedMs + elapsedBefore } });
+        },
+        onBatch: (progress) => onEvent({ type: 'batch', progress: { ...progress, epoch: progress.epoch + epochsDone, epochs: request.settings.epochs } }),
+        shouldStop: () => stopRequested,
+      });
+      outcome = { ...run, epochsRun: run.epochsRun + epochsDone, bestEpoch: run.bestEpoch + epochsDone, elapsedMs: run.elapsedMs + elapsedBefore };
+    } catch (error) {
+      if (backend.name === 'cpu' || (error instanceof Error && error.message.startsWith('Training diverged'))) {
+        disposeNetwork(network);
+        throw error;
+      }
+      console.error(`Training failed on ${backend.name}`, error);
+      const failed = backend.name;
+      backend = await fallBackFrom(failed);
+      onEvent({ type: 'backend', backend });
+      onEvent({ type: 'notice', message: `The ${failed} backend failed; training carried on with ${backend.name} from epoch ${lastGood.epoch}.` });
+      try {
+        disposeNetwork(network);
+      } catch {
+        // a lost context cannot free its textures; nothing else to do
+      }
+      network = buildNetwork(width, request.network);
+      writeWeights(network, lastGood.weights);
+      epochsDone = lastGood.epoch;
+    }
+  }
+
+  const probabilities = predictProbabilities(network, data.test.x, width);
+  if (probabilities.some((p) => !Number.isFinite(p))) {
+    disposeNetwork(network);
+    return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
+  }
+  model = network;
+  fittedPreprocessor = data.preprocessor;
+  return ok({
+    backend,
+    preprocessor: data.preprocessor,
+    metrics: computeBinaryMetrics(data.test.y, probabilities),
+    baseline: computeBaselineMetrics(data.test.y, data.trainPositiveRate),
+    network: request.network,
+    settings: request.settings,
+    epochsRun: outcome.epochsRun,
+    bestEpoch: outcome.bestEpoch,
+    stopped: outcome.stopped,
+    stoppedEarly: outcome.stoppedEarly,
+    elapsedMs: outcome.elapsedMs,
+    samplesPerSecond: outcome.samplesPerSecond,
+    target: request.prepare.target,
+    positive: request.prepare.positive,
+    negative: request.prepare.negative,
+  });
+}
+
+/** Probability of the positive class for one applicant, with the stored preprocessing (never refit). */
+export function score(record: ApplicantRecord): Result<number> {
+  if (!model || !fittedPreprocessor) return fail('Train a model first.');
+  let x: Float32Array;
+  try {
+    x = encodeApplicant(fittedPreprocessor, record);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  return ok(predictProbabilities(model, x, fittedPreprocessor.width)[0]);
+}
