@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import { proposeCleaningPlan, setFeature, type CleaningPlan } from '../core/clean/plan';
 import { guessPositiveValue } from '../core/columns/target';
 import type { ApplicantRecord } from '../core/features/preprocessor';
@@ -64,11 +64,14 @@ export function App() {
   const onLoaded = useCallback(
     (summary: DatasetSummary) => {
       const suggested = summary.suggestedTarget ?? '';
-      setDataset(summary);
-      setTarget(suggested);
-      setPlan(planFor(summary, suggested));
-      setOptions((o) => ({ ...o, batchSize: defaultBatchSize(summary.rowCount) }));
-      training.reset('Ready to train.');
+      // A new data set renders several tables and a grid: as a transition React slices that work.
+      startTransition(() => {
+        setDataset(summary);
+        setTarget(suggested);
+        setPlan(planFor(summary, suggested));
+        setOptions((o) => ({ ...o, batchSize: defaultBatchSize(summary.rowCount) }));
+        training.reset('Ready to train.');
+      });
     },
     [training.reset],
   );

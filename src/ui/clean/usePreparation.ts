@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { PrepareConfig } from '../../core/pipeline';
 import type { WorkerBridge } from '../../worker/client';
 import type { PreparedSummary } from '../../worker/protocol';
@@ -21,7 +21,7 @@ export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | nul
         .prepare(config)
         .then((result) => {
           if (!current) return;
-          if (result.ok) setPrepared(result.data);
+          if (result.ok) startTransition(() => setPrepared(result.data));
           else setError(result.reason);
         })
         .catch((cause: unknown) => {

@@ -61,7 +61,7 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
           Validation AUC: <strong data-testid="val-auc">{formatRatio(last?.valAuc)}</strong>
         </span>
       </div>
-      <LossChart history={history} />
+      <LossChart history={history} live={training} />
       <RunsTable runs={runs} />
     </section>
   );

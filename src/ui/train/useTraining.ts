@@ -30,13 +30,15 @@ export function useTraining(bridge: WorkerBridge) {
 
   const train = useCallback(
     async (request: TrainRequest) => {
-      setError(null);
-      setNotice(null);
-      setSummary(null);
-      setHistory([]);
-      setProgress(null);
       setState('training');
       setStatusText('Preparing the data…');
+      startTransition(() => {
+        setError(null);
+        setNotice(null);
+        setSummary(null);
+        setHistory([]);
+        setProgress(null);
+      });
       try {
         const result = await bridge.api.train(request, proxy(onEvent));
         if (!result.ok) {
@@ -46,8 +48,11 @@ export function useTraining(bridge: WorkerBridge) {
           return;
         }
         const run = result.data;
-        setSummary(run);
-        setRuns((r) => [...r, run]);
+        // The metrics, form and runs table render as a transition, in slices, not one long task.
+        startTransition(() => {
+          setSummary(run);
+          setRuns((r) => [...r, run]);
+        });
         setState('done');
         setStatusText(
           run.stopped
