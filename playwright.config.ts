@@ -40,11 +40,20 @@ export default defineConfig({
       ],
     },
   },
-  // Serves the production build; `npm test` runs `npm run build` first.
-  webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  // Serves the production build; `npm test` runs `npm run build` first. The second server puts the
+  // same build under a sub-path, as a static host might (base './' makes that work).
+  webServer: [
+    {
+      command: 'npx vite preview --port 4173 --strictPort',
+      url: 'http://localhost:4173',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: 'npx vite preview --port 4175 --strictPort --base /creditlab/',
+      url: 'http://localhost:4175/creditlab/',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const CREDIT_RISK = path.resolve('../shared/data/credit_risk_dataset.csv');
+
+test('training credit_risk_dataset keeps the page responsive: no long task, and a click is answered meanwhile', async ({ app, page }) => {
+  await app.goto();
+  await app.uploadCsv(CREDIT_RISK);
+  await app.chooseTarget('loan_status');
+  await app.waitForCleaned();
+  await app.setEpochs(15);
+  await app.startLongTaskLog();
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'training');
+  // Wait for a first epoch, then ask the page (and, through it, the worker) for something.
+  await expect(page.getByTestId('val-auc')).not.toHaveText('–', { timeout: 60_000 });
+  const clickedAt = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('removed-rows-download').click()]);
+  const answeredMs = Date.now() - clickedAt;
+  expect(download.suggestedFilename()).toBe('removed-rows.csv');
+  await expect(page.getByTestId('training-status'), 'the click was answered while training ran').toHaveAttribute('data-state', 'training');
+  expect(answeredMs, 'the download arrives promptly while the worker trains').toBeLessThan(2_000);
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+  const longTasks = await app.longTaskLog();
+  expect(longTasks, `main-thread tasks over 50 ms during training: ${JSON.stringify(longTasks)}`).toEqual([]);
+  // The live view showed progress, speed and a validation AUC.
+  expect(Number(await page.getByTestId('val-auc').innerText())).toBeGreaterThan(0.85);
+  await expect(page.getByTestId('epoch-progress')).toHaveAttribute('value', '1');
+});
+
+test('the same seed on the cpu backend gives the same model twice; runs are listed to compare', async ({ app, page }) => {
+  await app.goto();
+  await app.loadSample();
+  await app.waitForCleaned();
+  await page.getByTestId('backend-select').selectOption('cpu');
+  await page.getByTestId('seed-input').fill('7');
+  await app.setEpochs(3);
+  await app.train();
+  await expect(page.getByTestId('backend')).toHaveText('cpu');
+  const first = await page.getByTestId('metric-logloss').innerText();
+  await app.train();
+  expect(await page.getByTestId('metric-logloss').innerText()).toBe(first);
+  await page.getByTestId('seed-input').fill('8');
+  await app.train();
+  expect(await page.getByTestId('metric-logloss').innerText()).not.toBe(first);
+  await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(3);
+});
+
+test('Stop ends training promptly and keeps a usable model', async ({ app, page }) => {
+  await app.goto();
+  await app.uploadCsv(CREDIT_RISK);
+  await app.waitForCleaned();
+  await app.setEpochs(200);
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('val-auc')).not.toHaveText('–', { timeout: 60_000 });
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 5_000 });
+  await expect(page.getByTestId('training-status')).toContainText(/stopped/i);
+  expect(await app.metric('auc')).toBeGreaterThan(0.8);
+  expect(await app.scoreApplicant()).toBeGreaterThanOrEqual(0);
+});
+
+test('served from a sub-path, the app loads its worker and wasm binaries from there and trains', async ({ app, page, network }) => {
+  await page.goto('http://localhost:4175/creditlab/');
+  await app.loadSample();
+  await app.waitForCleaned();
+  await app.setEpochs(2);
+  await app.train();
+  await expect(page.getByTestId('backend')).toHaveText(/^(wasm|webgl|cpu)$/);
+  const wasm = network.urls.filter((u) => u.endsWith('.wasm'));
+  if ((await page.getByTestId('backend').innerText()) === 'wasm') expect(wasm.length).toBeGreaterThan(0);
+  for (const url of wasm) expect(url).toContain('localhost:4175/creditlab/');
+  expect(network.urls.every((u) => u.startsWith('http://localhost:4175/creditlab/') || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
+});
