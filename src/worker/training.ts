@@ -5,9 +5,10 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { computeBaselineMetrics, computeBinaryMetrics } from '../core/metrics/binary';
 import { fail, ok, type Result } from '../core/result';
-import { fallBackFrom, selectBackend } from '../model/backend';
+import { fallBackFrom, selectBackend, type BackendChoice, type BackendName } from '../model/backend';
 import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, writeWeights } from '../model/network';
 import { trainModel, type TrainOutcome } from '../model/train';
+import type { PreparedData } from '../core/pipeline';
 import { prepare, summarise } from './preparing';
 import type { TrainEvent, TrainRequest, TrainSummary } from './protocol';
 
@@ -47,6 +48,8 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   onEvent({ type: 'prepared', summary: summarise(data) });
 
   let backend = await selectBackend(wasmPaths(), request.backend);
+  // A real GPU is not always faster for a small network: race it against wasm on this model.
+  if (request.backend === 'auto' && backend.name === 'webgl') backend = await raceBackends(data, request);
   if (tf.getBackend() !== backend.name) await tf.setBackend(backend.name);
   onEvent({ type: 'backend', backend });
 
@@ -116,6 +119,36 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     negative: request.prepare.negative,
   });
 }
+
+// Rows used to time each backend before choosing one.
+const WARM_UP_BATCHES = 20;
+
+/** Trains the actual model shape for a few batches on webgl and on wasm and keeps the faster. */
+async function raceBackends(data: PreparedData, request: TrainRequest): Promise<BackendChoice> {
+  const width = data.preprocessor.width;
+  const rows = Math.min(data.train.rows, WARM_UP_BATCHES * request.settings.batchSize);
+  const sample = { x: data.train.x.subarray(0, rows * width), y: data.train.y.subarray(0, rows), rows };
+  const speeds: Partial<Record<BackendName, number>> = {};
+  for (const name of ['webgl', 'wasm'] as const) {
+    try {
+      if (!(await tf.setBackend(name))) continue;
+      const network = buildNetwork(width, request.network);
+      // The first pass compiles kernels (shaders on webgl); time the second.
+      await trainModel(network, sample, NO_ROWS, width, { ...request.settings, epochs: 1, patience: null });
+      const timed = await trainModel(network, sample, NO_ROWS, width, { ...request.settings, epochs: 1, patience: null });
+      speeds[name] = timed.samplesPerSecond;
+      disposeNetwork(network);
+    } catch (error) {
+      console.warn(`Warm-up on ${name} failed`, error);
+    }
+  }
+  const webgl = speeds.webgl ?? 0;
+  const wasm = speeds.wasm ?? 0;
+  const figures = `warm-up: webgl ${Math.round(webgl).toLocaleString('en-US')}, wasm ${Math.round(wasm).toLocaleString('en-US')} samples/s`;
+  return webgl >= wasm ? { name: 'webgl', reason: `GPU, fastest on a ${figures}` } : { name: 'wasm', reason: `fastest on a ${figures}` };
+}
+
+const NO_ROWS = { x: new Float32Array(0), y: new Float32Array(0), rows: 0 };
 
 /** Probability of the positive class for one applicant, with the stored preprocessing (never refit). */
 export function score(record: ApplicantRecord): Result<number> {

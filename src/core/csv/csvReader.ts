@@ -55,7 +55,7 @@ export class CsvTableReader implements RowSink {
         return;
       }
       this.dialect = sniffDialect(this.pending.slice(0, SNIFF_CHARS));
-      this.scanner = new CsvScanner(this.dialect.delimiter.charCodeAt(0));
+      this.scanner = new CsvScanner(this.dialect.delimiter.charCodeAt(0), this.dialect.decimal === '.');
     }
     const consumed = this.scanner!.scan(this.pending, final, this);
     this.pending = consumed === this.pending.length ? '' : this.pending.slice(consumed);

@@ -64,7 +64,7 @@ function hasDecimalCommas(rows: readonly string[][]): boolean {
     for (const cell of row) {
       const text = cell.trim();
       if (/^[-+]?\d+\.\d+$/.test(text) && !/^[-+]?\d{1,3}(\.\d{3})+$/.test(text)) return false;
-      if (/^[-+]?\d*,\d+$/.test(text)) commas++;
+      if (/^[-+]?\d*,\d+$/.test(text) || /^[-+]?\d{1,3}([. \u00a0]\d{3})+,\d+$/.test(text)) commas++;
     }
   }
   return commas > 0;

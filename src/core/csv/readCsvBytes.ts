@@ -21,17 +21,41 @@ export const CANCELLED = 'Loading was cancelled.';
 
 class NotUtf8 extends Error {}
 
+const NOT_CSV = 'This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).';
+const SIGNATURE_BYTES = 8;
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /**
  * Streams a file's bytes into a columnar table. Text is decoded as UTF-8 (a BOM is dropped); a
  * file that is not valid UTF-8 is read again as Windows-1252, the usual encoding of spreadsheet
  * exports, and the notes say so. `open` is called once per attempt.
  */
 export async function readCsvBytes(open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions = {}): Promise<Result<ParsedCsv>> {
+  // A Windows-1252 retry reads from the start again; progress shown to the user never goes back.
+  let furthestBytes = 0;
+  let furthestRows = 0;
+  const report = options.onProgress;
+  const monotonic: ReadOptions = report
+    ? {
+        ...options,
+        onProgress: (p) => {
+          furthestBytes = Math.max(furthestBytes, p.bytesRead);
+          furthestRows = Math.max(furthestRows, p.rowsRead);
+          report({ ...p, bytesRead: furthestBytes, rowsRead: furthestRows });
+        },
+      }
+    : options;
   try {
-    return await readWith('utf-8', open, totalBytes, options);
+    return await readWith('utf-8', open, totalBytes, monotonic);
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
-    return readWith('windows-1252', open, totalBytes, options);
+    return readWith('windows-1252', open, totalBytes, monotonic);
   }
 }
 
@@ -41,9 +65,18 @@ async function readWith(encoding: 'utf-8' | 'windows-1252', open: () => AsyncIte
   const every = options.progressEveryMs ?? 100;
   let bytesRead = 0;
   let lastReport = -Infinity;
+  // The first bytes, gathered across chunks, to recognise a binary file by its signature.
+  let head: Uint8Array | null = new Uint8Array(0);
   for await (const bytes of open()) {
     if (options.signal?.aborted) return fail(CANCELLED);
-    if (bytesRead === 0 && startsLikeBinary(bytes)) return fail('This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).');
+    if (head) {
+      head = concatBytes(head, bytes.subarray(0, SIGNATURE_BYTES));
+      if (head.length >= SIGNATURE_BYTES) {
+        if (startsLikeBinary(head)) return fail(NOT_CSV);
+        head = null;
+      }
+    }
+    if (bytes.subarray(0, 4096).includes(0) && bytesRead < 4096) return fail(NOT_CSV);
     bytesRead += bytes.byteLength;
     let text: string;
     try {
@@ -59,6 +92,7 @@ async function readWith(encoding: 'utf-8' | 'windows-1252', open: () => AsyncIte
     }
   }
   if (options.signal?.aborted) return fail(CANCELLED);
+  if (head && head.length > 0 && startsLikeBinary(head)) return fail(NOT_CSV);
   let tail: string;
   try {
     tail = decoder.decode();
@@ -83,10 +117,7 @@ const MAGIC: readonly number[][] = [
 ];
 
 function startsLikeBinary(bytes: Uint8Array): boolean {
-  if (MAGIC.some((magic) => magic.every((b, i) => bytes[i] === b))) return true;
-  const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  return MAGIC.some((magic) => magic.every((b, i) => bytes[i] === b));
 }
 
 /** Iterates a Blob's bytes (File.stream()) in the chunks the browser provides. */

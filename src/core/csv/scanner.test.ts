@@ -11,7 +11,7 @@ type Scanned = number | string | null;
  * grow its buffers on the way.
  */
 function scanPieces(delimiter: string, pieces: readonly string[], maxFields = 2): Scanned[][] {
-  const scanner = new CsvScanner(delimiter.charCodeAt(0), maxFields);
+  const scanner = new CsvScanner(delimiter.charCodeAt(0), true, maxFields);
   const rows: Scanned[][] = [];
   const sink: RowSink = {
     row(kinds, numbers, texts, count) {
@@ -137,9 +137,9 @@ describe('CsvScanner: the plain-number fast path equals Number()', () => {
   }
 
   const random = seededRandom(20240607);
-  const SAMPLES = Array.from({ length: 20_000 }, () => randomDecimal(random));
+  const SAMPLES = Array.from({ length: 10_000 }, () => randomDecimal(random));
 
-  it('20 000 random decimals: every fast-path value is bit-identical to Number(); the rest fall back as text', () => {
+  it('10 000 random decimals: every fast-path value is bit-identical to Number(); the rest fall back as text', () => {
     const rows = scanAll(',', SAMPLES.map((s, i) => `${s},${i}\n`).join(''));
     expect(rows).toHaveLength(SAMPLES.length);
     let fast = 0;

@@ -31,8 +31,13 @@ export class CsvScanner {
   private numbers: Float64Array;
   private texts: string[];
 
+  /**
+   * `pointIsDecimal` is false in decimal-comma files: a cell with a point ("1.234", thousands)
+   * then goes out as text for the column builder's decimal-comma rules.
+   */
   constructor(
     private readonly delimiter: number,
+    private readonly pointIsDecimal = true,
     maxFields = 256,
   ) {
     this.kinds = new Uint8Array(maxFields);
@@ -118,7 +123,7 @@ export class CsvScanner {
             mantissa = mantissa * 10 + (c - 48);
             digits++;
             if (fraction >= 0) fraction++;
-          } else if (c === POINT && fraction < 0) fraction = 0;
+          } else if (c === POINT && fraction < 0 && this.pointIsDecimal) fraction = 0;
           else plain = false;
           i++;
         }

@@ -53,7 +53,7 @@ export function germanDataLines(count: number): string[] {
 const ENCODER = new TextEncoder();
 
 /** Concatenates UTF-8 text and raw bytes into one byte array. */
-export function bytesOf(...parts: readonly (string | readonly number[])[]): Uint8Array {
+export function bytesOf(...parts: readonly (string | readonly number[] | Uint8Array)[]): Uint8Array {
   const arrays = parts.map((p) => (typeof p === 'string' ? ENCODER.encode(p) : Uint8Array.from(p)));
   const out = new Uint8Array(arrays.reduce((n, a) => n + a.length, 0));
   let offset = 0;
