@@ -22,7 +22,8 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // `npm run quality` (QUALITY=1) runs the slower end-to-end quality checks of the evaluate command.
+    include: process.env.QUALITY ? ['src/**/*.quality.ts'] : ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
 });

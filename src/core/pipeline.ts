@@ -1,9 +1,10 @@
-import { cleanRows, type CleaningReport } from './clean/cleanTable';
+import { cleanRows, type CleanedRows, type CleaningReport } from './clean/cleanTable';
 import type { CleaningPlan } from './clean/plan';
 import type { RemovedRows } from './clean/removedRows';
 import type { DecimalMark } from './csv/cells';
 import { applyPreprocessor, findInvalidInput, fitPreprocessor, type Preprocessor } from './features/preprocessor';
 import { fail, ok, type Result } from './result';
+import { stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
 
@@ -62,27 +63,95 @@ export function prepareData(table: Table, config: PrepareConfig): Result<Prepare
   const started = performance.now();
   const cleaned = cleanRows(table, config, decimal);
   if (!cleaned.ok) return cleaned;
-  const { source, rows, labels, report, removed } = cleaned.data;
   const cleanMs = performance.now() - started;
+  const outer = stratifiedSplit(cleaned.data.labels, config.testFraction, config.seed);
+  const encoded = fitAndEncode(cleaned.data, config, outer.train, outer.test);
+  if (!encoded.ok) return encoded;
+  const { fitMs, encodeMs, ...parts } = encoded.data;
+  return ok({ report: cleaned.data.report, removed: cleaned.data.removed, ...parts, timings: { cleanMs, fitMs, encodeMs } });
+}
 
-  // Splits index the kept rows (0..rows.length); pick(rows, part) maps them to rows of `source`.
-  const outer = stratifiedSplit(labels, config.testFraction, config.seed);
-  let fitPart: Int32Array = outer.train;
+/** One fold of a cross-validation: training rows (fit + validation), the held-out fold, and the fitted preprocessing. */
+export type FoldData = Omit<EncodedSplit, 'fitMs' | 'encodeMs'>;
+
+/** Cleaning once, then a lazily prepared fold per stratified k-fold part (each fitted on its own training rows). */
+export interface PreparedFolds {
+  readonly report: CleaningReport;
+  readonly removed: RemovedRows;
+  readonly folds: number;
+  /** Prepares fold `index` (0-based): preprocessing fitted on the other folds only. */
+  prepareFold(index: number): Result<FoldData>;
+}
+
+/** Cleans once and splits the kept rows into `folds` stratified folds, reproducibly for the seed. */
+export function prepareFolds(table: Table, config: Omit<PrepareConfig, 'testFraction'> & { readonly folds: number }): Result<PreparedFolds> {
+  if (!(Number.isInteger(config.folds) && config.folds >= 2)) return fail('Cross-validation needs at least 2 folds.');
+  const cleaned = cleanRows(table, config, config.decimal ?? '.');
+  if (!cleaned.ok) return cleaned;
+  const { labels } = cleaned.data;
+  let positives = 0;
+  for (const label of labels) positives += label;
+  if (Math.min(positives, labels.length - positives) < config.folds)
+    return fail(`Each of the ${config.folds} folds needs both outcomes; there are only ${Math.min(positives, labels.length - positives)} rows of the rarer one.`);
+  const testFolds = stratifiedKFold(labels, config.folds, config.seed);
+  return ok({
+    report: cleaned.data.report,
+    removed: cleaned.data.removed,
+    folds: config.folds,
+    prepareFold(index) {
+      const test = testFolds[index];
+      const inTest = new Uint8Array(labels.length);
+      for (const i of test) inTest[i] = 1;
+      const train = new Int32Array(labels.length - test.length);
+      for (let i = 0, j = 0; i < labels.length; i++) if (!inTest[i]) train[j++] = i;
+      const encoded = fitAndEncode(cleaned.data, config, train, test);
+      if (!encoded.ok) return encoded;
+      const { fitMs: _fit, encodeMs: _encode, ...fold } = encoded.data;
+      return ok(fold);
+    },
+  });
+}
+
+/** Encoded parts of one split, the preprocessing fitted on its training rows, and how long that took. */
+interface EncodedSplit {
+  readonly preprocessor: Preprocessor;
+  readonly train: EncodedRows;
+  readonly validation: EncodedRows;
+  readonly test: EncodedRows;
+  readonly trainPositiveRate: number;
+  readonly fitMs: number;
+  readonly encodeMs: number;
+}
+
+/**
+ * Holds back a stratified validation share of `trainPart` (indices into the kept rows), fits the
+ * preprocessing on all of `trainPart` (never on `testPart`), encodes the three parts and runs the
+ * data-quality gate (fails, naming the column, if any encoded value is NaN or infinite).
+ */
+function fitAndEncode(
+  cleaned: CleanedRows,
+  config: Pick<PrepareConfig, 'validationFraction' | 'seed' | 'columns' | 'decimal'>,
+  trainPart: Int32Array,
+  testPart: Int32Array,
+): Result<EncodedSplit> {
+  const { source, rows, labels, report } = cleaned;
+  const decimal = config.decimal ?? '.';
+  let fitPart: Int32Array = trainPart;
   let validationPart: Int32Array = new Int32Array(0);
   if (config.validationFraction > 0) {
-    const inner = stratifiedSplit(pick(labels, outer.train), config.validationFraction, config.seed + 1);
-    fitPart = pick(outer.train, inner.train);
-    validationPart = pick(outer.train, inner.test);
+    const inner = stratifiedSplit(pick(labels, trainPart), config.validationFraction, config.seed + 1);
+    fitPart = pick(trainPart, inner.train);
+    validationPart = pick(trainPart, inner.test);
   }
   // Each part is encoded in file order: reading the columns in order is about 3× faster than in the
   // split's shuffled order on a million rows, and training shuffles its batches anyway.
   fitPart = ascending(fitPart, rows.length);
   validationPart = ascending(validationPart, rows.length);
-  const allTraining = pick(rows, ascending(outer.train, rows.length));
+  const testRows = ascending(testPart, rows.length);
+  const allTraining = pick(rows, ascending(trainPart, rows.length));
 
   const fitStarted = performance.now();
   const plans = report.features.map((name) => config.columns.find((c) => c.column === name)!);
-  // Fitted on all training rows (fit + validation), never on test rows.
   const preprocessor = fitPreprocessor(source, plans, allTraining, decimal);
   const fitMs = performance.now() - fitStarted;
 
@@ -94,7 +163,7 @@ export function prepareData(table: Table, config: PrepareConfig): Result<Prepare
   });
   const train = encode(fitPart);
   const validation = encode(validationPart);
-  const test = encode(outer.test);
+  const test = encode(testRows);
   for (const part of [train, validation, test]) {
     const invalid = findInvalidInput(part.x, preprocessor);
     if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
@@ -102,18 +171,8 @@ export function prepareData(table: Table, config: PrepareConfig): Result<Prepare
   const encodeMs = performance.now() - encodeStarted;
 
   let trainPositives = 0;
-  for (let i = 0; i < outer.train.length; i++) trainPositives += labels[outer.train[i]];
-
-  return ok({
-    report,
-    removed,
-    preprocessor,
-    train,
-    validation,
-    test,
-    trainPositiveRate: trainPositives / outer.train.length,
-    timings: { cleanMs, fitMs, encodeMs },
-  });
+  for (let i = 0; i < trainPart.length; i++) trainPositives += labels[trainPart[i]];
+  return ok({ preprocessor, train, validation, test, trainPositiveRate: trainPositives / trainPart.length, fitMs, encodeMs });
 }
 
 /** The distinct indices (each below `n`) in ascending order, by marking rather than comparing. */

@@ -13,9 +13,6 @@ export interface NetworkSpec {
   readonly seed: number;
 }
 
-/** Default network: one hidden layer of 32 relu units, no dropout. */
-export const DEFAULT_NETWORK: NetworkSpec = { kind: 'mlp', hiddenUnits: [32], dropout: 0, seed: 42 };
-
 /**
  * Builds Dense(relu)[+Dropout]… → Dense(1) with seeded initialisers. The last layer outputs the
  * logit; the loss applies the sigmoid itself (numerically stable) and predictions add it.

@@ -5,7 +5,10 @@ import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
 import { WorkerBridge } from '../worker/client';
-import type { DatasetSummary } from '../worker/protocol';
+import type { ApplicantScore, DatasetSummary, TrainSummary } from '../worker/protocol';
+import { DEFAULT_POINTS_SCALE, type PointsScale } from '../core/scoring/points';
+import { CutoffPlanner } from './evaluate/CutoffPlanner';
+import { ScorecardScale } from './evaluate/ScorecardScale';
 import { CleaningPlanEditor } from './clean/CleaningPlanEditor';
 import { CleaningReportView } from './clean/CleaningReportView';
 import { usePreparation } from './clean/usePreparation';
@@ -40,6 +43,11 @@ function planFor(dataset: DatasetSummary, target: string, positive?: string): Cl
   if (!info?.values || info.values.length !== 2) return null;
   const [pos, neg] = targetValues(dataset, target, positive ?? guessPositiveValue(info.values))!;
   return proposeCleaningPlan(dataset.columns, target, pos, neg);
+}
+
+/** What the bad outcome is called: the positive value when it means default, else the other one. */
+function badLabel(summary: TrainSummary): string {
+  return `${summary.target} = ${summary.positiveIsBad ? summary.positive : summary.negative}`;
 }
 
 /** The whole CreditLab flow on one page: load → data → clean → train → evaluate → score. */
@@ -124,13 +132,31 @@ export function App() {
 
   const train = () => {
     if (!config) return;
-    training.train({ prepare: config, ...toTrainRequestParts(options), backend: options.backend });
+    training.train({ prepare: config, ...toTrainRequestParts(options), backend: options.backend, crossValidationFolds: options.crossValidationFolds || null });
   };
-  const score = (record: ApplicantRecord): Promise<Result<number>> =>
-    bridge.api.score(record).catch((cause: unknown) => {
+  const score = (record: ApplicantRecord): Promise<Result<ApplicantScore>> =>
+    bridge.api.score(record, scale).catch((cause: unknown) => {
       console.error('Scoring failed', cause);
-      return fail<number>('The applicant could not be scored.');
+      return fail<ApplicantScore>('The applicant could not be scored.');
     });
+
+  // The cut-off on the probability of bad travels with the model; scoring decides with it.
+  const [cutoff, setCutoff] = useState(0.5);
+  const [scale, setScale] = useState<PointsScale>(DEFAULT_POINTS_SCALE);
+  const chooseCutoff = useCallback(
+    (value: number) => {
+      setCutoff(value);
+      bridge.api.setCutoff(value).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
+    },
+    [bridge],
+  );
+  const planCutoffs = useCallback((profitPerGood: number, lossPerBad: number) => bridge.api.cutoffPlan(profitPerGood, lossPerBad), [bridge]);
+  const runCount = training.runs.length;
+  const lastRun = useRef(runCount);
+  if (lastRun.current !== runCount) {
+    lastRun.current = runCount;
+    if (cutoff !== 0.5) setCutoff(0.5); // a new model starts at the default cut-off
+  }
 
   const loading = loader.load.phase === 'reading';
   const busy = loading || training.state === 'training';
@@ -188,6 +214,13 @@ export function App() {
         onStop={training.stop}
       />
       {training.summary && <MetricsPanel summary={training.summary} />}
+      {training.summary && (
+        <section className="card" aria-labelledby="decide-heading">
+          <h2 id="decide-heading">6. Cut-off and scorecard</h2>
+          <CutoffPlanner key={training.runs.length} badLabel={badLabel(training.summary)} cutoff={cutoff} onCutoff={chooseCutoff} plan={planCutoffs} />
+          <ScorecardScale scale={scale} onScale={setScale} />
+        </section>
+      )}
       {training.summary && <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />}
       <footer className="hint">CreditLab makes no network requests with your data. It works offline once loaded.</footer>
     </main>

@@ -6,8 +6,9 @@ import type { PrepareConfig } from '../core/pipeline';
 import type { Result } from '../core/result';
 import { cancelLoad, loadBlob, loadUrl, readRows } from './loading';
 import { forgetPrepared, prepare, removedCsv, summarise } from './preparing';
-import type { DatasetSummary, PreparedSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
-import { forgetModel, requestStop, score, train } from './training';
+import type { ApplicantScore, CutoffPlan, DatasetSummary, PreparedSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
+import type { PointsScale } from '../core/scoring/points';
+import { cutoffPlan, forgetModel, requestStop, score, setCutoff, train } from './training';
 
 function forgetDerived(): void {
   forgetPrepared();
@@ -53,10 +54,18 @@ const api = {
   /** Stops a running training after the current batch. */
   stop: requestStop,
 
-  /** Scores one applicant with the stored preprocessing and model. */
-  score(record: ApplicantRecord): Result<number> {
-    return score(record);
+  /** Scores one applicant with the stored preprocessing and model: probability, points, decision at the kept cut-off. */
+  score(record: ApplicantRecord, scale?: PointsScale): Result<ApplicantScore> {
+    return score(record, scale);
   },
+
+  /** The cut-off planner's table over the held-out rows, and the cut-offs maximising profit and KS. */
+  cutoffPlan(profitPerGood: number, lossPerBad: number): Result<CutoffPlan> {
+    return cutoffPlan(profitPerGood, lossPerBad);
+  },
+
+  /** Keeps the chosen cut-off (on the probability of bad) with the model. */
+  setCutoff,
 };
 
 /** The worker API type, for the UI's type-only import. */

@@ -3,18 +3,33 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
-import { computeBaselineMetrics, computeBinaryMetrics } from '../core/metrics/binary';
+import { positiveMeansApproval } from '../core/columns/target';
+import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
+import { prepareFolds } from '../core/pipeline';
+import { DEFAULT_POINTS_SCALE, pointsFromProbability, probabilityOfBad, type PointsScale } from '../core/scoring/points';
+import { evaluateHeldOut, planCutoffs } from './evaluation';
+import { currentTable } from './loading';
 import { fail, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend, type BackendChoice, type BackendName } from '../model/backend';
 import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, writeWeights } from '../model/network';
 import { trainModel, type TrainOutcome } from '../model/train';
 import type { PreparedData } from '../core/pipeline';
 import { prepare, summarise } from './preparing';
-import type { TrainEvent, TrainRequest, TrainSummary } from './protocol';
+import type { ApplicantScore, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
 
-// The trained model and the preprocessing fitted with it; scoring uses both, never refits.
-let model: tf.LayersModel | null = null;
-let fittedPreprocessor: Preprocessor | null = null;
+/** The trained model with everything scoring needs; the preprocessing is only ever applied, never refit. */
+interface TrainedModel {
+  readonly model: tf.LayersModel;
+  readonly preprocessor: Preprocessor;
+  readonly positiveIsBad: boolean;
+  /** Held-out labels and probabilities, for the cut-off planner. */
+  readonly testLabels: Float32Array;
+  readonly testProbabilities: Float32Array;
+  /** Applicants whose probability of bad is below this are approved; kept with the model. */
+  cutoff: number;
+}
+
+let trained: TrainedModel | null = null;
 let stopRequested = false;
 
 /** The wasm binaries, served from the app's own files so it works offline and from a sub-path. */
@@ -28,9 +43,8 @@ function wasmPaths() {
 
 /** Drops the trained model (a new file was loaded). */
 export function forgetModel(): void {
-  if (model) disposeNetwork(model);
-  model = null;
-  fittedPreprocessor = null;
+  if (trained) disposeNetwork(trained.model);
+  trained = null;
 }
 
 /** Asks a running training to stop after the current batch; the best model so far is kept. */
@@ -99,13 +113,15 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     disposeNetwork(network);
     return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
   }
-  model = network;
-  fittedPreprocessor = data.preprocessor;
+  const positiveIsBad = !positiveMeansApproval(request.prepare.target, request.prepare.positive);
+  trained = { model: network, preprocessor: data.preprocessor, positiveIsBad, testLabels: data.test.y, testProbabilities: probabilities, cutoff: DEFAULT_CUTOFF };
+  const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent) : null;
   return ok({
     backend,
     preprocessor: data.preprocessor,
-    metrics: computeBinaryMetrics(data.test.y, probabilities),
-    baseline: computeBaselineMetrics(data.test.y, data.trainPositiveRate),
+    evaluation: evaluateHeldOut(data.test.y, probabilities, data.trainPositiveRate),
+    positiveIsBad,
+    crossValidation,
     network: request.network,
     settings: request.settings,
     epochsRun: outcome.epochsRun,
@@ -118,6 +134,61 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     positive: request.prepare.positive,
     negative: request.prepare.negative,
   });
+}
+
+// A probability of bad of 50% or more is declined until the user picks another cut-off.
+const DEFAULT_CUTOFF = 0.5;
+
+/** Stratified k-fold cross-validation with the run's settings: mean ± sd of AUC and KS. */
+async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<CrossValidationSummary | null> {
+  const table = currentTable();
+  const folds = request.crossValidationFolds!;
+  if (!table) return null;
+  const prepared = prepareFolds(table, { ...request.prepare, folds });
+  if (!prepared.ok) {
+    onEvent({ type: 'notice', message: `Cross-validation did not run: ${prepared.reason}` });
+    return null;
+  }
+  const results: { fold: number; auc: number; ks: number }[] = [];
+  for (let index = 0; index < folds && !stopRequested; index++) {
+    onEvent({ type: 'fold', fold: index + 1, folds });
+    const fold = prepared.data.prepareFold(index);
+    if (!fold.ok) {
+      onEvent({ type: 'notice', message: `Cross-validation stopped at fold ${index + 1}: ${fold.reason}` });
+      return null;
+    }
+    const width = fold.data.preprocessor.width;
+    const network = buildNetwork(width, request.network);
+    try {
+      await trainModel(network, fold.data.train, fold.data.validation, width, request.settings, { shouldStop: () => stopRequested });
+      const ranked = rankScores(fold.data.test.y, predictProbabilities(network, fold.data.test.x, width));
+      results.push({ fold: index + 1, auc: aucFromRanked(ranked), ks: ksFromRanked(ranked).ks });
+    } finally {
+      disposeNetwork(network);
+    }
+  }
+  if (results.length < folds) return null;
+  const stats = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return { mean, sd: Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) };
+  };
+  const auc = stats(results.map((r) => r.auc));
+  const ks = stats(results.map((r) => r.ks));
+  return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd };
+}
+
+/** The cut-off planner for the trained model's held-out rows. */
+export function cutoffPlan(profitPerGood: number, lossPerBad: number): Result<CutoffPlan> {
+  if (!trained) return fail('Train a model first.');
+  return ok(planCutoffs(trained.testLabels, trained.testProbabilities, { positiveIsBad: trained.positiveIsBad, profitPerGood, lossPerBad }));
+}
+
+/** Keeps `cutoff` (on the probability of bad) with the model; scoring decides with it. */
+export function setCutoff(cutoff: number): Result<number> {
+  if (!trained) return fail('Train a model first.');
+  if (!(cutoff >= 0 && cutoff <= 1)) return fail('The cut-off must be between 0 and 1.');
+  trained.cutoff = cutoff;
+  return ok(cutoff);
 }
 
 // Rows used to time each backend before choosing one.
@@ -150,14 +221,16 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
 
 const NO_ROWS = { x: new Float32Array(0), y: new Float32Array(0), rows: 0 };
 
-/** Probability of the positive class for one applicant, with the stored preprocessing (never refit). */
-export function score(record: ApplicantRecord): Result<number> {
-  if (!model || !fittedPreprocessor) return fail('Train a model first.');
+/** Scores one applicant with the stored preprocessing (never refit): probability, points and the decision at the model's cut-off. */
+export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POINTS_SCALE): Result<ApplicantScore> {
+  if (!trained) return fail('Train a model first.');
   let x: Float32Array;
   try {
-    x = encodeApplicant(fittedPreprocessor, record);
+    x = encodeApplicant(trained.preprocessor, record);
   } catch (error) {
     return fail((error as Error).message);
   }
-  return ok(predictProbabilities(model, x, fittedPreprocessor.width)[0]);
+  const probability = predictProbabilities(trained.model, x, trained.preprocessor.width)[0];
+  const pBad = probabilityOfBad(probability, trained.positiveIsBad);
+  return ok({ probability, probabilityOfBad: pBad, points: pointsFromProbability(pBad, scale), cutoff: trained.cutoff, approved: pBad < trained.cutoff });
 }

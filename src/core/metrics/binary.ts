@@ -71,11 +71,21 @@ export function computeLogLoss(labels: ArrayLike<number>, probabilities: ArrayLi
   return total / labels.length;
 }
 
-/** Accuracy, precision, recall, F1 at `threshold`, plus AUC and log loss. Undefined ratios are 0. */
-export function computeBinaryMetrics(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): BinaryMetrics {
-  const confusion = computeConfusion(labels, probabilities, threshold);
+/** Ratios of a confusion matrix, each in [0, 1]. */
+export interface ConfusionRatios {
+  readonly accuracy: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly rows: number;
+  /** Share of rows whose label is 1. */
+  readonly positiveRate: number;
+}
+
+/** Accuracy, precision, recall, F1 and positive rate of a confusion matrix; undefined ratios are 0. */
+export function ratiosFromConfusion(confusion: Confusion): ConfusionRatios {
   const { tp, fp, tn, fn } = confusion;
-  const rows = labels.length;
+  const rows = tp + fp + tn + fn;
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   return {
@@ -83,12 +93,20 @@ export function computeBinaryMetrics(labels: ArrayLike<number>, probabilities: A
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    rows,
+    positiveRate: rows > 0 ? (tp + fn) / rows : 0,
+  };
+}
+
+/** Accuracy, precision, recall, F1 at `threshold`, plus AUC and log loss. Undefined ratios are 0. */
+export function computeBinaryMetrics(labels: ArrayLike<number>, probabilities: ArrayLike<number>, threshold = 0.5): BinaryMetrics {
+  const confusion = computeConfusion(labels, probabilities, threshold);
+  return {
+    ...ratiosFromConfusion(confusion),
     auc: computeRocAuc(labels, probabilities),
     logLoss: computeLogLoss(labels, probabilities),
     confusion,
     threshold,
-    rows,
-    positiveRate: rows > 0 ? (tp + fn) / rows : 0,
   };
 }
 

@@ -1,25 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { positiveMeansApproval } from '../../core/columns/target';
 import type { ApplicantRecord } from '../../core/features/preprocessor';
 import type { Result } from '../../core/result';
-import type { TrainSummary } from '../../worker/protocol';
+import type { ApplicantScore, TrainSummary } from '../../worker/protocol';
 
 interface Props {
   readonly summary: TrainSummary;
-  readonly onScore: (record: ApplicantRecord) => Promise<Result<number>>;
-}
-
-interface Scored {
-  readonly probability: number;
-  readonly record: ApplicantRecord;
+  readonly onScore: (record: ApplicantRecord) => Promise<Result<ApplicantScore>>;
 }
 
 /** Step 6: a form built from the model's features; scoring applies the stored preprocessing. */
 export function ApplicantForm({ summary, onScore }: Props) {
-  const [scored, setScored] = useState<Scored | null>(null);
+  const [scored, setScored] = useState<ApplicantScore | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const approvalTarget = positiveMeansApproval(summary.target, summary.positive);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -31,7 +24,7 @@ export function ApplicantForm({ summary, onScore }: Props) {
     try {
       const result = await onScore(record);
       if (result.ok) {
-        setScored({ probability: result.data, record });
+        setScored(result.data);
         setError(null);
       } else {
         setScored(null);
@@ -42,10 +35,10 @@ export function ApplicantForm({ summary, onScore }: Props) {
     }
   };
 
-  const decision = scored && (scored.probability >= 0.5) === approvalTarget ? 'Approve' : 'Decline';
+  const decision = scored?.approved ? 'Approve' : 'Decline';
   return (
     <section className="card" aria-labelledby="score-heading">
-      <h2 id="score-heading">6. Score an applicant</h2>
+      <h2 id="score-heading">7. Score an applicant</h2>
       <p className="hint">Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.</p>
       <form data-testid="applicant-form" className="applicant-form" onSubmit={submit}>
         {summary.preprocessor.features.map((feature) => (
@@ -74,9 +67,17 @@ export function ApplicantForm({ summary, onScore }: Props) {
         </div>
       )}
       {scored && (
-        <div className={`score-result ${decision === 'Approve' ? 'approve' : 'decline'}`} data-testid="score-result" data-probability={scored.probability} aria-live="polite">
-          <strong>{decision}</strong>: probability of {summary.target} = {summary.positive} is {(scored.probability * 100).toFixed(1)}% (
-          {scored.probability.toFixed(4)}); the cut-off is 50%.
+        <div
+          className={`score-result ${decision === 'Approve' ? 'approve' : 'decline'}`}
+          data-testid="score-result"
+          data-probability={scored.probability}
+          data-points={Math.round(scored.points)}
+          data-decision={decision.toLowerCase()}
+          aria-live="polite"
+        >
+          <strong>{decision}</strong>: {Math.round(scored.points)} points. Probability of {summary.target} = {summary.positive} is {(scored.probability * 100).toFixed(1)}% (
+          {scored.probability.toFixed(4)}); the probability of the bad outcome, {(scored.probabilityOfBad * 100).toFixed(1)}%, is {scored.approved ? 'below' : 'at or above'} the
+          cut-off of {(scored.cutoff * 100).toFixed(1)}%.
         </div>
       )}
     </section>

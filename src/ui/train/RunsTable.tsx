@@ -36,7 +36,7 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
             <td>{run.backend.name}</td>
             <td>{formatCount(Math.round(run.samplesPerSecond))}</td>
             <td>{formatDuration(run.elapsedMs)}</td>
-            <td>{formatRatio(run.metrics.auc)}</td>
+            <td>{formatRatio(run.evaluation.metrics.auc)}</td>
           </tr>
         ))}
       </tbody>

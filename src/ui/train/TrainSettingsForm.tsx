@@ -67,6 +67,19 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
         </label>
         {options.earlyStopping && <NumberField label="Patience" testId="patience-input" value={options.patience} min={1} max={100} step={1} disabled={disabled} onChange={(patience) => set({ patience: Math.round(patience) })} />}
         <label>
+          <input
+            type="checkbox"
+            data-testid="cross-validation-checkbox"
+            checked={options.crossValidationFolds > 0}
+            disabled={disabled}
+            onChange={(e) => set({ crossValidationFolds: e.target.checked ? 5 : 0 })}
+          />{' '}
+          Also cross-validate
+        </label>
+        {options.crossValidationFolds > 0 && (
+          <NumberField label="Folds" testId="folds-input" value={options.crossValidationFolds} min={2} max={20} step={1} disabled={disabled} onChange={(folds) => set({ crossValidationFolds: Math.round(folds) })} />
+        )}
+        <label>
           Backend{' '}
           <select data-testid="backend-select" value={options.backend} disabled={disabled} onChange={(e) => set({ backend: e.target.value as BackendName | 'auto' })}>
             <option value="auto">automatic (fastest here)</option>

@@ -1,6 +1,7 @@
 import type { BackendName } from '../../model/backend';
 import type { ModelKind, NetworkSpec } from '../../model/network';
 import type { TrainSettings } from '../../model/train';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../../model/defaults';
 
 /** Everything the training form edits. */
 export interface TrainOptions {
@@ -17,34 +18,29 @@ export interface TrainOptions {
   readonly earlyStopping: boolean;
   readonly patience: number;
   readonly backend: BackendName | 'auto';
+  /** Folds of an extra stratified cross-validation after training; 0 for none. */
+  readonly crossValidationFolds: number;
 }
 
-/** Defaults: one hidden layer of 32 relu, Adam 0.003, early stopping with patience 5 restoring the best epoch. */
+/** The form's defaults: the model's defaults, on the automatically chosen backend. */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  kind: 'mlp',
-  hiddenUnits: [32],
-  dropout: 0,
-  l2: 0,
-  optimizer: 'adam',
-  learningRate: 0.003,
-  batchSize: 64,
-  epochs: 20,
-  seed: 42,
-  classWeights: false,
-  earlyStopping: true,
-  patience: 5,
+  kind: DEFAULT_NETWORK.kind,
+  hiddenUnits: DEFAULT_NETWORK.hiddenUnits,
+  dropout: DEFAULT_NETWORK.dropout,
+  l2: DEFAULT_SETTINGS.l2,
+  optimizer: DEFAULT_SETTINGS.optimizer,
+  learningRate: DEFAULT_SETTINGS.learningRate,
+  batchSize: DEFAULT_SETTINGS.batchSize,
+  epochs: DEFAULT_SETTINGS.epochs,
+  seed: DEFAULT_SETTINGS.seed,
+  classWeights: DEFAULT_SETTINGS.classWeights,
+  earlyStopping: DEFAULT_SETTINGS.patience !== null,
+  patience: DEFAULT_SETTINGS.patience ?? 5,
   backend: 'auto',
+  crossValidationFolds: 0,
 };
 
-/** A batch size that gives small data sets enough steps per epoch and large ones speed. */
-export function defaultBatchSize(rows: number): number {
-  return rows < 2_000 ? 32 : rows < 10_000 ? 64 : rows < 100_000 ? 128 : 256;
-}
-
-/** Class weights are on by default when the rarer class is under 20% of the rows. */
-export function defaultClassWeights(positives: number, negatives: number): boolean {
-  return Math.min(positives, negatives) < 0.2 * (positives + negatives);
-}
+export { defaultBatchSize, defaultClassWeights } from '../../model/defaults';
 
 /** The network and loop settings the worker needs. */
 export function toTrainRequestParts(options: TrainOptions): { network: NetworkSpec; settings: TrainSettings } {

@@ -24,6 +24,7 @@ export function useTraining(bridge: WorkerBridge) {
       else if (event.type === 'backend') setBackend(event.backend);
       else if (event.type === 'batch') setProgress(event.progress);
       else if (event.type === 'notice') setNotice(event.message);
+      else if (event.type === 'fold') setStatusText(`Cross-validating: fold ${event.fold} of ${event.folds}…`);
       else setHistory((h) => [...h, event.report]);
     });
   }, []);
