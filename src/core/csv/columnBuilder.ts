@@ -8,6 +8,14 @@ const NUMERIC_SHARE = 0.95;
 // Identifier-like columns would fill the raw-cell cache with one entry per row; stop caching there.
 const MAX_CACHED_RAW = 10_000;
 
+/**
+ * The first `n` entries. A view when the array is nearly full (copying would briefly double the
+ * memory of a large column), else a compact copy.
+ */
+function fit<T extends Float64Array | Int32Array>(array: T, n: number): T {
+  return (n >= 0.9 * array.length ? array.subarray(0, n) : array.slice(0, n)) as T;
+}
+
 /** A finished column and, when its type needed a judgement call, a note saying what was done. */
 export interface BuiltColumn {
   readonly column: Column;
@@ -32,6 +40,24 @@ export class ColumnBuilder {
     readonly name: string,
     private readonly decimal: DecimalMark,
   ) {}
+
+  /**
+   * Makes room for `rows` cells at once. Growing by doubling briefly holds the old and the new
+   * array; sizing once from an estimate of the row count keeps the peak near the data's own size.
+   */
+  reserve(rows: number): void {
+    const current = this.values ?? this.codes!;
+    if (rows <= current.length) return;
+    if (this.values) {
+      const grown = new Float64Array(rows);
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    } else {
+      const grown = new Int32Array(rows);
+      grown.set(this.codes!.subarray(0, this.length));
+      this.codes = grown;
+    }
+  }
 
   /** Appends a cell the scanner already read as a plain number. */
   pushNumber(value: number): void {
@@ -101,8 +127,8 @@ export class ColumnBuilder {
   /** The finished column; a mostly numeric text column with many levels becomes numeric with its odd cells missing. */
   finish(): BuiltColumn {
     const n = this.length;
-    if (this.values) return { column: { kind: 'numeric', name: this.name, values: this.values.slice(0, n) }, note: null };
-    const codes = this.codes!.slice(0, n);
+    if (this.values) return { column: { kind: 'numeric', name: this.name, values: fit(this.values, n) }, note: null };
+    const codes = fit(this.codes!, n);
     const oddCells = this.present - this.numericCells;
     if (this.levels.length > MAX_NUMERIC_LIKE_LEVELS && this.numericCells >= NUMERIC_SHARE * this.present) {
       const levelValues = this.levels.map((level) => parseNumberCell(level, this.decimal));

@@ -61,6 +61,16 @@ export class CsvTableReader implements RowSink {
     this.pending = consumed === this.pending.length ? '' : this.pending.slice(consumed);
   }
 
+  /** Sizes every column for about `rows` rows (an estimate from the file size; more rows still fit). */
+  reserveRows(rows: number): void {
+    for (const builder of this.builders ?? []) builder.reserve(Math.ceil(rows));
+  }
+
+  /** True once the header (or first row) has set up the columns. */
+  get started(): boolean {
+    return this.builders !== null;
+  }
+
   /** The table read so far, or a human reason why the file cannot be used. */
   finish(): Result<ParsedCsv> {
     if (this.binary) return fail('This file is not a CSV text file (it contains binary data).');
