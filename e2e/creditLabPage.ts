@@ -7,10 +7,46 @@ export type MetricName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc';
 export type TrainingState = 'idle' | 'training' | 'done' | 'error';
 
 const LONG_TASKS_KEY = '__creditlabLongTasksMs';
+const LONG_TASK_LOG_KEY = '__creditlabLongTaskLog';
+const COUNT_LOG_KEY = '__creditlabCountLog';
+
+/** Stages exposed on `row-count` / `column-count` as `data-stage`. */
+export type DataStage = 'loaded' | 'cleaned';
+
+/** What row-count and column-count showed at one moment (raw text; numbers via parseCount). */
+export interface CountSnapshot {
+  readonly rowStage: string | null;
+  readonly columnStage: string | null;
+  readonly rowText: string | null;
+  readonly columnText: string | null;
+  /** performance.now() in the page when this state was first seen. */
+  readonly atMs: number;
+}
+
+/** A main-thread long task: when it started (page ms) and how long it took. */
+export interface LongTaskEntry {
+  readonly startTime: number;
+  readonly duration: number;
+  readonly name: string;
+}
+
+/** ingest-timings' attributes in ms (prepare = fit preprocessing on training rows + encode all rows). */
+export interface IngestTimings {
+  readonly parseMs: number;
+  readonly profileMs: number;
+  readonly cleanMs: number;
+  readonly prepareMs: number;
+}
+
+/** "32,581" → 32581; NaN for anything that is not a number with optional thousands separators. */
+export function parseCount(text: string | null): number {
+  const trimmed = (text ?? '').trim();
+  return /^\d{1,3}(,\d{3})*$|^\d+$/.test(trimmed) ? Number(trimmed.replace(/,/g, '')) : Number.NaN;
+}
 
 // In-page code below is typed structurally, so this file compiles with or without the DOM lib.
 type InPageSelect = { options: ArrayLike<{ value: string }> };
-type InPagePerformanceObserver = new (callback: (list: { getEntries(): { duration: number }[] }) => void) => {
+type InPagePerformanceObserver = new (callback: (list: { getEntries(): { duration: number; startTime: number; name: string }[] }) => void) => {
   observe(options: { type: string; buffered?: boolean }): void;
 };
 
@@ -147,6 +183,199 @@ export class CreditLabPage {
     return this.page.evaluate(
       (key) => [...((globalThis as unknown as Record<string, number[] | undefined>)[key] ?? [])],
       LONG_TASKS_KEY,
+    );
+  }
+
+  // ---- Ingest (streaming parse, profile, cleaning) -------------------------------------------
+
+  get rowCount(): Locator {
+    return this.page.getByTestId('row-count');
+  }
+
+  get columnCount(): Locator {
+    return this.page.getByTestId('column-count');
+  }
+
+  get parseProgress(): Locator {
+    return this.page.getByTestId('parse-progress');
+  }
+
+  get columnProfile(): Locator {
+    return this.page.getByTestId('column-profile');
+  }
+
+  get dataPreview(): Locator {
+    return this.page.getByTestId('data-preview');
+  }
+
+  get cleaningReport(): Locator {
+    return this.page.getByTestId('cleaning-report');
+  }
+
+  /** What row-count and column-count show now (stage from row-count; NaN when absent or not a number). */
+  async counts(): Promise<{ stage: string | null; rows: number; columns: number }> {
+    const read = async (el: Locator) => ((await el.count()) === 0 ? null : el.first().innerText());
+    const [stage, rows, columns] = await Promise.all([
+      this.rowCount.count().then((n) => (n === 0 ? null : this.rowCount.first().getAttribute('data-stage'))),
+      read(this.rowCount),
+      read(this.columnCount),
+    ]);
+    return { stage, rows: parseCount(rows), columns: parseCount(columns) };
+  }
+
+  /**
+   * Starts logging every distinct state of row-count / column-count (text and data-stage) with a
+   * MutationObserver, so a short-lived `loaded` stage is seen even if `cleaned` follows within a
+   * frame. Call after goto() and before loading; clears any earlier log.
+   */
+  async startCountRecorder(): Promise<void> {
+    await this.page.evaluate((key) => {
+      type El = { getAttribute(name: string): string | null; textContent: string | null };
+      type Doc = { querySelector(selector: string): El | null; documentElement: unknown };
+      const g = globalThis as unknown as Record<string, unknown> & {
+        document: Doc;
+        performance: { now(): number };
+        MutationObserver: new (cb: () => void) => { observe(node: unknown, options: object): void; disconnect(): void };
+      };
+      const previous = g[`${key}Observer`] as { disconnect(): void } | undefined;
+      previous?.disconnect();
+      const log: object[] = [];
+      g[key] = log;
+      let last = '';
+      const snapshot = () => {
+        const row = g.document.querySelector('[data-testid="row-count"]');
+        const col = g.document.querySelector('[data-testid="column-count"]');
+        const state = {
+          rowStage: row?.getAttribute('data-stage') ?? null,
+          columnStage: col?.getAttribute('data-stage') ?? null,
+          rowText: row?.textContent?.trim() ?? null,
+          columnText: col?.textContent?.trim() ?? null,
+        };
+        const id = JSON.stringify(state);
+        if (id === last) return;
+        last = id;
+        log.push({ ...state, atMs: g.performance.now() });
+      };
+      const observer = new g.MutationObserver(snapshot);
+      observer.observe(g.document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-stage'] });
+      g[`${key}Observer`] = observer;
+      snapshot();
+    }, COUNT_LOG_KEY);
+  }
+
+  /** Every distinct row-count / column-count state seen since startCountRecorder(). */
+  async countHistory(): Promise<CountSnapshot[]> {
+    return this.page.evaluate((key) => [...(((globalThis as unknown as Record<string, unknown>)[key] as CountSnapshot[] | undefined) ?? [])], COUNT_LOG_KEY);
+  }
+
+  /**
+   * Waits until row-count and column-count have both shown `stage` (as recorded since
+   * startCountRecorder()) and returns the first numbers shown with it. Fails on timeout.
+   */
+  async countsAtStage(stage: DataStage, { timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<{ rows: number; columns: number }> {
+    let found: CountSnapshot | undefined;
+    await expect
+      .poll(
+        async () => {
+          found = (await this.countHistory()).find((s) => s.rowStage === stage && s.columnStage === stage && s.rowText && s.columnText);
+          return found !== undefined;
+        },
+        { message: `row-count and column-count reach data-stage="${stage}"`, timeout: timeoutMs },
+      )
+      .toBe(true);
+    return { rows: parseCount(found!.rowText), columns: parseCount(found!.columnText) };
+  }
+
+  /** Waits until row-count and column-count both carry data-stage="cleaned"; returns their numbers then. */
+  async waitForCleaned({ timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<{ rows: number; columns: number }> {
+    await expect(this.rowCount, 'row-count reaches data-stage=cleaned').toHaveAttribute('data-stage', 'cleaned', { timeout: timeoutMs });
+    await expect(this.columnCount, 'column-count reaches data-stage=cleaned').toHaveAttribute('data-stage', 'cleaned', { timeout: timeoutMs });
+    const { rows, columns } = await this.counts();
+    return { rows, columns };
+  }
+
+  /** Chooses `name` as target unless it is already selected. */
+  async ensureTarget(name: string): Promise<void> {
+    await expect.poll(() => this.targetOptions(), { message: `target-select offers "${name}"` }).toContain(name);
+    if ((await this.targetSelect.inputValue()) !== name) await this.chooseTarget(name);
+    await expect(this.targetSelect).toHaveValue(name);
+  }
+
+  /** The four ingest-timings attributes in ms; waits until they are all set to numbers. */
+  async ingestTimings(): Promise<IngestTimings> {
+    const el = this.page.getByTestId('ingest-timings');
+    const names = ['data-parse-ms', 'data-profile-ms', 'data-clean-ms', 'data-prepare-ms'] as const;
+    const read = async () => Promise.all(names.map(async (n) => Number((await el.getAttribute(n)) ?? Number.NaN)));
+    await expect
+      .poll(async () => ((await el.count()) === 0 ? false : (await read()).every((v) => Number.isFinite(v) && v >= 0)), {
+        message: `ingest-timings carries numeric ${names.join(', ')}`,
+      })
+      .toBe(true);
+    const [parseMs, profileMs, cleanMs, prepareMs] = await read();
+    return { parseMs, profileMs, cleanMs, prepareMs };
+  }
+
+  /** The data-column values of column-profile's rows, in order. */
+  async profiledColumns(): Promise<string[]> {
+    return this.columnProfile.locator('[data-column]').evaluateAll((els) =>
+      els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-column') ?? ''),
+    );
+  }
+
+  /** The data-row-index values data-preview renders now, ascending. */
+  async renderedPreviewRows(): Promise<number[]> {
+    const values = await this.dataPreview.locator('[data-row-index]').evaluateAll((els) =>
+      els.map((el) => Number((el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-row-index'))),
+    );
+    return values.sort((a, b) => a - b);
+  }
+
+  /**
+   * Scrolls data-preview's scroll container (itself or its first descendant that scrolls vertically)
+   * to the bottom; returns false when there is no such container.
+   */
+  async scrollPreviewToBottom(): Promise<boolean> {
+    return this.dataPreview.evaluate((root) => {
+      type ScrollEl = { scrollHeight: number; clientHeight: number; scrollTop: number; querySelectorAll(s: string): ArrayLike<ScrollEl> };
+      const g = globalThis as unknown as { getComputedStyle(el: unknown): { overflowY: string } };
+      const start = root as unknown as ScrollEl;
+      const candidates = [start, ...Array.from(start.querySelectorAll('*'))];
+      const container = candidates.find((el) => el.scrollHeight > el.clientHeight + 1 && /(auto|scroll)/.test(g.getComputedStyle(el).overflowY));
+      if (!container) return false;
+      container.scrollTop = container.scrollHeight;
+      return true;
+    });
+  }
+
+  /** Clicks removed-rows-download and returns the downloaded file's text. */
+  async downloadRemovedRows(): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('removed-rows-download').click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /**
+   * Starts logging main-thread long tasks (> 50 ms) with their start times, from now on only
+   * (unbuffered, so the page's own start-up is not counted). Call after goto().
+   */
+  async startLongTaskLog(): Promise<void> {
+    await this.page.evaluate((key) => {
+      const store = globalThis as unknown as Record<string, object[]>;
+      const Observer = (globalThis as unknown as { PerformanceObserver: InPagePerformanceObserver }).PerformanceObserver;
+      store[key] = [];
+      new Observer((list) => {
+        for (const entry of list.getEntries()) store[key].push({ startTime: entry.startTime, duration: entry.duration, name: entry.name });
+      }).observe({ type: 'longtask' });
+    }, LONG_TASK_LOG_KEY);
+  }
+
+  /** The long tasks seen since startLongTaskLog(). */
+  async longTaskLog(): Promise<LongTaskEntry[]> {
+    return this.page.evaluate(
+      (key) => [...(((globalThis as unknown as Record<string, LongTaskEntry[] | undefined>)[key]) ?? [])],
+      LONG_TASK_LOG_KEY,
     );
   }
 }

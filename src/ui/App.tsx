@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { proposeCleaningPlan, setFeature, type CleaningPlan } from '../core/clean/plan';
 import { guessPositiveValue } from '../core/columns/target';
 import type { ApplicantRecord } from '../core/features/preprocessor';
@@ -22,6 +22,7 @@ import { useDatasetLoader } from './data/useDatasetLoader';
 import { MetricsPanel } from './evaluate/MetricsPanel';
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
+import { Deferred } from './shared/Deferred';
 import { TrainPanel } from './train/TrainPanel';
 import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
 import { useTraining } from './train/useTraining';
@@ -62,6 +63,7 @@ export function App() {
   const crashRef = useRef<(message: string) => void>(() => {});
   const bridge = (bridgeRef.current ??= new WorkerBridge((message) => crashRef.current(message)));
   const training = useTraining(bridge);
+  useEffect(() => bridge.warmUp(), [bridge]);
   crashRef.current = (message) => {
     setError(message);
     setDataset(null);
@@ -186,14 +188,20 @@ export function App() {
             onToggleFeature={toggleFeature}
           />
           {targetProblem && <Alert message={targetProblem} />}
-          <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
-          <DataPreview rowCount={dataset.rowCount} columns={columnNames} fetchRows={fetchRows} />
+          <Deferred key={`profile-${dataset.fileName}-${dataset.parseMs}`} order={1}>
+            <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
+          </Deferred>
+          <Deferred key={`preview-${dataset.fileName}-${dataset.parseMs}`} order={2}>
+            <DataPreview rowCount={dataset.rowCount} columns={columnNames} fetchRows={fetchRows} />
+          </Deferred>
         </section>
       )}
       {dataset && plan && (
         <section className="card" aria-labelledby="clean-heading">
           <h2 id="clean-heading">3. Clean</h2>
-          <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={setPlan} />
+          <Deferred key={`plan-${dataset.fileName}-${dataset.parseMs}`} order={3}>
+            <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={setPlan} />
+          </Deferred>
           <Alert message={preparation.error} />
           {prepared && <CleaningReportView prepared={prepared} target={plan.target} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
         </section>

@@ -25,6 +25,13 @@ export class WorkerBridge {
     return this.remote;
   }
 
+  /** Starts the worker while the page is idle, so its start-up is not paid when the first file arrives. */
+  warmUp(): void {
+    const start = () => void this.api;
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 200);
+  }
+
   /** Terminates the worker; the next call to `api` starts a fresh one. */
   restart(): void {
     this.worker?.terminate();

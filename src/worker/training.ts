@@ -85,6 +85,8 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
         },
         onBatch: (progress) => onEvent({ type: 'batch', progress: { ...progress, epoch: progress.epoch + epochsDone, epochs: request.settings.epochs } }),
         shouldStop: () => stopRequested,
+        // A few progress messages a second are plenty for a person and keep the page idle.
+        progressEveryMs: 250,
       });
       outcome = { ...run, epochsRun: run.epochsRun + epochsDone, bestEpoch: run.bestEpoch + epochsDone, elapsedMs: run.elapsedMs + elapsedBefore };
     } catch (error) {

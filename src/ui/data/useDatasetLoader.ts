@@ -16,10 +16,17 @@ export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: Datas
   onErrorRef.current = onError;
 
   const run = useCallback(async (totalBytes: number, start: (onProgress: (p: ReadProgress) => void) => Promise<Result<DatasetSummary>>) => {
-    onErrorRef.current(null);
-    setLoad({ phase: 'reading', progress: { bytesRead: 0, totalBytes, rowsRead: 0 } });
-    // Progress renders as a transition so a burst of updates never blocks input.
-    const onProgress = proxy((progress: ReadProgress) => startTransition(() => setLoad({ phase: 'reading', progress })));
+    // Everything here renders as a transition, so React can slice the work and input stays answered.
+    startTransition(() => {
+      onErrorRef.current(null);
+      setLoad({ phase: 'reading', progress: { bytesRead: 0, totalBytes, rowsRead: 0 } });
+    });
+    // Progress comes over its own message channel and can arrive after the result: once the load
+    // has finished, late reports are ignored rather than showing the bar again.
+    let active = true;
+    const onProgress = proxy((progress: ReadProgress) => {
+      if (active) startTransition(() => setLoad({ phase: 'reading', progress }));
+    });
     try {
       const result = await start(onProgress);
       if (result.ok) onLoadedRef.current(result.data);
@@ -28,6 +35,7 @@ export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: Datas
       console.error('Loading failed', cause);
       onErrorRef.current('The file could not be read.');
     } finally {
+      active = false;
       setLoad({ phase: 'idle' });
     }
   }, []);

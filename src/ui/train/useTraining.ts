@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { BackendChoice } from '../../model/backend';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import { proxy, type WorkerBridge } from '../../worker/client';
@@ -18,7 +18,10 @@ export function useTraining(bridge: WorkerBridge) {
   const [error, setError] = useState<string | null>(null);
 
   // Progress renders as a transition: React may split it up, so the page keeps answering clicks.
-  const onEvent = useCallback((event: TrainEvent) => {
+  // Events travel on their own channel and may arrive late: those of an earlier run are ignored.
+  const runId = useRef(0);
+  const onEvent = useCallback((id: number, event: TrainEvent) => {
+    if (id !== runId.current) return;
     startTransition(() => {
       if (event.type === 'prepared') setStatusText(`Training on ${event.summary.trainRows.toLocaleString('en-US')} rows…`);
       else if (event.type === 'backend') setBackend(event.backend);
@@ -41,7 +44,8 @@ export function useTraining(bridge: WorkerBridge) {
         setProgress(null);
       });
       try {
-        const result = await bridge.api.train(request, proxy(onEvent));
+        const id = ++runId.current;
+        const result = await bridge.api.train(request, proxy((event: TrainEvent) => onEvent(id, event)));
         if (!result.ok) {
           setError(result.reason);
           setState('error');

@@ -1,0 +1,198 @@
+// `npm run bench`: measures CreditLab in headless Chromium and prints tables. Never fails on a time;
+// exits non-zero only when the app (or the set-up it needs) fails to load the file.
+// Options: --rows N (default 1,000,000), --repeat N (runs per measurement, median shown; default 3),
+// --build (rebuild even if dist/ is up to date), --port P, --timeout S (seconds to wait for
+// data-stage=cleaned; default 300), --no-pandas (skip the same-run pandas reference, which runs only
+// where a python3 with pandas exists, e.g. Debian's python3-pandas).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { ensureBigCsv } from '../e2e/support/bigCsv.mjs';
+import { benchIngest } from './ingest.mjs';
+import { ensureBuild, ensureChromium, freePort, launchChromium, repoRoot, startPreview } from './setup.mjs';
+
+/** TOOLCHAIN.md, "Reference speeds on this machine": pandas read_csv + drop_duplicates + ffill + range filter + min-max scaling. */
+const PANDAS_DOC = { rowsPerSecond: 220_000, fileMB: 75, seconds: [4.3, 4.8] };
+const HEAP_GOAL_RATIO = 3;
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+const ROWS = Number(option('rows', '1000000'));
+const REPEAT = Math.max(1, Number(option('repeat', '3')));
+const FORCE_BUILD = process.argv.includes('--build');
+const TIMEOUT_MS = Number(option('timeout', '300')) * 1000;
+
+const fmt = (n, digits = 0) =>
+  n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const MB = (bytes) => bytes / 1e6;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+/** "1,234 (1,100–1,500)": the median, and the range when there was more than one run. */
+const spread = (values, digits = 0) =>
+  values.length > 1 ? `${fmt(median(values), digits)} (${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)})` : fmt(values[0], digits);
+const ratio = (ours, theirs, digits = 2) => (ours && theirs ? `${fmt(ours / theirs, digits)}×` : 'n/a');
+
+/** Prints a Markdown table with right-aligned columns after the first. */
+function printTable(headers, rows) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+/**
+ * Runs bench/pandas_reference.py on `csvPath` `repeat` times with the first python3 that has pandas;
+ * returns the runs' JSON figures, or a reason why it did not run. Runs after the browser, never beside it.
+ */
+function pandasReference(csvPath, repeat) {
+  if (process.argv.includes('--no-pandas')) return { skipped: 'skipped (--no-pandas)' };
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', 'import pandas'], { stdio: 'ignore' }).status !== 0) continue;
+    const runs = [];
+    for (let i = 0; i < repeat; i++) {
+      const run = spawnSync(python, [join(repoRoot, 'bench', 'pandas_reference.py'), csvPath], { encoding: 'utf8', timeout: 300_000 });
+      if (run.status !== 0) return { skipped: `pandas run failed: ${(run.stderr || '').trim().split('\n').pop()}` };
+      runs.push(JSON.parse(run.stdout.trim().split('\n').pop()));
+    }
+    return { python, runs };
+  }
+  return { skipped: 'not measured: no python3 with pandas here (Debian: apt-get install python3-pandas)' };
+}
+
+/** Part 1 — ingest: parse + profile + clean + normalise of the synthetic loan book, REPEAT times. */
+async function ingestPart({ browser, baseURL }) {
+  const csv = ensureBigCsv(ROWS);
+  const fileMB = MB(csv.sizeBytes);
+  console.log(`\n## Ingest: parse + profile + clean + normalise\n`);
+  console.log(`file: ${csv.path} (${fmt(fileMB, 1)} MB, ${fmt(ROWS)} rows, ${csv.cached ? 'cached' : 'generated now'} by scripts/make-big-csv.mjs)`);
+
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    // A fresh browser context (page and worker) per run.
+    const result = await benchIngest({ browser, baseURL, csv: { ...csv, rows: ROWS }, timeoutMs: TIMEOUT_MS });
+    if (!result.ok) {
+      console.log(`\nFAILED (run ${i + 1}): the app did not load the file: ${result.error} (after ${fmt(result.wallMs)} ms)`);
+      return { ok: false, result: { runs, failed: result } };
+    }
+    runs.push({ ...result, stageSumMs: result.stages.parseMs + result.stages.profileMs + result.stages.cleanMs + result.stages.prepareMs });
+  }
+  const first = runs[0];
+  console.log(`rows: ${fmt(first.loadedRows)} × ${fmt(first.loadedColumns)} loaded → ${fmt(first.cleanedRows)} × ${fmt(first.cleanedColumns)} after cleaning`);
+  console.log(`${REPEAT} run(s), each in a fresh page; medians shown, (min–max) when more than one run.\n`);
+
+  const col = (pick) => runs.map(pick);
+  printTable(
+    ['stage (app, ingest-timings)', 'ms'],
+    [
+      ['parse', spread(col((r) => r.stages.parseMs))],
+      ['profile', spread(col((r) => r.stages.profileMs))],
+      ['clean', spread(col((r) => r.stages.cleanMs))],
+      ['prepare (normalise)', spread(col((r) => r.stages.prepareMs))],
+      ['total (sum of the stages)', spread(col((r) => r.stageSumMs))],
+      ['wall, setInputFiles → data-stage=cleaned (measured here)', spread(col((r) => r.wallMs))],
+    ],
+  );
+
+  const stageMs = median(col((r) => r.stageSumMs));
+  const wallMs = median(col((r) => r.wallMs));
+  const rowsPerSecond = ROWS / (stageMs / 1000);
+  const wallRowsPerSecond = ROWS / (wallMs / 1000);
+  const mbPerSecond = fileMB / (stageMs / 1000);
+  const pandas = pandasReference(csv.path, REPEAT);
+  const pandasSeconds = pandas.runs ? median(pandas.runs.map((r) => r.seconds)) : null;
+  const pandasRowsPerSecond = pandasSeconds ? pandas.runs[0].rowsIn / pandasSeconds : null;
+  const pandasMBps = pandasSeconds ? fileMB / pandasSeconds : null;
+  const docMBps = PANDAS_DOC.fileMB / ((PANDAS_DOC.seconds[0] + PANDAS_DOC.seconds[1]) / 2);
+  console.log('');
+  printTable(
+    ['speed (medians)', 'CreditLab', 'pandas, this run, same file', 'ratio', 'pandas, TOOLCHAIN.md', 'ratio'],
+    [
+      ['rows/s (stage total)', fmt(rowsPerSecond), fmt(pandasRowsPerSecond), ratio(rowsPerSecond, pandasRowsPerSecond), fmt(PANDAS_DOC.rowsPerSecond), ratio(rowsPerSecond, PANDAS_DOC.rowsPerSecond)],
+      ['rows/s (wall)', fmt(wallRowsPerSecond), fmt(pandasRowsPerSecond), ratio(wallRowsPerSecond, pandasRowsPerSecond), fmt(PANDAS_DOC.rowsPerSecond), ratio(wallRowsPerSecond, PANDAS_DOC.rowsPerSecond)],
+      ['MB/s (stage total)', fmt(mbPerSecond, 1), fmt(pandasMBps, 1), ratio(mbPerSecond, pandasMBps), `${fmt(docMBps, 1)} (75 MB, 4.3–4.8 s)`, ratio(mbPerSecond, docMBps)],
+    ],
+  );
+  console.log(
+    pandas.skipped
+      ? `pandas, this run: ${pandas.skipped}.`
+      : `pandas ${pandas.runs[0].pandas} (${pandas.python}): read_csv + drop_duplicates + ffill + age range filter + min-max scaling, ` +
+          `${spread(pandas.runs.map((r) => r.seconds * 1000))} ms, ${fmt(pandas.runs[0].rowsIn)} → ${fmt(pandas.runs[0].rowsOut)} rows, ` +
+          `peak RSS ${fmt(MB(Math.max(...pandas.runs.map((r) => r.peakRssBytes))), 1)} MB.`,
+  );
+
+  const peakHeapMB = MB(Math.max(...col((r) => r.heap.totalBytes)));
+  const peakV8MB = MB(Math.max(...col((r) => r.heap.v8OnlyBytes)));
+  console.log('');
+  printTable(
+    ['memory (peak over the runs)', 'MB', 'goal', 'ratio'],
+    [
+      ['JS heap incl. ArrayBuffers, page + worker', fmt(peakHeapMB, 1), `< ${fmt(HEAP_GOAL_RATIO * fileMB, 1)} (3 × file)`, `${fmt(peakHeapMB / fileMB, 2)} × file size`],
+      ['V8 heap only, page + worker', fmt(peakV8MB, 1), '', `${fmt(peakV8MB / fileMB, 2)} × file size`],
+      ['renderer process RSS (VmHWM; Blink, code, everything)', fmt(MB(Math.max(0, ...col((r) => r.rendererPeakRssBytes ?? 0))), 1), '', ''],
+    ],
+  );
+  const heaps = col((r) => r.heap);
+  console.log(
+    `\nheap detail: peak page ${fmt(MB(Math.max(...heaps.map((h) => h.pageBytes))), 1)} MB, peak worker ` +
+      `${fmt(MB(Math.max(...heaps.map((h) => h.workerBytes))), 1)} MB, before upload ${fmt(MB(heaps[0].baselineBytes), 1)} MB; ` +
+      `${heaps.reduce((n, h) => n + h.samples, 0)} samples at ~50 ms intervals (${heaps.reduce((n, h) => n + h.failedSamples, 0)} failed), ` +
+      `so a spike shorter than that can be missed. Runtime.getHeapUsage per isolate: usedSize (V8 heap) + backingStorageSize ` +
+      `(ArrayBuffers, where the typed-array columns live); the first row is the one held to the 3 × goal.`,
+  );
+  return {
+    ok: true,
+    result: { fileMB, rows: ROWS, runs, medians: { stageMs, wallMs, rowsPerSecond, wallRowsPerSecond, mbPerSecond }, peakHeapMB, peakV8MB, pandas },
+  };
+}
+
+/** Part 2 — training. */
+async function trainingPart() {
+  console.log('\n## training benchmark: see issue 4\n');
+  console.log('TODO: not measured yet (no numbers are printed until it is).');
+  return { ok: true, result: null };
+}
+
+const PARTS = [
+  { name: 'ingest', run: ingestPart },
+  { name: 'training', run: trainingPart },
+];
+
+let exitCode = 0;
+let preview;
+let browser;
+try {
+  const executablePath = ensureChromium();
+  const build = ensureBuild({ force: FORCE_BUILD });
+  preview = await startPreview(await freePort(Number(option('port', '4180'))));
+  browser = await launchChromium(executablePath);
+  console.log(`\n# CreditLab benchmark — ${new Date().toISOString()}`);
+  console.log(`Chromium ${browser.version()} headless at ${executablePath}; ${cpus().length} cores; Node ${process.version}`);
+  console.log(`app: ${preview.url} (vite preview); build: ${build}`);
+  console.log('Benchmarks print; they never fail on a time.');
+
+  const results = {};
+  for (const part of PARTS) {
+    const { ok, result } = await part.run({ browser, baseURL: preview.url });
+    results[part.name] = result;
+    if (!ok) exitCode = 1;
+  }
+  const outDir = join(repoRoot, 'bench', 'out');
+  mkdirSync(outDir, { recursive: true });
+  const outFile = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(outFile, `${JSON.stringify({ at: new Date().toISOString(), chromium: browser.version(), results }, null, 2)}\n`);
+  console.log(`\nresults saved to ${outFile}`);
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+  await preview?.close();
+}
+process.exit(exitCode);

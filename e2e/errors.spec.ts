@@ -1,0 +1,122 @@
+import { rmSync } from 'node:fs';
+import type { CreditLabPage } from './creditLabPage.js';
+import { expect, test } from './fixtures.js';
+import {
+  sharedDataPath,
+  writeEmptyFile,
+  writeHeaderOnlyCsv,
+  writeOnePositiveCsv,
+  writePngFile,
+  writeSingleClassCsv,
+  writeSparseFile,
+} from './support/fixtureFiles.js';
+
+// Each case is a few seconds; a stuck app should fail fast rather than hold the suite for minutes.
+test.describe.configure({ timeout: 60_000 });
+
+/** Waits for a visible role="alert" whose text matches `pattern`; returns that text. */
+async function expectAlert(app: CreditLabPage, pattern: RegExp, { timeoutMs = 20_000 } = {}): Promise<string> {
+  await expect(app.alert.first(), 'a role="alert" with text is shown').toBeVisible({ timeout: timeoutMs });
+  await expect.poll(() => app.alertText(), { message: `alert text matches ${pattern}`, timeout: timeoutMs }).toMatch(pattern);
+  const text = await app.alertText();
+  test.info().annotations.push({ type: 'alert', description: text });
+  expect(text.trim().length, 'alert text length').toBeGreaterThan(10);
+  return text;
+}
+
+/** After an error: the next load works (row-count reaches data-stage=loaded) and the old message is gone. */
+async function expectNextLoadWorks(app: CreditLabPage, previousAlert: string, next: 'sample' | string): Promise<void> {
+  await app.startCountRecorder();
+  if (next === 'sample') await app.loadSample();
+  else await app.uploadCsv(next);
+  const loaded = await app.countsAtStage('loaded');
+  expect(loaded.rows, 'rows of the next file').toBeGreaterThan(0);
+  expect(loaded.columns, 'columns of the next file').toBeGreaterThan(1);
+  // Only the first message's text is checked: a stale error must not stay up over good data.
+  const stale = previousAlert.split(' | ')[0];
+  await expect(app.alert.filter({ hasText: stale }), `the earlier alert "${stale}" is cleared`).toHaveCount(0);
+}
+
+/**
+ * What a person does once the target is set: click train (if the app lets them). Training on such
+ * data must not happen: afterwards training-status is not `done`.
+ */
+async function tryToTrain(app: CreditLabPage): Promise<void> {
+  const button = app.page.getByTestId('train-button');
+  if ((await button.count()) > 0 && (await button.isEnabled())) {
+    await app.setEpochs(1).catch(() => undefined);
+    await button.click();
+  }
+}
+
+async function expectNoTrainingHappened(app: CreditLabPage): Promise<void> {
+  if ((await app.trainingStatus.count()) === 0) return;
+  await expect(app.trainingStatus, 'training is not running').toHaveAttribute('data-state', /^(idle|error|done)$/, { timeout: 30_000 });
+  expect(await app.trainingStatus.getAttribute('data-state'), 'training-status after the attempt').not.toBe('done');
+}
+
+test('an empty (0-byte) file says it is empty, then the sample loads', async ({ app }, testInfo) => {
+  const file = await writeEmptyFile(testInfo.outputPath('empty.csv'));
+  await app.goto();
+  await app.uploadCsv(file);
+  const alert = await expectAlert(app, /empty/i);
+  await expectNextLoadWorks(app, alert, 'sample');
+});
+
+test('a header with no rows says there are no data rows, then the sample loads', async ({ app }, testInfo) => {
+  const file = await writeHeaderOnlyCsv(testInfo.outputPath('header-only.csv'));
+  await app.goto();
+  await app.uploadCsv(file);
+  const alert = await expectAlert(app, /no data rows|header/i);
+  await expectNextLoadWorks(app, alert, 'sample');
+});
+
+test('a PNG renamed .csv is refused as not a CSV, then a good file loads', async ({ app }, testInfo) => {
+  const file = await writePngFile(testInfo.outputPath('photo.csv'));
+  await app.goto();
+  await app.uploadCsv(file);
+  const alert = await expectAlert(app, /binary|not a CSV|not a text|image/i);
+  await expectNextLoadWorks(app, alert, sharedDataPath('german_credit.csv'));
+});
+
+test('a target with a single class is named in the alert and cannot be trained, then the sample loads', async ({ app }, testInfo) => {
+  const file = await writeSingleClassCsv(testInfo.outputPath('single-class.csv'));
+  await app.goto();
+  await app.startCountRecorder();
+  await app.uploadCsv(file);
+  // The file itself is fine: it loads.
+  expect(await app.countsAtStage('loaded')).toEqual({ rows: 40, columns: 5 });
+  await app.ensureTarget('default');
+  await tryToTrain(app);
+  const alert = await expectAlert(app, /two values|single|one value|only one|1 distinct|class/i);
+  expect(alert, 'the alert names the target column').toContain('default');
+  await expectNoTrainingHappened(app);
+  await expectNextLoadWorks(app, alert, 'sample');
+});
+
+test('fewer than two rows of a class (1 positive in 50) is refused, then the sample loads', async ({ app }, testInfo) => {
+  const file = await writeOnePositiveCsv(testInfo.outputPath('one-positive.csv'));
+  await app.goto();
+  await app.startCountRecorder();
+  await app.uploadCsv(file);
+  expect(await app.countsAtStage('loaded')).toEqual({ rows: 50, columns: 5 });
+  await app.ensureTarget('default');
+  await tryToTrain(app);
+  const alert = await expectAlert(app, /fewer than (2|two) rows|at least (2|two) rows|too few rows|only one row|1 row of/i);
+  expect(alert, 'the alert names the target column').toContain('default');
+  await expectNoTrainingHappened(app);
+  await expectNextLoadWorks(app, alert, 'sample');
+});
+
+test('a file larger than the browser can hold (2.2 GiB) is refused at once, then a good file loads', async ({ app }, testInfo) => {
+  // Sparse: 2.2 GiB long, no disk blocks. The app must refuse it from its size, before reading it.
+  const file = writeSparseFile(testInfo.outputPath('big.csv'), Math.round(2.2 * 1024 ** 3));
+  try {
+    await app.goto();
+    await app.uploadCsv(file);
+    const alert = await expectAlert(app, /too large/i, { timeoutMs: 5_000 });
+    await expectNextLoadWorks(app, alert, sharedDataPath('german_credit.csv'));
+  } finally {
+    rmSync(file, { force: true });
+  }
+});
