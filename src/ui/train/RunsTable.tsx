@@ -22,7 +22,15 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
       </thead>
       <tbody>
         {runs.map((run, i) => (
-          <tr key={i} data-run={i + 1}>
+          <tr
+            key={i}
+            data-run={i + 1}
+            data-backend={run.backend.name}
+            data-samples-per-second={Math.round(run.samplesPerSecond)}
+            data-elapsed-ms={Math.round(run.elapsedMs)}
+            data-epochs={run.epochsRun}
+            data-test-auc={run.evaluation.metrics.auc}
+          >
             <td>{i + 1}</td>
             <td>{run.network.kind === 'mlp' ? `MLP ${run.network.hiddenUnits.join('-')}${run.network.dropout > 0 ? `, dropout ${run.network.dropout}` : ''}` : 'logistic'}</td>
             <td>
