@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
 
 /** Written by scripts/ensure-chromium.mjs (run before `playwright test` by `npm run e2e`). */
 const chromiumPathCache = join(import.meta.dirname, 'node_modules', '.cache', 'creditlab-chromium-path');
@@ -28,16 +29,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath(),
       // No GPU here: software WebGL via SwiftShader; keep Chromium off the network.
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   // Serves the production build; `npm test` runs `npm run build` first. The second server puts the

@@ -7,19 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
+import { CHROMIUM_ARGS } from '../scripts/chromium-args.mjs';
+
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The same Chromium flags as playwright.config.ts (no GPU: SwiftShader; no background network). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM_ARGS };
 
 /** Runs scripts/ensure-chromium.mjs (finds or installs one) and returns the path it recorded. */
 export function ensureChromium() {

@@ -1,0 +1,2 @@
+/** The Chromium flags every test and benchmark launches with. */
+export declare const CHROMIUM_ARGS: string[];
