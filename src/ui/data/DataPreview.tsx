@@ -1,5 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useSyncExternalStore, type CSSProperties } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type RefObject } from 'react';
 import { formatCount } from '../shared/format';
 
 interface Props {
@@ -32,15 +31,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
   useSyncExternalStore(store.subscribe, store.getVersion);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: shownRows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 8,
-    // The header row sits above the rows inside the same scroll box.
-    scrollMargin: ROW_HEIGHT_PX,
-  });
-  const items = virtualizer.getVirtualItems();
+  const items = useFixedRowWindow(scrollRef, shownRows);
   const firstBlock = items.length > 0 ? Math.floor(items[0].index / PREVIEW_BLOCK_ROWS) : 0;
   const lastBlock = items.length > 0 ? Math.floor(items[items.length - 1].index / PREVIEW_BLOCK_ROWS) : -1;
   useEffect(() => store.want(firstBlock, lastBlock), [store, firstBlock, lastBlock]);
@@ -66,18 +57,18 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
               </span>
             ))}
           </div>
-          <div role="rowgroup" className="data-preview-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div role="rowgroup" className="data-preview-body" style={{ height: shownRows * ROW_HEIGHT_PX }}>
             {items.map((item) => {
               const row = store.row(item.index);
               const failed = row === undefined && store.failedAt(item.index);
               return (
                 <div
                   role="row"
-                  key={item.key}
+                  key={item.index}
                   aria-rowindex={item.index + 2}
                   data-row-index={item.index}
                   className={`data-preview-row${row ? '' : ' pending'}${item.index % 2 ? ' odd' : ''}`}
-                  style={{ ...rowStyle, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+                  style={{ ...rowStyle, transform: `translateY(${item.start}px)` }}
                 >
                   <span role="rowheader" className="data-preview-rownum">
                     {formatCount(item.index + 1)}
@@ -104,6 +95,36 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
     </div>
   );
 });
+
+const OVERSCAN_ROWS = 8;
+
+/**
+ * The rows (index and offset in px) that the scroll box shows, plus a few either side. Rows have a
+ * fixed height, so this is arithmetic on scrollTop: constant time whatever the row count (a general
+ * virtualiser measures every row up front, which for a million rows is one long main-thread task).
+ */
+function useFixedRowWindow(scrollRef: RefObject<HTMLDivElement | null>, count: number): { index: number; start: number }[] {
+  const [view, setView] = useState({ top: 0, height: 320 });
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    // The header row sits above the rows inside the same scroll box.
+    const update = () => setView({ top: Math.max(0, element.scrollTop - ROW_HEIGHT_PX), height: element.clientHeight });
+    update();
+    element.addEventListener('scroll', update, { passive: true });
+    const resize = new ResizeObserver(update);
+    resize.observe(element);
+    return () => {
+      element.removeEventListener('scroll', update);
+      resize.disconnect();
+    };
+  }, [scrollRef]);
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT_PX) - OVERSCAN_ROWS);
+  const last = Math.min(count - 1, Math.ceil((view.top + view.height) / ROW_HEIGHT_PX) + OVERSCAN_ROWS);
+  const items: { index: number; start: number }[] = [];
+  for (let index = first; index <= last; index++) items.push({ index, start: index * ROW_HEIGHT_PX });
+  return items;
+}
 
 /** A column's width in px from its name's length, within 96–240. */
 function columnWidth(name: string): number {
