@@ -11,8 +11,9 @@ import { evaluateHeldOut, planCutoffs } from './evaluation';
 import { currentTable } from './loading';
 import { fail, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend, type BackendChoice, type BackendName } from '../model/backend';
-import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, writeWeights } from '../model/network';
-import { trainModel, type TrainOutcome } from '../model/train';
+import { buildNetwork, disposeNetwork, predictProbabilities } from '../model/network';
+import { trainWithFallback } from '../model/resilientTrain';
+import { trainModel } from '../model/train';
 import type { PreparedData } from '../core/pipeline';
 import { prepare, summarise } from './preparing';
 import type { ApplicantScore, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
@@ -68,48 +69,34 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   onEvent({ type: 'backend', backend });
 
   forgetModel();
-  let network = buildNetwork(width, request.network);
-  let lastGood: { epoch: number; weights: Float32Array[] } = { epoch: 0, weights: readWeights(network) };
-  let outcome: TrainOutcome | null = null;
-  let epochsDone = 0;
-  let elapsedBefore = 0;
-  while (outcome === null) {
-    try {
-      const remaining = { ...request.settings, epochs: request.settings.epochs - epochsDone, seed: request.settings.seed + epochsDone };
-      const run = await trainModel(network, data.train, data.validation, width, remaining, {
-        onEpoch: (report) => {
-          const epoch = report.epoch + epochsDone;
-          // Keep plain copies of the weights so a failing backend can be replaced mid-run.
-          if (backend.name === 'webgl') lastGood = { epoch, weights: readWeights(network) };
-          onEvent({ type: 'epoch', report: { ...report, epoch, epochs: request.settings.epochs, elapsedMs: report.elapsedMs + elapsedBefore } });
-        },
-        onBatch: (progress) => onEvent({ type: 'batch', progress: { ...progress, epoch: progress.epoch + epochsDone, epochs: request.settings.epochs } }),
-        shouldStop: () => stopRequested,
-        // A few progress messages a second are plenty for a person and keep the page idle.
-        progressEveryMs: 250,
-      });
-      outcome = { ...run, epochsRun: run.epochsRun + epochsDone, bestEpoch: run.bestEpoch + epochsDone, elapsedMs: run.elapsedMs + elapsedBefore };
-    } catch (error) {
-      if (backend.name === 'cpu' || (error instanceof Error && error.message.startsWith('Training diverged'))) {
-        disposeNetwork(network);
-        throw error;
-      }
-      console.error(`Training failed on ${backend.name}`, error);
-      const failed = backend.name;
-      backend = await fallBackFrom(failed);
-      onEvent({ type: 'backend', backend });
-      onEvent({ type: 'notice', message: `The ${failed} backend failed; training carried on with ${backend.name} from epoch ${lastGood.epoch}.` });
-      try {
-        disposeNetwork(network);
-      } catch {
-        // a lost context cannot free its textures; nothing else to do
-      }
-      network = buildNetwork(width, request.network);
-      writeWeights(network, lastGood.weights);
-      epochsDone = lastGood.epoch;
-    }
+  let result;
+  try {
+    result = await trainWithFallback({
+    build: () => buildNetwork(width, request.network),
+    train: data.train,
+    validation: data.validation,
+    width,
+    settings: request.settings,
+    backend,
+    fallBack: fallBackFrom,
+    onBackend: (choice, notice) => {
+      onEvent({ type: 'backend', backend: choice });
+      onEvent({ type: 'notice', message: notice });
+    },
+    hooks: {
+      onEpoch: (report) => onEvent({ type: 'epoch', report }),
+      onBatch: (progress) => onEvent({ type: 'batch', progress }),
+      shouldStop: () => stopRequested,
+      // A few progress messages a second are plenty for a person and keep the page idle.
+      progressEveryMs: 250,
+    },
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Training diverged')) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
+    throw error;
   }
-
+  const { model: network, outcome } = result;
+  backend = result.backend;
   const probabilities = predictProbabilities(network, data.test.x, width);
   if (probabilities.some((p) => !Number.isFinite(p))) {
     disposeNetwork(network);

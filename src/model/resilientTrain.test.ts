@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../core/split/random';
+import type { BackendChoice, BackendName } from './backend';
+import { buildNetwork, disposeNetwork, readWeights } from './network';
+import { trainWithFallback } from './resilientTrain';
+import { trainModel, type EpochReport, type TrainSettings } from './train';
+
+function separable(rows: number, seed: number) {
+  const random = createRandom(seed);
+  const x = new Float32Array(rows * 2);
+  const y = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    x[2 * i] = random() * 2 - 1;
+    x[2 * i + 1] = random() * 2 - 1;
+    y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
+  }
+  return { x, y, rows };
+}
+
+const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, restoreBest: false };
+const build = () => buildNetwork(2, { kind: 'mlp', hiddenUnits: [8], dropout: 0, seed: 5 });
+const train = separable(300, 1);
+const validation = separable(60, 2);
+
+describe('trainWithFallback', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('after a backend fails mid-run, carries on with the next one from the last finished epoch', async () => {
+    const calls: { epochs: number; startWeights: Float32Array[] }[] = [];
+    let snapshotAfterEpoch2: Float32Array[] | null = null;
+    // The first backend finishes 2 epochs, then "loses its context".
+    const flaky: typeof trainModel = async (model, t, v, width, settings, hooks) => {
+      calls.push({ epochs: settings.epochs, startWeights: readWeights(model) });
+      if (calls.length === 1) {
+        await trainModel(model, t, v, width, { ...settings, epochs: 2 }, hooks);
+        snapshotAfterEpoch2 = readWeights(model);
+        throw new Error('CONTEXT_LOST_WEBGL');
+      }
+      return trainModel(model, t, v, width, settings, hooks);
+    };
+    const backends: BackendName[] = [];
+    const notices: string[] = [];
+    const epochs: EpochReport[] = [];
+    const result = await trainWithFallback({
+      build,
+      train,
+      validation,
+      width: 2,
+      settings: SETTINGS,
+      hooks: { onEpoch: (e) => epochs.push(e) },
+      backend: { name: 'webgl', reason: 'test' },
+      fallBack: async (failed): Promise<BackendChoice> => {
+        backends.push(failed);
+        return { name: 'cpu', reason: 'fallback' };
+      },
+      onBackend: (_, notice) => notices.push(notice),
+      trainOnce: flaky,
+    });
+    expect(backends).toEqual(['webgl']);
+    expect(notices).toEqual(['The webgl backend failed; training carried on with cpu from epoch 2.']);
+    expect(result.backend.name).toBe('cpu');
+    // The second attempt starts from the weights after epoch 2 and trains the 4 epochs left.
+    expect(calls[1].epochs).toBe(4);
+    expect(calls[1].startWeights).toEqual(snapshotAfterEpoch2);
+    expect(result.outcome.epochsRun).toBe(6);
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    disposeNetwork(result.model);
+  });
+
+  it('throws on the last backend instead of hiding the failure', async () => {
+    const failing: typeof trainModel = async () => {
+      throw new Error('Training diverged: the loss is not a finite number.');
+    };
+    const baseline = tf.memory().numTensors;
+    await expect(
+      trainWithFallback({ build, train, validation, width: 2, settings: SETTINGS, hooks: {}, backend: { name: 'cpu', reason: 'test' }, fallBack: async () => ({ name: 'cpu', reason: '' }), trainOnce: failing }),
+    ).rejects.toThrow(/diverged/);
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('without failures is the plain training loop', async () => {
+    const result = await trainWithFallback({ build, train, validation, width: 2, settings: SETTINGS, hooks: {}, backend: { name: 'cpu', reason: 'test' }, fallBack: async () => ({ name: 'cpu', reason: '' }) });
+    expect(result.outcome).toMatchObject({ epochsRun: 6, stopped: false });
+    const again = build();
+    await trainModel(again, train, validation, 2, SETTINGS);
+    expect(readWeights(result.model)).toEqual(readWeights(again));
+    disposeNetwork(result.model);
+    disposeNetwork(again);
+  });
+});
