@@ -1,22 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { separable } from './testData';
 import { computeRocAuc } from '../core/metrics/binary';
-import { createRandom } from '../core/split/random';
 import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, type NetworkSpec } from './network';
 import { computeClassWeights, trainModel, type EpochReport, type TrainSettings } from './train';
-
-/** Rows whose label is 1 exactly when x0 + x1 > 0: a model that learns anything gets it right. */
-function separable(rows: number, seed: number) {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[2 * i] = random() * 2 - 1;
-    x[2 * i + 1] = random() * 2 - 1;
-    y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
-  }
-  return { x, y, rows };
-}
 
 const MLP: NetworkSpec = { kind: 'mlp', hiddenUnits: [16], dropout: 0, seed: 3 };
 const SETTINGS: TrainSettings = { epochs: 15, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 9, classWeights: false, patience: null, restoreBest: false };

@@ -1,22 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRandom } from '../core/split/random';
+import { separable } from './testData';
 import type { BackendChoice, BackendName } from './backend';
 import { buildNetwork, disposeNetwork, readWeights } from './network';
 import { trainWithFallback } from './resilientTrain';
 import { trainModel, type EpochReport, type TrainSettings } from './train';
-
-function separable(rows: number, seed: number) {
-  const random = createRandom(seed);
-  const x = new Float32Array(rows * 2);
-  const y = new Float32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[2 * i] = random() * 2 - 1;
-    x[2 * i + 1] = random() * 2 - 1;
-    y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
-  }
-  return { x, y, rows };
-}
 
 const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, restoreBest: false };
 const build = () => buildNetwork(2, { kind: 'mlp', hiddenUnits: [8], dropout: 0, seed: 5 });

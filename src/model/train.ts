@@ -114,7 +114,8 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
         const size = Math.min(batchSize, train.rows - start);
         for (let i = 0; i < size; i++) {
           const row = order[start + i];
-          xBatch.set(train.x.subarray(row * width, (row + 1) * width), i * width);
+          // A plain copy loop: no subarray object per row in the per-batch hot path.
+          for (let k = 0, from = row * width, to = i * width; k < width; k++) xBatch[to + k] = train.x[from + k];
           const label = train.y[row];
           yBatch[i] = label;
           wBatch[i] = label === 1 ? w1 : w0;

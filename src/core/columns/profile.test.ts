@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from '../csv/parseCsv';
-import { selectRows, type Column, type Table } from '../table';
+import { selectRows, type Table } from '../table';
+import { cat, num, table } from '../testTables';
 import { profileColumns, type ColumnInfo } from './profile';
-
-function num(name: string, values: number[]): Column {
-  return { kind: 'numeric', name, values: Float64Array.from(values) };
-}
-
-function cat(name: string, cells: (string | null)[]): Column {
-  const levels: string[] = [];
-  const codes = Int32Array.from(cells, (cell) => {
-    if (cell === null) return -1;
-    let code = levels.indexOf(cell);
-    if (code < 0) code = levels.push(cell) - 1;
-    return code;
-  });
-  return { kind: 'categorical', name, codes, levels };
-}
-
-function table(...columns: Column[]): Table {
-  const rowCount = columns[0].kind === 'numeric' ? columns[0].values.length : columns[0].codes.length;
-  return { rowCount, columns };
-}
 
 function info(t: Table, name: string): ColumnInfo {
   const found = profileColumns(t).find((c) => c.name === name);

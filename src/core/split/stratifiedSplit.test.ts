@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { countClass, labelsOf } from './testLabels';
 import { stratifiedSplit } from './stratifiedSplit';
-
-/** `negatives` zeros followed by `positives` ones. */
-function labelsOf(negatives: number, positives: number): Uint8Array {
-  const labels = new Uint8Array(negatives + positives);
-  labels.fill(1, negatives);
-  return labels;
-}
-
-function countClass(labels: ArrayLike<number>, rows: Int32Array, cls: number): number {
-  let n = 0;
-  for (const r of rows) if (labels[r] === cls) n++;
-  return n;
-}
 
 describe('stratifiedSplit', () => {
   const labels = labelsOf(80, 20);
