@@ -1,3 +1,4 @@
+import { materialise } from '../core/features/encodedRows';
 import { computeCreditBaseline, computeCreditMetrics } from '../core/metrics/credit';
 import type { FoldData } from '../core/pipeline';
 import { buildNetwork, disposeNetwork, predictProbabilities, type NetworkSpec } from '../model/network';
@@ -35,7 +36,7 @@ export async function evaluateFold(fold: number, data: FoldData, network: Networ
   const model = buildNetwork(width, network);
   try {
     const outcome = await trainModel(model, data.train, data.validation, width, settings);
-    const p = predictProbabilities(model, data.test.x, width);
+    const p = predictProbabilities(model, materialise(data.test), width);
     const m = computeCreditMetrics(data.test.y, p);
     const b = computeCreditBaseline(data.test.y, data.trainPositiveRate);
     return {

@@ -1,3 +1,4 @@
+import { materialise } from './features/encodedRows';
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from './csv/parseCsv';
 import { cleanAndReport, prepareData, type PrepareConfig, type PreparedData } from './pipeline';
@@ -89,13 +90,16 @@ describe('prepareData', () => {
     expect(data.preprocessor.fittedOnRows).toBe(160);
     // age, income numeric + 3 home levels = 5 columns
     expect(data.preprocessor.width).toBe(5);
-    expect(data.train.x).toHaveLength(120 * 5);
-    expect(data.validation.x).toHaveLength(40 * 5);
-    expect(data.test.x).toHaveLength(40 * 5);
+    expect(materialise(data.train)).toHaveLength(120 * 5);
+    expect(materialise(data.validation)).toHaveLength(40 * 5);
+    expect(materialise(data.test)).toHaveLength(40 * 5);
     // Standardised with the statistics of exactly the fit rows: each numeric column sums to 0 over them.
     for (const column of [0, 1]) {
       let total = 0;
-      for (const part of [data.train, data.validation]) for (let r = 0; r < part.rows; r++) total += part.x[r * 5 + column];
+      for (const part of [data.train, data.validation]) {
+        const x = materialise(part);
+        for (let r = 0; r < part.rows; r++) total += x[r * 5 + column];
+      }
       expect(Math.abs(total)).toBeLessThan(1e-3);
     }
   });
@@ -103,7 +107,7 @@ describe('prepareData', () => {
   it('without validation, every non-test row trains', () => {
     const data = prepared({ ...CONFIG, validationFraction: 0 });
     expect(data.validation.rows).toBe(0);
-    expect(data.validation.x).toHaveLength(0);
+    expect(materialise(data.validation)).toHaveLength(0);
     expect(data.train.rows).toBe(160);
     expect(data.test.rows).toBe(40);
     expect(data.preprocessor.fittedOnRows).toBe(160);
@@ -112,7 +116,7 @@ describe('prepareData', () => {
   it('is reproducible for a seed', () => {
     const a = prepared(CONFIG);
     const b = prepared(CONFIG);
-    expect(Array.from(a.test.x)).toEqual(Array.from(b.test.x));
+    expect(Array.from(materialise(a.test))).toEqual(Array.from(materialise(b.test)));
     expect(Array.from(a.train.y)).toEqual(Array.from(b.train.y));
   });
 

@@ -2,7 +2,8 @@ import { cleanRows, type CleanedRows, type CleaningReport } from './clean/cleanT
 import type { CleaningPlan } from './clean/plan';
 import type { RemovedRows } from './clean/removedRows';
 import type { DecimalMark } from './csv/cells';
-import { applyPreprocessor, findInvalidInput, fitPreprocessor, type Preprocessor } from './features/preprocessor';
+import { findInvalidRows, tableRows, type EncodedRows } from './features/encodedRows';
+import { fitPreprocessor, type Preprocessor } from './features/preprocessor';
 import { fail, ok, type Result } from './result';
 import { stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
@@ -18,22 +19,15 @@ export type PrepareConfig = CleaningPlan & {
   readonly decimal?: DecimalMark;
 };
 
-/** Encoded rows ready for a model: row-major features and 0/1 labels. */
-export interface EncodedRows {
-  readonly x: Float32Array;
-  readonly y: Float32Array;
-  readonly rows: number;
-}
-
 /** Wall-clock time of each stage of prepareData, in milliseconds. */
 export interface PrepareTimings {
   readonly cleanMs: number;
   readonly fitMs: number;
-  /** Encoding train, validation and test rows, and the data-quality gate. */
+  /** Encoding every train, validation and test row through the data-quality gate. */
   readonly encodeMs: number;
 }
 
-/** The prepared data set: cleaning report, removed rows, fitted preprocessing and encoded train / validation / test rows. */
+/** The prepared data set: cleaning report, removed rows, fitted preprocessing and train / validation / test rows (encoded on demand). */
 export interface PreparedData {
   readonly report: CleaningReport;
   readonly removed: RemovedRows;
@@ -54,9 +48,10 @@ export function cleanAndReport(table: Table, plan: CleaningPlan, decimal: Decima
 
 /**
  * file table → cleaning → seeded stratified split of the kept rows → preprocessing fitted on the
- * training rows only (fit + validation, never test) → encoded matrices → data-quality gate (fails,
- * naming the column, if any encoded value is NaN or infinite). Works on row indices into `table`,
- * so the kept rows are never copied.
+ * training rows only (fit + validation, never test) → every row encoded through the data-quality
+ * gate (fails, naming the column, if any encoded value is NaN or infinite). Works on row indices
+ * into `table`, so the kept rows are never copied, and the encoded inputs are not kept: training
+ * and prediction encode them again a batch at a time (the matrix would double the memory).
  */
 export function prepareData(table: Table, config: PrepareConfig): Result<PreparedData> {
   const decimal = config.decimal ?? '.';
@@ -125,8 +120,8 @@ interface EncodedSplit {
 
 /**
  * Holds back a stratified validation share of `trainPart` (indices into the kept rows), fits the
- * preprocessing on all of `trainPart` (never on `testPart`), encodes the three parts and runs the
- * data-quality gate (fails, naming the column, if any encoded value is NaN or infinite).
+ * preprocessing on all of `trainPart` (never on `testPart`), and runs the three parts' encoded rows
+ * through the data-quality gate (fails, naming the column, if any encoded value is NaN or infinite).
  */
 function fitAndEncode(
   cleaned: CleanedRows,
@@ -156,16 +151,12 @@ function fitAndEncode(
   const fitMs = performance.now() - fitStarted;
 
   const encodeStarted = performance.now();
-  const encode = (part: Int32Array): EncodedRows => ({
-    x: applyPreprocessor(preprocessor, source, pick(rows, part)),
-    y: Float32Array.from(pick(labels, part)),
-    rows: part.length,
-  });
+  const encode = (part: Int32Array): EncodedRows => tableRows(preprocessor, source, pick(rows, part), Float32Array.from(pick(labels, part)));
   const train = encode(fitPart);
   const validation = encode(validationPart);
   const test = encode(testRows);
   for (const part of [train, validation, test]) {
-    const invalid = findInvalidInput(part.x, preprocessor);
+    const invalid = findInvalidRows(part, preprocessor);
     if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
   }
   const encodeMs = performance.now() - encodeStarted;

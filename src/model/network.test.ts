@@ -1,3 +1,4 @@
+import { denseRows } from '../core/features/encodedRows';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { separable } from './testData';
@@ -7,7 +8,7 @@ import { computeClassWeights, trainModel, type EpochReport, type TrainSettings }
 
 const MLP: NetworkSpec = { kind: 'mlp', hiddenUnits: [16], dropout: 0, seed: 3 };
 const SETTINGS: TrainSettings = { epochs: 15, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 9, classWeights: false, patience: null, restoreBest: false };
-const NO_ROWS = { x: new Float32Array(0), y: new Float32Array(0), rows: 0 };
+const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 2);
 
 describe('network', () => {
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { EncodedRows } from '../core/pipeline';
+import type { EncodedRows } from '../core/features/encodedRows';
 import type { BackendChoice, BackendName } from './backend';
 import { disposeNetwork, readWeights, writeWeights } from './network';
 import { trainModel, type TrainHooks, type TrainOutcome, type TrainSettings } from './train';

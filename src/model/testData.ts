@@ -1,3 +1,4 @@
+import { denseRows } from '../core/features/encodedRows';
 import { createRandom } from '../core/split/random';
 
 /** Seeded rows whose label is 1 exactly when x0 + x1 > 0: a model that learns anything gets it right. */
@@ -10,5 +11,5 @@ export function separable(rows: number, seed: number) {
     x[2 * i + 1] = random() * 2 - 1;
     y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1 : 0;
   }
-  return { x, y, rows };
+  return { ...denseRows(x, y, 2), x };
 }

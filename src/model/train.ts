@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { computeLogLoss, computeRocAuc } from '../core/metrics/binary';
-import type { EncodedRows } from '../core/pipeline';
+import { materialise, type EncodedRows } from '../core/features/encodedRows';
 import { createRandom, shuffleInPlace } from '../core/split/random';
 import { kernelsOf, predictProbabilities, readWeights, writeWeights } from './network';
 
@@ -93,6 +93,8 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
   const progressEvery = hooks.progressEveryMs ?? 100;
   const hasValidation = validation.rows > 0;
   const validationWeights = hasValidation ? Float32Array.from(validation.y, (v) => (v === 1 ? w1 : w0)) : null;
+  // Encoded once per run: every epoch predicts on all of it.
+  const validationX = hasValidation ? materialise(validation) : null;
 
   let bestLoss = Infinity;
   let bestEpoch = 0;
@@ -112,11 +114,10 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
       for (let b = 0; b < batches; b++) {
         const start = b * batchSize;
         const size = Math.min(batchSize, train.rows - start);
+        const positions = order.subarray(start, start + size);
+        train.encodeInto(positions, xBatch);
         for (let i = 0; i < size; i++) {
-          const row = order[start + i];
-          // A plain copy loop: no subarray object per row in the per-batch hot path.
-          for (let k = 0, from = row * width, to = i * width; k < width; k++) xBatch[to + k] = train.x[from + k];
-          const label = train.y[row];
+          const label = train.y[positions[i]];
           yBatch[i] = label;
           wBatch[i] = label === 1 ? w1 : w0;
         }
@@ -162,7 +163,7 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
       let valLoss: number | null = null;
       let valAuc: number | null = null;
       if (hasValidation) {
-        const p = predictProbabilities(model, validation.x, width);
+        const p = predictProbabilities(model, validationX!, width);
         valLoss = weightedLogLoss(validation.y, p, validationWeights!);
         valAuc = computeRocAuc(validation.y, p);
       }

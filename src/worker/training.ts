@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
 import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { positiveMeansApproval } from '../core/columns/target';
 import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
@@ -97,7 +98,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   }
   const { model: network, outcome } = result;
   backend = result.backend;
-  const probabilities = predictProbabilities(network, data.test.x, width);
+  const probabilities = predictProbabilities(network, materialise(data.test), width);
   if (probabilities.some((p) => !Number.isFinite(p))) {
     disposeNetwork(network);
     return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
@@ -150,7 +151,7 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
     const network = buildNetwork(width, request.network);
     try {
       await trainModel(network, fold.data.train, fold.data.validation, width, request.settings, { shouldStop: () => stopRequested });
-      const ranked = rankScores(fold.data.test.y, predictProbabilities(network, fold.data.test.x, width));
+      const ranked = rankScores(fold.data.test.y, predictProbabilities(network, materialise(fold.data.test), width));
       results.push({ fold: index + 1, auc: aucFromRanked(ranked), ks: ksFromRanked(ranked).ks });
     } finally {
       disposeNetwork(network);
@@ -187,7 +188,7 @@ const WARM_UP_BATCHES = 20;
 async function raceBackends(data: PreparedData, request: TrainRequest): Promise<BackendChoice> {
   const width = data.preprocessor.width;
   const rows = Math.min(data.train.rows, WARM_UP_BATCHES * request.settings.batchSize);
-  const sample = { x: data.train.x.subarray(0, rows * width), y: data.train.y.subarray(0, rows), rows };
+  const sample = firstRows(data.train, rows);
   const speeds: Partial<Record<BackendName, number>> = {};
   for (const name of ['webgl', 'wasm'] as const) {
     try {
@@ -208,7 +209,7 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
   return webgl >= wasm ? { name: 'webgl', reason: `GPU, fastest on a ${figures}` } : { name: 'wasm', reason: `fastest on a ${figures}` };
 }
 
-const NO_ROWS = { x: new Float32Array(0), y: new Float32Array(0), rows: 0 };
+const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 0);
 
 /** Scores one applicant with the stored preprocessing (never refit): probability, points and the decision at the model's cut-off. */
 export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POINTS_SCALE): Result<ApplicantScore> {

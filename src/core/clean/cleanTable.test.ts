@@ -188,6 +188,14 @@ describe('duplicates: exact rows or an ID column', () => {
     expect(Array.from(removed.rows)).toEqual([1]);
   });
 
+  it('tells apart rows that differ only past float32 precision, in a Float64 column beside a Float32 one', () => {
+    // a is exact in float32 (held narrow); b is not, and 0.1 and 0.10000000001 are one float32.
+    const close = parseTable('a,b,y\n1,0.1,1\n1,0.10000000001,1\n1,0.1,1\n2,0.5,0\n3,0.7,0\n');
+    const { removed } = cleanOk(close, makePlan('y', '1', '0', ['a', 'b']));
+    expect(Array.from(removed.rows)).toEqual([2]);
+    expect(Array.from(removed.duplicateOf)).toEqual([0]);
+  });
+
   it('finds no duplicates among 5000 distinct rows and every repeat of them', () => {
     const lines = ['a,b,y'];
     for (let i = 0; i < 5000; i++) lines.push(`${i % 100},${Math.floor(i / 100)},${i % 2}`);

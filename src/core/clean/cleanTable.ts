@@ -339,7 +339,7 @@ function isMissingAt(column: Column, row: number): boolean {
 /** A copy of the column where each missing cell of a kept row takes the previous kept row's value. */
 function forwardFill(column: Column, rows: Int32Array): Column {
   if (column.kind === 'numeric') {
-    const values = Float64Array.from(column.values);
+    const values = column.values.slice(); // same element type: a filled cell is another cell's value
     let last = Number.NaN;
     for (let i = 0; i < rows.length; i++) {
       const v = values[rows[i]];

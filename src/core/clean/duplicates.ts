@@ -1,4 +1,4 @@
-import type { Column } from '../table';
+import type { Column, NumericValues } from '../table';
 
 /**
  * For each row, the index of the first earlier row with the same values in `columns`, or -1.
@@ -11,7 +11,7 @@ import type { Column } from '../table';
 export function findDuplicates(columns: readonly Column[], rowCount: number, skipMissing: boolean): Int32Array {
   const hashes = new Uint32Array(rowCount);
   const skip = skipMissing ? new Uint8Array(rowCount) : null;
-  const numeric: Float64Array[] = [];
+  const numeric: NumericValues[] = [];
   const codes: Int32Array[] = [];
   for (const column of columns) {
     if (column.kind === 'numeric') {
@@ -52,8 +52,10 @@ export function findDuplicates(columns: readonly Column[], rowCount: number, ski
 
 const NAN_HIGH = 0x7ff80000;
 
-function hashNumeric(values: Float64Array, hashes: Uint32Array, skip: Uint8Array | null): void {
-  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+function hashNumeric(values: NumericValues, hashes: Uint32Array, skip: Uint8Array | null): void {
+  // A Float32 column's cells are one 32-bit word each; a column is compared only with itself.
+  const wordsPerCell = values instanceof Float32Array ? 1 : 2;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length * wordsPerCell);
   for (let r = 0; r < hashes.length; r++) {
     const v = values[r];
     let low: number;
@@ -67,8 +69,8 @@ function hashNumeric(values: Float64Array, hashes: Uint32Array, skip: Uint8Array
       low = 0;
       high = 0;
     } else {
-      low = bits[2 * r];
-      high = bits[2 * r + 1];
+      low = bits[wordsPerCell * r];
+      high = wordsPerCell === 2 ? bits[2 * r + 1] : 0;
     }
     hashes[r] = mix(mix(hashes[r], low), high);
   }
@@ -102,7 +104,7 @@ function finalise(h: number): number {
   return h >>> 0;
 }
 
-function rowsEqual(numeric: readonly Float64Array[], codes: readonly Int32Array[], a: number, b: number): boolean {
+function rowsEqual(numeric: readonly NumericValues[], codes: readonly Int32Array[], a: number, b: number): boolean {
   for (let c = 0; c < codes.length; c++) if (codes[c][a] !== codes[c][b]) return false;
   for (let c = 0; c < numeric.length; c++) {
     const x = numeric[c][a];

@@ -1,4 +1,4 @@
-import { MISSING_CODE, type Column } from '../table';
+import { MISSING_CODE, narrowToFloat32, type Column, type NumericValues } from '../table';
 import { isMissingMarker, parseNumberCell, readNumber, type DecimalMark } from './cells';
 
 // A column with more levels than this that is nearly all numbers is numeric with a few typos,
@@ -12,7 +12,7 @@ const MAX_CACHED_RAW = 10_000;
  * The first `n` entries. A view when the array is nearly full (copying would briefly double the
  * memory of a large column), else a compact copy.
  */
-function fit<T extends Float64Array | Int32Array>(array: T, n: number): T {
+function fit<T extends NumericValues | Int32Array>(array: T, n: number): T {
   return (n >= 0.9 * array.length ? array.subarray(0, n) : array.slice(0, n)) as T;
 }
 
@@ -24,10 +24,13 @@ export interface BuiltColumn {
 
 /**
  * Accumulates one column's cells into growable typed arrays. It starts numeric and switches to
- * dictionary-encoded categories at the first cell that is not a number.
+ * dictionary-encoded categories at the first cell that is not a number. Numbers are held as
+ * Float32 while every one is exactly a float32 (half the memory for typical loan data), and
+ * widened to Float64 at the first that is not.
  */
 export class ColumnBuilder {
-  private values: Float64Array | null = new Float64Array(1024);
+  private values: NumericValues | null = new Float32Array(1024);
+  private narrow = true;
   private codes: Int32Array | null = null;
   private levels: string[] = [];
   private codeOf = new Map<string, number>();
@@ -49,7 +52,7 @@ export class ColumnBuilder {
     const current = this.values ?? this.codes!;
     if (rows <= current.length) return;
     if (this.values) {
-      const grown = new Float64Array(rows);
+      const grown = this.narrow ? new Float32Array(rows) : new Float64Array(rows);
       grown.set(this.values.subarray(0, this.length));
       this.values = grown;
     } else {
@@ -132,8 +135,9 @@ export class ColumnBuilder {
     const oddCells = this.present - this.numericCells;
     if (this.levels.length > MAX_NUMERIC_LIKE_LEVELS && this.numericCells >= NUMERIC_SHARE * this.present) {
       const levelValues = this.levels.map((level) => parseNumberCell(level, this.decimal));
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = codes[i] === MISSING_CODE ? Number.NaN : levelValues[codes[i]];
+      const wide = new Float64Array(n);
+      for (let i = 0; i < n; i++) wide[i] = codes[i] === MISSING_CODE ? Number.NaN : levelValues[codes[i]];
+      const values: NumericValues = narrowToFloat32(wide) ?? wide;
       const examples = this.levels.filter((_, i) => Number.isNaN(levelValues[i])).slice(0, 3);
       return {
         column: { kind: 'numeric', name: this.name, values },
@@ -163,11 +167,19 @@ export class ColumnBuilder {
 
   private store(row: number, value: number): void {
     if (row >= this.values!.length) {
-      const grown = new Float64Array(this.values!.length * 2);
+      const grown = this.narrow ? new Float32Array(this.values!.length * 2) : new Float64Array(this.values!.length * 2);
       grown.set(this.values!);
       this.values = grown;
     }
+    // NaN (missing) fits either type.
+    if (this.narrow && Math.fround(value) !== value && value === value) this.widen();
     this.values![row] = value;
+  }
+
+  /** Moves the numbers to a Float64Array of the same capacity: a value needs more than float32. */
+  private widen(): void {
+    this.values = Float64Array.from(this.values!);
+    this.narrow = false;
   }
 
   private storeCode(row: number, code: number): void {

@@ -195,3 +195,19 @@ describe('tryParseCsv: unusable input', () => {
     }
   });
 });
+
+describe('tryParseCsv: numeric storage', () => {
+  it('holds a column as Float32 only when every value is exact in float32, reading back the file\'s numbers', () => {
+    const { table } = parse('int,half,dec,big,y\n1,0.5,0.1,16777217,1\n-20000,,2.75,3,0\n300000,1.25,1e-3,4,1\n');
+    const column = (name: string) => numeric(getColumn(table, name)).values;
+    expect(column('int')).toBeInstanceOf(Float32Array);
+    expect(column('half')).toBeInstanceOf(Float32Array);
+    expect(column('dec')).toBeInstanceOf(Float64Array);
+    expect(column('big')).toBeInstanceOf(Float64Array);
+    expect(Array.from(column('int'))).toEqual([1, -20000, 300000]);
+    expect(Array.from(column('half'))).toEqual([0.5, Number.NaN, 1.25]);
+    expect(Array.from(column('dec'))).toEqual([0.1, 2.75, 0.001]);
+    expect(Array.from(column('big'))).toEqual([16777217, 3, 4]);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { MISSING_LEVEL, rangeText, type ColumnPlan, type MissingStrategy, type RangeRule } from '../clean/plan';
 import { isMissingMarker, parseNumberCell, type DecimalMark } from '../csv/cells';
-import { getColumn, MISSING_CODE, type CategoricalColumn, type Column, type Table } from '../table';
+import { getColumn, MISSING_CODE, type CategoricalColumn, type Column, type NumericValues, type Table } from '../table';
 import { computeOutlierBounds, formatNumber, outlierRuleText, quantileInPlace } from './statistics';
 
 export { computeMedian } from './statistics';
@@ -80,7 +80,7 @@ export function fitPreprocessor(table: Table, columnPlans: readonly ColumnPlan[]
   return { version: 2, decimal, features, width, fittedOnRows: trainRows.length };
 }
 
-function fitNumeric(values: Float64Array, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array): NumericFeature {
+function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array): NumericFeature {
   let m = 0;
   let sum = 0;
   for (let i = 0; i < trainRows.length; i++) {
@@ -144,7 +144,7 @@ function fitNumeric(values: Float64Array, plan: ColumnPlan, trainRows: Int32Arra
 }
 
 /** Most frequent of the first m values (the smallest on ties). Sorts them. */
-function numericMode(values: Float64Array, m: number): number {
+function numericMode(values: NumericValues, m: number): number {
   const sorted = values.subarray(0, m).sort();
   let best = sorted[0];
   let bestRun = 0;
@@ -189,34 +189,49 @@ function featureWidth(feature: FeatureSpec): number {
 
 /** Encodes `rows` of `table` with the fitted pipeline: a row-major Float32Array of rows × width. */
 export function applyPreprocessor(pre: Preprocessor, table: Table, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * pre.width);
+  createRowEncoder(pre, table)(rows, out);
+  return out;
+}
+
+/**
+ * Writes the encoded inputs of table rows `rows` into `out` (row-major, rows.length × width),
+ * overwriting every value there. Made once per table and reused, e.g. for each training batch.
+ */
+export type RowEncoder = (rows: Int32Array, out: Float32Array) => void;
+
+/** A RowEncoder for `table` with the fitted pipeline: columns are looked up and level maps built once. */
+export function createRowEncoder(pre: Preprocessor, table: Table): RowEncoder {
   const width = pre.width;
-  const out = new Float32Array(rows.length * width);
   const encoders: BlockEncoder[] = [];
   let offset = 0;
   for (const feature of pre.features) {
     const column = getColumn(table, feature.name);
-    encoders.push(feature.kind === 'numeric' ? numericEncoder(feature, numericValues(column, pre.decimal), rows, out, width, offset) : categoricalEncoder(feature, column, rows, out, width, offset));
+    encoders.push(feature.kind === 'numeric' ? numericEncoder(feature, numericValues(column, pre.decimal), width, offset) : categoricalEncoder(feature, column, width, offset));
     offset += featureWidth(feature);
   }
-  // Row blocks small enough that their slice of `out` stays in cache while every feature writes into it.
-  for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
-    const end = Math.min(rows.length, start + BLOCK_ROWS);
-    for (const encode of encoders) encode(start, end);
-  }
-  return out;
+  return (rows, out) => {
+    // One-hot blocks write only their 1s.
+    out.fill(0, 0, rows.length * width);
+    // Row blocks small enough that their slice of `out` stays in cache while every feature writes into it.
+    for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
+      const end = Math.min(rows.length, start + BLOCK_ROWS);
+      for (const encode of encoders) encode(rows, out, start, end);
+    }
+  };
 }
 
 const BLOCK_ROWS = 2048;
 
 /** Writes one feature's inputs for rows[start..end) into the output matrix. */
-type BlockEncoder = (start: number, end: number) => void;
+type BlockEncoder = (rows: Int32Array, out: Float32Array, start: number, end: number) => void;
 
-function numericEncoder(feature: NumericFeature, values: Float64Array, rows: Int32Array, out: Float32Array, width: number, offset: number): BlockEncoder {
+function numericEncoder(feature: NumericFeature, values: NumericValues, width: number, offset: number): BlockEncoder {
   const fill = feature.fill ?? Number.NaN;
   const lower = feature.clip?.lower ?? Number.NEGATIVE_INFINITY;
   const upper = feature.clip?.upper ?? Number.POSITIVE_INFINITY;
   const { mean, std, indicator } = feature;
-  return (start, end) => {
+  return (rows, out, start, end) => {
     for (let i = start, o = start * width + offset; i < end; i++, o += width) {
       const raw = values[rows[i]];
       let v = raw === raw ? raw : fill;
@@ -228,14 +243,14 @@ function numericEncoder(feature: NumericFeature, values: Float64Array, rows: Int
   };
 }
 
-function categoricalEncoder(feature: CategoricalFeature, column: Column, rows: Int32Array, out: Float32Array, width: number, offset: number): BlockEncoder {
+function categoricalEncoder(feature: CategoricalFeature, column: Column, width: number, offset: number): BlockEncoder {
   // Map the table's level codes to the positions of the fitted levels once, not per row.
   const slotOf = new Map(feature.levels.map((level, i) => [level, i]));
   const fillSlot = feature.fill === null ? -1 : (slotOf.get(feature.fill) ?? -1);
   if (column.kind === 'categorical') {
     const codeToSlot = Int32Array.from(column.levels, (level) => slotOf.get(level) ?? -1);
     const codes = column.codes;
-    return (start, end) => {
+    return (rows, out, start, end) => {
       for (let i = start, o = start * width + offset; i < end; i++, o += width) {
         const code = codes[rows[i]];
         const slot = code === MISSING_CODE ? fillSlot : codeToSlot[code];
@@ -245,7 +260,7 @@ function categoricalEncoder(feature: CategoricalFeature, column: Column, rows: I
   }
   // A text feature read as numbers in this file (a batch where every value looks like a number).
   const values = column.values;
-  return (start, end) => {
+  return (rows, out, start, end) => {
     for (let i = start, o = start * width + offset; i < end; i++, o += width) {
       const v = values[rows[i]];
       const slot = v !== v ? fillSlot : (slotOf.get(String(v)) ?? -1);
@@ -255,7 +270,7 @@ function categoricalEncoder(feature: CategoricalFeature, column: Column, rows: I
 }
 
 /** A column's values as numbers; a text column (a batch file read differently) has its levels parsed, and text that is not a number throws. */
-function numericValues(column: Column, decimal: DecimalMark): Float64Array {
+function numericValues(column: Column, decimal: DecimalMark): NumericValues {
   if (column.kind === 'numeric') return column.values;
   const parsed = column.levels.map((level) => {
     const v = parseNumberCell(level, decimal);

@@ -1,4 +1,5 @@
 import { selectInPlace } from '../features/statistics';
+import type { NumericValues } from '../table';
 /** Equal-width histogram: bin i holds values in [edges[i], edges[i + 1]), the last bin is closed. */
 export interface Histogram {
   /** Bin edges, `counts.length + 1` of them, from min to max. */
@@ -38,7 +39,7 @@ export interface NumericScan {
  * Scans a numeric column: min, max, mean, median, a 12-bin histogram and distinct values (counting
  * stops once `limit` are seen). NaN cells are missing. -0 and 0 count as one value, as their texts do.
  */
-export function scanNumeric(source: Float64Array, limit: number, listLimit: number): NumericScan {
+export function scanNumeric(source: NumericValues, limit: number, listLimit: number): NumericScan {
   // Pass 1: range, sum and whether every value is a whole number.
   let count = 0;
   let min = Infinity;
@@ -90,7 +91,7 @@ export function scanNumeric(source: Float64Array, limit: number, listLimit: numb
  * The step count per unit (1, 10, 100 or 1000) at which every value is a whole number of steps,
  * round(x × scale) / scale === x exactly, and the range is a modest number of steps; 0 if none.
  */
-function countingScale(source: Float64Array, count: number, min: number, max: number, integral: boolean): number {
+function countingScale(source: NumericValues, count: number, min: number, max: number, integral: boolean): number {
   const fits = (scale: number) => {
     const slots = Math.round(max * scale) - Math.round(min * scale) + 1;
     return slots <= MAX_COUNTING_SPAN && (slots <= COUNTING_SPAN || slots <= 2 * count);
@@ -113,7 +114,7 @@ function countingScale(source: Float64Array, count: number, min: number, max: nu
  * Values that are whole numbers of 1/scale over a modest range: one Int32Array slot per step.
  * Slot k holds the value (k + base) / scale, which is exactly the value read (see countingScale).
  */
-function scanByCounting(source: Float64Array, count: number, min: number, max: number, scale: number, listLimit: number) {
+function scanByCounting(source: NumericValues, count: number, min: number, max: number, scale: number, listLimit: number) {
   const base = Math.round(min * scale);
   const slots = new Int32Array(Math.round(max * scale) - base + 1);
   for (let i = 0; i < source.length; i++) {
@@ -221,7 +222,7 @@ class NumberSet {
   }
 
   /** Exact distinct count of `values`, NaN not counted. */
-  static countDistinct(values: Float64Array): number {
+  static countDistinct(values: NumericValues): number {
     const set = new NumberSet();
     for (let i = 0; i < values.length; i++) if (values[i] === values[i]) set.add(values[i]);
     return set.size;
@@ -244,7 +245,7 @@ class NumberSet {
 }
 
 /** Row counts of each of `sorted` (a few distinct numbers, ascending) in `values`; NaN skipped. */
-function countEach(values: Float64Array, sorted: Float64Array): number[] {
+function countEach(values: NumericValues, sorted: Float64Array): number[] {
   const counts = new Float64Array(sorted.length);
   const last = sorted.length - 1;
   for (let i = 0; i < values.length; i++) {
@@ -261,7 +262,7 @@ function countEach(values: Float64Array, sorted: Float64Array): number[] {
  * Median from the histogram: find the bin holding each middle rank, copy just that bin's values
  * and quickselect within it, so only about 1/12 of the column is copied and reordered.
  */
-function medianByBins(source: Float64Array, bins: Binner, count: number): number {
+function medianByBins(source: NumericValues, bins: Binner, count: number): number {
   let cachedBin = -1;
   let cached = new Float64Array(0);
   const valueAtRank = (rank: number): number => {
