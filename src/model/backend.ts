@@ -1,20 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-
-/** A tfjs backend CreditLab can train on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-
-/** The backend in use and why it was chosen. */
-export interface BackendChoice {
-  readonly name: BackendName;
-  readonly reason: string;
-}
+import { decideBackend, nextBackend, type BackendChoice, type BackendName } from './backendChoice';
 
 /** Where the wasm binaries are served from (the app's own files, so it works offline and from a sub-path). */
 export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** The WebGL renderer string seen from this context, or null when WebGL is unavailable. */
 export function probeWebglRenderer(): string | null {
@@ -44,9 +34,6 @@ async function tryBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** Backends in the order they are tried when one fails. */
-export const BACKEND_ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
-
 let wasmPathsSet = false;
 
 /**
@@ -59,29 +46,10 @@ export async function selectBackend(wasmPaths: WasmPaths, preferred: BackendName
     setWasmPaths(wasmPaths);
     wasmPathsSet = true;
   }
-  const notes: string[] = [];
-  if (preferred !== 'auto') {
-    if (await tryBackend(preferred)) return { name: preferred, reason: 'chosen by you' };
-    notes.push(`${preferred} failed to start`);
-  } else {
-    const renderer = probeWebglRenderer();
-    if (renderer === null) notes.push('WebGL unavailable');
-    else if (SOFTWARE_RENDERER.test(renderer)) notes.push(`WebGL is software-rendered (${renderer})`);
-    else if (await tryBackend('webgl')) return { name: 'webgl', reason: `GPU: ${renderer}` };
-    else notes.push('WebGL failed to start');
-  }
-  for (const name of BACKEND_ORDER) {
-    if (name === 'webgl' || name === preferred) continue;
-    if (await tryBackend(name)) return { name, reason: [...notes, name === 'wasm' ? 'using WebAssembly' : 'using plain JavaScript'].join('; ') };
-    notes.push(`${name} failed to start`);
-  }
-  throw new Error('No TensorFlow.js backend could start in this browser.');
+  return decideBackend(preferred, probeWebglRenderer, tryBackend);
 }
 
 /** Switches to the next working backend after `failed`, for carrying on after a backend error. */
-export async function fallBackFrom(failed: BackendName): Promise<BackendChoice> {
-  for (const name of BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(failed) + 1)) {
-    if (await tryBackend(name)) return { name, reason: `${failed} failed during training; carried on with ${name}` };
-  }
-  throw new Error('No TensorFlow.js backend could continue training.');
+export function fallBackFrom(failed: BackendName): Promise<BackendChoice> {
+  return nextBackend(failed, tryBackend);
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { separable } from './testData';
-import type { BackendChoice, BackendName } from './backend';
+import type { BackendChoice, BackendName } from './backendChoice';
 import { buildNetwork, disposeNetwork, readWeights } from './network';
 import { trainWithFallback } from './resilientTrain';
 import { trainModel, type EpochReport, type TrainSettings } from './train';

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { EncodedRows } from '../core/features/encodedRows';
-import type { BackendChoice, BackendName } from './backend';
+import type { BackendChoice, BackendName } from './backendChoice';
 import { disposeNetwork, readWeights, writeWeights } from './network';
 import { trainModel, type TrainHooks, type TrainOutcome, type TrainSettings } from './train';
 

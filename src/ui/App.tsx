@@ -94,13 +94,19 @@ export function App() {
   const preparation = usePreparation(bridge, config);
   const prepared = preparation.prepared;
 
-  // Class weights follow the data: on by default when the rarer outcome is under 20%.
+  // Class weights follow the data: on by default when the rarer outcome is under 20%. The batch
+  // size follows the cleaned row count (as in `npm run evaluate`) unless the user has changed it.
   const balanceKey = prepared ? `${prepared.report.positives}/${prepared.report.negatives}` : '';
   const lastBalanceKey = useRef('');
+  const lastDefaultBatch = useRef(0);
   if (prepared && balanceKey !== lastBalanceKey.current) {
     lastBalanceKey.current = balanceKey;
     const weighted = defaultClassWeights(prepared.report.positives, prepared.report.negatives);
-    if (weighted !== options.classWeights) setOptions((o) => ({ ...o, classWeights: weighted }));
+    // Untouched means still the default for the rows as loaded or as last cleaned.
+    const untouched = options.batchSize === defaultBatchSize(prepared.report.rowsBefore) || options.batchSize === lastDefaultBatch.current;
+    const batchSize = untouched ? defaultBatchSize(prepared.report.rowsAfter) : options.batchSize;
+    lastDefaultBatch.current = defaultBatchSize(prepared.report.rowsAfter);
+    if (weighted !== options.classWeights || batchSize !== options.batchSize) setOptions((o) => ({ ...o, classWeights: weighted, batchSize }));
   }
 
   const targetProblem = useMemo(() => {

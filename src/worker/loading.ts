@@ -8,7 +8,9 @@ import type { DatasetSummary } from './protocol';
 
 // Beyond this the browser cannot hold the text's columns; say so instead of crashing the tab.
 const MAX_FILE_BYTES = 2 * 1024 ** 3;
-const TOO_LARGE = 'This file is too large for this browser to hold in memory. Try a smaller extract (under about 1 GB).';
+// A file under the limit can still exhaust memory while it is read (a RangeError from an allocation).
+const TOO_LARGE = 'This file is too large for this browser to hold in memory. Try a smaller extract.';
+const OVER_LIMIT = (bytes: number) => `This file (${(bytes / 1024 ** 3).toFixed(1)} GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.`;
 
 let loaded: Table | null = null;
 let loadAbort: AbortController | null = null;
@@ -30,7 +32,7 @@ export async function loadCsv(
   fileName: string,
   onProgress: (progress: ReadProgress) => void,
 ): Promise<Result<DatasetSummary>> {
-  if (totalBytes > MAX_FILE_BYTES) return fail(TOO_LARGE);
+  if (totalBytes > MAX_FILE_BYTES) return fail(OVER_LIMIT(totalBytes));
   loadAbort?.abort();
   const abort = new AbortController();
   loadAbort = abort;

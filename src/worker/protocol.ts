@@ -5,7 +5,7 @@ import type { CreditMetrics } from '../core/metrics/credit';
 import type { CutoffEvaluation, KsCutoffEvaluation } from '../core/scoring/cutoff';
 import type { PrepareConfig, PrepareTimings } from '../core/pipeline';
 import type { ColumnProfile } from '../core/profile/profileTable';
-import type { BackendChoice, BackendName } from '../model/backend';
+import type { BackendChoice, BackendName } from '../model/backendChoice';
 import type { NetworkSpec } from '../model/network';
 import type { BatchProgress, EpochReport, TrainSettings } from '../model/train';
 

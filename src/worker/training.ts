@@ -11,7 +11,8 @@ import { DEFAULT_POINTS_SCALE, pointsFromProbability, probabilityOfBad, type Poi
 import { evaluateHeldOut, planCutoffs } from './evaluation';
 import { currentTable } from './loading';
 import { fail, ok, type Result } from '../core/result';
-import { fallBackFrom, selectBackend, type BackendChoice, type BackendName } from '../model/backend';
+import { fallBackFrom, selectBackend } from '../model/backend';
+import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
 import { buildNetwork, disposeNetwork, predictProbabilities } from '../model/network';
 import { trainWithFallback } from '../model/resilientTrain';
 import { trainModel } from '../model/train';
@@ -203,10 +204,7 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
       console.warn(`Warm-up on ${name} failed`, error);
     }
   }
-  const webgl = speeds.webgl ?? 0;
-  const wasm = speeds.wasm ?? 0;
-  const figures = `warm-up: webgl ${Math.round(webgl).toLocaleString('en-US')}, wasm ${Math.round(wasm).toLocaleString('en-US')} samples/s`;
-  return webgl >= wasm ? { name: 'webgl', reason: `GPU, fastest on a ${figures}` } : { name: 'wasm', reason: `fastest on a ${figures}` };
+  return fasterOnWarmUp(speeds.webgl ?? 0, speeds.wasm ?? 0);
 }
 
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 0);

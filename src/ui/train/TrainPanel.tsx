@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../../model/backend';
+import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';

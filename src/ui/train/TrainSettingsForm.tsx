@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { BackendName } from '../../model/backend';
+import type { BackendName } from '../../model/backendChoice';
 import { NumberField } from '../shared/NumberField';
 import { parseHiddenUnits, type TrainOptions } from './trainOptions';
 

@@ -1,4 +1,4 @@
-import type { BackendName } from '../../model/backend';
+import type { BackendName } from '../../model/backendChoice';
 import type { ModelKind, NetworkSpec } from '../../model/network';
 import type { TrainSettings } from '../../model/train';
 import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../../model/defaults';

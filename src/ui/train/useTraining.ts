@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useRef, useState } from 'react';
-import type { BackendChoice } from '../../model/backend';
+import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import { proxy, type WorkerBridge } from '../../worker/client';
 import type { TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';

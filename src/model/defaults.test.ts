@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultBatchSize, defaultClassWeights, defaultSettingsFor } from './defaults';
+
+describe('defaultBatchSize', () => {
+  it.each([
+    [100, 32],
+    [1_999, 32],
+    [2_000, 64],
+    [9_999, 64],
+    [10_000, 128],
+    [99_999, 128],
+    [100_000, 256],
+    [1_000_000, 256],
+  ])('%d rows → batches of %d', (rows, size) => expect(defaultBatchSize(rows)).toBe(size));
+});
+
+describe('defaultClassWeights', () => {
+  it('is on only when the rarer class is under 20% of the rows, whichever class it is', () => {
+    expect(defaultClassWeights(19, 81)).toBe(true);
+    expect(defaultClassWeights(81, 19)).toBe(true);
+    expect(defaultClassWeights(20, 80)).toBe(false);
+    expect(defaultClassWeights(50, 50)).toBe(false);
+  });
+});
+
+describe('defaults', () => {
+  it('are one hidden layer of 32, Adam, early stopping restoring the best epoch', () => {
+    expect(DEFAULT_NETWORK).toMatchObject({ kind: 'mlp', hiddenUnits: [32], dropout: 0 });
+    expect(DEFAULT_SETTINGS).toMatchObject({ optimizer: 'adam', restoreBest: true, patience: 5 });
+  });
+
+  it('adapt to a data set: credit_risk-like (32,416 rows, 21.9% bad) and a rare-default book (50,000 rows, 4% bad)', () => {
+    expect(defaultSettingsFor(32_416, 7_108)).toMatchObject({ batchSize: 128, classWeights: false });
+    expect(defaultSettingsFor(50_000, 2_000)).toMatchObject({ batchSize: 128, classWeights: true });
+  });
+});
