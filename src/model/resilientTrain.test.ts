@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { separable } from './testData';
 import type { BackendChoice, BackendName } from './backendChoice';
-import { buildNetwork, disposeNetwork, readWeights } from './network';
+import { buildNetwork, disposeNetwork, readWeights, writeWeights } from './network';
 import { trainWithFallback } from './resilientTrain';
 import { trainModel, type EpochReport, type TrainSettings } from './train';
 
@@ -55,6 +55,42 @@ describe('trainWithFallback', () => {
     expect(calls[1].startWeights).toEqual(snapshotAfterEpoch2);
     expect(result.outcome.epochsRun).toBe(6);
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    disposeNetwork(result.model);
+  });
+
+  it('never carries garbage over: weights that turn non-finite on a GPU backend trigger the fallback from the last finite epoch', async () => {
+    let snapshotAfterEpoch1: Float32Array[] | null = null;
+    const starts: Float32Array[][] = [];
+    // The first backend trains epoch 1 normally, then its weights turn to NaN (a lost context's garbage).
+    const corrupting: typeof trainModel = async (model, t, v, width, settings, hooks) => {
+      starts.push(readWeights(model));
+      if (starts.length > 1) return trainModel(model, t, v, width, settings, hooks);
+      return trainModel(model, t, v, width, settings, {
+        ...hooks,
+        onEpoch: (report) => {
+          if (report.epoch === 1) snapshotAfterEpoch1 = readWeights(model);
+          if (report.epoch === 2) writeWeights(model, readWeights(model).map((w) => w.map(() => Number.NaN)));
+          hooks?.onEpoch?.(report);
+        },
+      });
+    };
+    const notices: string[] = [];
+    const result = await trainWithFallback({
+      build,
+      train,
+      validation,
+      width: 2,
+      settings: SETTINGS,
+      hooks: {},
+      backend: { name: 'webgl', reason: 'test' },
+      fallBack: async () => ({ name: 'cpu', reason: 'fallback' }),
+      onBackend: (_, notice) => notices.push(notice),
+      trainOnce: corrupting,
+    });
+    expect(notices).toEqual(['The webgl backend failed; training carried on with cpu from epoch 1.']);
+    expect(starts[1]).toEqual(snapshotAfterEpoch1);
+    expect(readWeights(result.model).every((w) => w.every(Number.isFinite))).toBe(true);
+    expect(result.outcome.epochsRun).toBe(6);
     disposeNetwork(result.model);
   });
 

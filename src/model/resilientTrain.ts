@@ -50,7 +50,12 @@ export async function trainWithFallback(run: ResilientRun): Promise<ResilientRes
         onEpoch: (report) => {
           const epoch = report.epoch + offset;
           // Plain copies of the weights outlive the backend, so a replacement can carry on from them.
-          if (backend.name !== 'cpu') lastGood = { epoch, weights: readWeights(model) };
+          // Weights that are no longer finite are a broken backend's garbage: never kept, never used.
+          if (backend.name !== 'cpu') {
+            const weights = readWeights(model);
+            if (!weights.every(isFinite32)) throw new Error(`The ${backend.name} backend produced invalid weights at epoch ${epoch}.`);
+            lastGood = { epoch, weights };
+          }
           run.hooks.onEpoch?.({ ...report, epoch, epochs: run.settings.epochs, elapsedMs: report.elapsedMs + elapsedBefore });
         },
         onBatch: (progress) => run.hooks.onBatch?.({ ...progress, epoch: progress.epoch + offset, epochs: run.settings.epochs }),
@@ -80,4 +85,10 @@ export async function trainWithFallback(run: ResilientRun): Promise<ResilientRes
       epochsDone = lastGood.epoch;
     }
   }
+}
+
+/** True when every value is a finite number. */
+function isFinite32(values: Float32Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] - values[i] !== 0) return false;
+  return true;
 }
