@@ -18,27 +18,39 @@ const MAX_IN_FLIGHT = 3;
 // About 60 blocks = 12,000 rows of text kept; older blocks are dropped and read again if needed.
 const MAX_CACHED_BLOCKS = 60;
 // Browsers cap an element's height (Chrome at about 33.5M px, Firefox lower still). 1M rows × 28 px
-// = 28M px fits; past 30M px the preview shows only the first rows that fit and says so, rather than
-// squeezing rows or mapping scroll positions (which would make the row numbers lie about position).
+// = 28M px fits; a longer table is shown in pages of a million rows, each scrolled natively, rather
+// than squeezing rows or mapping scroll positions (the scrollbar would then lie about position).
 const MAX_SCROLL_HEIGHT_PX = 30_000_000;
-const MAX_PREVIEW_ROWS = Math.floor(MAX_SCROLL_HEIGHT_PX / ROW_HEIGHT_PX);
+/** Rows in one page of the preview: as many as one scroll box can hold, rounded down to a million. */
+export const PREVIEW_PAGE_ROWS = Math.floor(MAX_SCROLL_HEIGHT_PX / ROW_HEIGHT_PX / 1_000_000) * 1_000_000;
+
+/** The first row (0-based) of each page of a `rowCount`-row preview. */
+export function previewPageStarts(rowCount: number, pageRows = PREVIEW_PAGE_ROWS): number[] {
+  const starts: number[] = [];
+  for (let start = 0; start === 0 || start < rowCount; start += pageRows) starts.push(start);
+  return starts;
+}
 
 /** Every row of the table in a virtualised grid (only the visible rows are in the DOM), fetched lazily in blocks of 200. */
 export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchRows }: Props) {
-  const shownRows = Math.min(rowCount, MAX_PREVIEW_ROWS);
-  const store = useMemo(() => new BlockStore(fetchRows, shownRows), [fetchRows, shownRows]);
+  const pageStarts = useMemo(() => previewPageStarts(rowCount), [rowCount]);
+  // The page belongs to the data set it was chosen for: a new one starts at row 1.
+  const [page, setPage] = useState({ fetchRows, start: 0 });
+  const firstRow = page.fetchRows === fetchRows && page.start < rowCount ? page.start : 0;
+  const shownRows = Math.min(rowCount - firstRow, PREVIEW_PAGE_ROWS);
+  const store = useMemo(() => new BlockStore(fetchRows, rowCount), [fetchRows, rowCount]);
   useEffect(() => store.activate(), [store]);
   useSyncExternalStore(store.subscribe, store.getVersion);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const items = useFixedRowWindow(scrollRef, shownRows);
-  const firstBlock = items.length > 0 ? Math.floor(items[0].index / PREVIEW_BLOCK_ROWS) : 0;
-  const lastBlock = items.length > 0 ? Math.floor(items[items.length - 1].index / PREVIEW_BLOCK_ROWS) : -1;
+  const firstBlock = items.length > 0 ? Math.floor((firstRow + items[0].index) / PREVIEW_BLOCK_ROWS) : 0;
+  const lastBlock = items.length > 0 ? Math.floor((firstRow + items[items.length - 1].index) / PREVIEW_BLOCK_ROWS) : -1;
   useEffect(() => store.want(firstBlock, lastBlock), [store, firstBlock, lastBlock]);
 
   const widths = useMemo(() => columns.map(columnWidth), [columns]);
   // Wide enough for the largest row number ("1,000,000").
-  const rowNumberWidth = 24 + 8 * formatCount(shownRows).length;
+  const rowNumberWidth = 24 + 8 * formatCount(rowCount).length;
   const gridTemplateColumns = `${rowNumberWidth}px ${widths.map((w) => `${w}px`).join(' ')}`;
   const totalWidth = rowNumberWidth + widths.reduce((a, b) => a + b, 0);
   const rowStyle: CSSProperties = { gridTemplateColumns, height: ROW_HEIGHT_PX, width: totalWidth };
@@ -46,7 +58,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
   return (
     <div className="data-preview" data-testid="data-preview">
       <div className="data-preview-scroll" ref={scrollRef} tabIndex={0} aria-label="Data preview, scrollable">
-        <div role="table" aria-rowcount={shownRows + 1} aria-colcount={columns.length + 1} style={{ width: totalWidth }}>
+        <div role="table" aria-rowcount={rowCount + 1} aria-colcount={columns.length + 1} style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="data-preview-row data-preview-header" style={rowStyle}>
             <span role="columnheader" className="data-preview-rownum">
               #
@@ -59,19 +71,20 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
           </div>
           <div role="rowgroup" className="data-preview-body" style={{ height: shownRows * ROW_HEIGHT_PX }}>
             {items.map((item) => {
-              const row = store.row(item.index);
-              const failed = row === undefined && store.failedAt(item.index);
+              const index = firstRow + item.index;
+              const row = store.row(index);
+              const failed = row === undefined && store.failedAt(index);
               return (
                 <div
                   role="row"
-                  key={item.index}
-                  aria-rowindex={item.index + 2}
-                  data-row-index={item.index}
-                  className={`data-preview-row${row ? '' : ' pending'}${item.index % 2 ? ' odd' : ''}`}
+                  key={index}
+                  aria-rowindex={index + 2}
+                  data-row-index={index}
+                  className={`data-preview-row${row ? '' : ' pending'}${index % 2 ? ' odd' : ''}`}
                   style={{ ...rowStyle, transform: `translateY(${item.start}px)` }}
                 >
                   <span role="rowheader" className="data-preview-rownum">
-                    {formatCount(item.index + 1)}
+                    {formatCount(index + 1)}
                   </span>
                   {columns.map((name, c) => {
                     const text = row ? (row[c] ?? '') : failed ? '!' : '…';
@@ -87,10 +100,25 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
           </div>
         </div>
       </div>
-      {shownRows < rowCount && (
-        <p className="hint">
-          Showing the first {formatCount(shownRows)} of {formatCount(rowCount)} rows: browsers cannot scroll a taller list.
-        </p>
+      {pageStarts.length > 1 && (
+        <label className="hint">
+          Rows{' '}
+          <select
+            data-testid="preview-page-select"
+            value={firstRow}
+            onChange={(event) => {
+              setPage({ fetchRows, start: Number(event.target.value) });
+              scrollRef.current?.scrollTo({ top: 0 });
+            }}
+          >
+            {pageStarts.map((start) => (
+              <option key={start} value={start}>
+                {formatCount(start + 1)}–{formatCount(Math.min(rowCount, start + PREVIEW_PAGE_ROWS))}
+              </option>
+            ))}
+          </select>{' '}
+          of {formatCount(rowCount)} (browsers cannot scroll a longer list in one piece)
+        </label>
       )}
     </div>
   );
