@@ -30,6 +30,46 @@ export interface LongTaskEntry {
   readonly name: string;
 }
 
+/** What the cut-off planner shows at one moment (numbers parsed from its readouts and their hints). */
+export interface CutoffReadout {
+  /** cutoff-slider's value (the range input rounds to its 0.01 step). */
+  readonly slider: number;
+  /** cutoff-value's text, e.g. "23.4%". */
+  readonly cutoffText: string;
+  /** approval-rate and bad-rate as shares in [0, 1] (shown as percentages with one decimal). */
+  readonly approvalRate: number;
+  readonly badRate: number;
+  /** From approval-rate's hint "<approved> of <rows> test applicants". */
+  readonly approved: number;
+  readonly rows: number;
+  /** From expected-profit's hint "<goods> × <profit per good> − <bads> × <loss per bad>". */
+  readonly goodsApproved: number;
+  readonly badsApproved: number;
+  readonly profitPerGood: number;
+  readonly lossPerBad: number;
+  readonly expectedProfit: number;
+}
+
+/** confusion-matrix's cells (data-cell tp, fn, fp, tn). */
+export interface ConfusionCounts {
+  readonly tp: number;
+  readonly fn: number;
+  readonly fp: number;
+  readonly tn: number;
+}
+
+/** "-12,345" / "12,345" / "1,000" → a number; NaN when the text is not a (signed) number with separators. */
+function parseAmount(text: string): number {
+  const trimmed = text.trim().replace(/^[−–]/, '-');
+  return /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed.replace(/,/g, '')) : Number.NaN;
+}
+
+/** "22.6%" → 0.226; NaN otherwise. */
+function parsePercent(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)%\s*$/.exec(text);
+  return match ? Number(match[1]) / 100 : Number.NaN;
+}
+
 /** ingest-timings' attributes in ms (prepare = fit preprocessing on training rows + encode all rows). */
 export interface IngestTimings {
   readonly parseMs: number;
@@ -84,6 +124,32 @@ export class CreditLabPage {
   async loadSample(): Promise<void> {
     await this.page.getByTestId('sample-data-button').click();
     await expect.poll(() => this.targetOptions(), { message: 'target-select gets the sample columns' }).not.toEqual([]);
+  }
+
+  /** The drop zone: the element around dataset-input that takes a dropped file. */
+  get dropZone(): Locator {
+    return this.page.locator('label', { has: this.page.getByTestId('dataset-input') });
+  }
+
+  /**
+   * Drops a file onto the drop zone as a browser would: dragenter, dragover and drop events carrying
+   * a DataTransfer that holds `content` as a File named `fileName`. Does not wait for parsing.
+   */
+  async dropFile(fileName: string, content: string | Uint8Array, mimeType = 'text/csv'): Promise<void> {
+    const bytes = Array.from(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, data, type }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(data)], name, { type }));
+        return transfer;
+      },
+      { name: fileName, data: bytes, type: mimeType },
+    );
+    try {
+      for (const type of ['dragenter', 'dragover', 'drop']) await this.dropZone.dispatchEvent(type, { dataTransfer });
+    } finally {
+      await dataTransfer.dispose();
+    }
   }
 
   /** Puts a file into the dataset input; does not wait for parsing (the file may be meant to fail). */
@@ -371,11 +437,80 @@ export class CreditLabPage {
     }, LONG_TASK_LOG_KEY);
   }
 
+  /**
+   * Runs a busy loop of `ms` on the page's main thread as a task of its own (a setTimeout callback:
+   * a busy loop inside page.evaluate itself is not reported as a long task), and resolves when it
+   * ended. For positive controls of the long-task recorders. Returns when the task started (page ms).
+   */
+  async runMainThreadTask(ms: number): Promise<{ startTime: number }> {
+    return this.page.evaluate(
+      (busyMs) =>
+        new Promise<{ startTime: number }>((resolve) => {
+          setTimeout(() => {
+            const startTime = performance.now();
+            while (performance.now() - startTime < busyMs) {
+              // busy: block the main thread on purpose
+            }
+            resolve({ startTime });
+          }, 0);
+        }),
+      ms,
+    );
+  }
+
   /** The long tasks seen since startLongTaskLog(). */
   async longTaskLog(): Promise<LongTaskEntry[]> {
     return this.page.evaluate(
       (key) => [...(((globalThis as unknown as Record<string, LongTaskEntry[] | undefined>)[key]) ?? [])],
       LONG_TASK_LOG_KEY,
     );
+  }
+
+  // ---- Evaluation and the cut-off planner ---------------------------------------------------
+
+  get cutoffSlider(): Locator {
+    return this.page.getByTestId('cutoff-slider');
+  }
+
+  /** Moves cutoff-slider to `value` (0–1, on its 0.01 grid). */
+  async setCutoff(value: number): Promise<void> {
+    await this.cutoffSlider.fill(String(value));
+  }
+
+  /** confusion-matrix's four counts; fails when a cell is not a count. */
+  async confusion(): Promise<ConfusionCounts> {
+    const matrix = this.page.getByTestId('confusion-matrix');
+    const cell = async (name: keyof ConfusionCounts) => {
+      const value = parseCount(await matrix.locator(`[data-cell="${name}"]`).innerText());
+      if (!Number.isFinite(value)) throw new Error(`confusion-matrix cell ${name} is not a count`);
+      return value;
+    };
+    return { tp: await cell('tp'), fn: await cell('fn'), fp: await cell('fp'), tn: await cell('tn') };
+  }
+
+  /** Everything the cut-off planner shows now; fails when a readout cannot be parsed. */
+  async cutoffReadout(): Promise<CutoffReadout> {
+    const text = async (testId: string) => (await this.page.getByTestId(testId).innerText()).trim();
+    const hint = async (testId: string) => (await this.page.getByTestId(testId).locator('xpath=following-sibling::td[1]').innerText()).trim();
+    const approvedHint = /^([\d,]+) of ([\d,]+) test applicants$/.exec(await hint('approval-rate'));
+    const profitHint = /^([\d,]+) × ([\d,.]+) − ([\d,]+) × ([\d,.]+)$/.exec(await hint('expected-profit'));
+    if (!approvedHint) throw new Error(`approval-rate's hint "${await hint('approval-rate')}" is not "<n> of <rows> test applicants"`);
+    if (!profitHint) throw new Error(`expected-profit's hint "${await hint('expected-profit')}" is not "<goods> × <profit> − <bads> × <loss>"`);
+    const readout: CutoffReadout = {
+      slider: Number(await this.cutoffSlider.inputValue()),
+      cutoffText: await text('cutoff-value'),
+      approvalRate: parsePercent(await text('approval-rate')),
+      badRate: parsePercent(await text('bad-rate')),
+      approved: parseCount(approvedHint[1]),
+      rows: parseCount(approvedHint[2]),
+      goodsApproved: parseCount(profitHint[1]),
+      profitPerGood: parseAmount(profitHint[2]),
+      badsApproved: parseCount(profitHint[3]),
+      lossPerBad: parseAmount(profitHint[4]),
+      expectedProfit: parseAmount(await text('expected-profit')),
+    };
+    const unparsed = Object.entries(readout).filter(([key, value]) => key !== 'cutoffText' && !Number.isFinite(value));
+    if (unparsed.length > 0) throw new Error(`cut-off planner readouts not parsed: ${JSON.stringify(unparsed)} in ${JSON.stringify(readout)}`);
+    return readout;
   }
 }

@@ -120,3 +120,42 @@ test('a file larger than the browser can hold (2.2 GiB) is refused at once, then
     rmSync(file, { force: true });
   }
 });
+
+test('training that diverges (SGD, learning rate 1, L2 1) ends in the error state with an alert; sane settings then train', async ({ app, page }) => {
+  await app.goto();
+  await app.loadSample();
+  await app.waitForCleaned();
+
+  // The input refuses a learning rate above its maximum of 1: it is marked invalid and not used.
+  const learningRate = page.getByTestId('learning-rate-input');
+  await learningRate.fill('1e6');
+  await expect(learningRate, 'a learning rate of 1e6 is marked invalid').toHaveAttribute('aria-invalid', 'true');
+  // The largest rate it accepts, with plain SGD and the strongest L2 penalty, makes the loss blow up.
+  await learningRate.fill('1');
+  await expect(learningRate).toHaveAttribute('aria-invalid', 'false');
+  await page.getByTestId('optimizer-select').selectOption('sgd');
+  await page.getByTestId('l2-input').fill('1');
+  await app.setEpochs(3);
+  await page.getByTestId('train-button').click();
+
+  await expect(app.trainingStatus, 'training ends in the error state').toHaveAttribute('data-state', 'error', { timeout: 50_000 });
+  const alert = await expectAlert(app, /diverge/i);
+  expect(alert, 'the alert says what to change').toMatch(/learning rate/i);
+  expect(alert.length, `a short message, not a stack trace: "${alert}"`).toBeLessThan(200);
+  expect(alert).not.toMatch(/\n|at .*\.js|Error:/);
+  // Divergence is the settings' doing: the backend is not blamed and the run is not repeated on another.
+  await expect(page.getByText(/backend failed/i), 'no backend fallback for a diverging loss').toHaveCount(0);
+  await expect(app.trainingStatus).toContainText('did not complete');
+  await expect(page.getByTestId('metric-auc'), 'no metrics are shown for a failed run').toHaveCount(0);
+  await expect(page.getByTestId('runs-table').locator('tbody tr'), 'a failed run is not listed').toHaveCount(0);
+
+  // Back to sane settings: the next run trains, the metrics appear and the alert is gone.
+  await page.getByTestId('optimizer-select').selectOption('adam');
+  await learningRate.fill('0.003');
+  await page.getByTestId('l2-input').fill('0');
+  await app.train({ timeoutMs: 50_000 });
+  await expect(app.trainingStatus).toHaveAttribute('data-state', 'done');
+  expect(await app.metric('auc')).toBeGreaterThan(0.7);
+  await expect(page.getByTestId('runs-table').locator('tbody tr'), 'only the good run is listed').toHaveCount(1);
+  await expect(app.alert.filter({ hasText: /diverge/i }), 'the divergence alert is cleared').toHaveCount(0);
+});

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { CutoffReadout } from './creditLabPage';
 import { expect, test } from './fixtures';
+
+const parsePercent = (text: string) => Number(text.replace('%', '')) / 100;
 
 const CREDIT_RISK = path.resolve('../shared/data/credit_risk_dataset.csv');
 const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace('%', '')) / 100;
@@ -73,4 +76,63 @@ test('cross-validation reports mean ± sd of AUC and KS', async ({ app, page }) 
   await page.getByTestId('cross-validation-checkbox').check();
   await app.train();
   await expect(page.getByTestId('cv-result')).toHaveText(/^5-fold cross-validation: AUC 0\.\d{4} ± 0\.\d{4}, KS 0\.\d{4} ± 0\.\d{4}$/);
+});
+
+test('cut-off planner: Maximise KS picks the cut-off with the largest KS; Maximise profit uses the profit and loss typed in', async ({ app, page }) => {
+  await app.goto();
+  await app.loadSample();
+  await app.waitForCleaned();
+  await app.setEpochs(5);
+  await app.train({ timeoutMs: 60_000 });
+
+  // Bad = default = 1, the positive class: the test rows' goods and bads from the confusion matrix.
+  await expect(page.getByText('Decline when the probability of default = 1 is at least')).toBeVisible();
+  const { tp, fn, fp, tn } = await app.confusion();
+  const bads = tp + fn;
+  const goods = fp + tn;
+  /** KS at the shown cut-off: share of goods approved − share of bads approved. */
+  const ksOf = (r: CutoffReadout) => r.goodsApproved / goods - r.badsApproved / bads;
+
+  const atStart = await app.cutoffReadout();
+  expect(atStart.cutoffText, 'the planner starts at a 50% cut-off').toBe('50.0%');
+  expect(atStart.rows, 'the planner covers the test rows').toBe(goods + bads);
+  expect(atStart.goodsApproved + atStart.badsApproved).toBe(atStart.approved);
+
+  await page.getByTestId('max-ks-button').click();
+  await expect(page.getByTestId('cutoff-value'), 'Maximise KS moves the cut-off').not.toHaveText('50.0%');
+  const bestKs = await app.cutoffReadout();
+  expect(bestKs.slider, 'the slider moved with it').not.toBe(atStart.slider);
+  expect(Math.abs(bestKs.slider - parsePercent(bestKs.cutoffText)), 'slider and cutoff-value agree').toBeLessThanOrEqual(0.0051);
+  expect(bestKs.approvalRate, 'approval-rate changed').not.toBe(atStart.approvalRate);
+  expect(bestKs.badRate, 'bad-rate changed').not.toBe(atStart.badRate);
+  expect(bestKs.approvalRate).toBeCloseTo(bestKs.approved / bestKs.rows, 3);
+  // Its KS is the model's KS, and no slider position separates goods from bads better.
+  expect(ksOf(bestKs), 'KS at the chosen cut-off vs metric-ks').toBeCloseTo(Number(await page.getByTestId('metric-ks').innerText()), 3);
+  for (const value of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, Math.max(0, bestKs.slider - 0.01), Math.min(1, bestKs.slider + 0.01)]) {
+    await app.setCutoff(value);
+    expect(ksOf(await app.cutoffReadout()), `KS at cut-off ${value}`).toBeLessThanOrEqual(ksOf(bestKs) + 1e-12);
+  }
+
+  // New economics: the readouts follow them (profit = goods × 400 − bads × 2,500). From 90%, where
+  // nearly everyone is approved and the bads cost more than the goods earn.
+  await app.setCutoff(0.9);
+  await page.getByTestId('profit-per-good-input').fill('400');
+  await page.getByTestId('loss-per-bad-input').fill('2500');
+  const consistent = async () => {
+    const r = await app.cutoffReadout();
+    return r.profitPerGood === 400 && r.lossPerBad === 2500 && r.expectedProfit === r.goodsApproved * 400 - r.badsApproved * 2500;
+  };
+  await expect.poll(consistent, { message: 'expected-profit is computed with 400 per good and 2,500 per bad' }).toBe(true);
+  const before = await app.cutoffReadout();
+  await page.getByTestId('max-profit-button').click();
+  await expect(page.getByTestId('cutoff-value'), 'Maximise profit moves the cut-off').not.toHaveText(before.cutoffText);
+  const bestProfit = await app.cutoffReadout();
+  expect(bestProfit.expectedProfit, 'profit at the chosen cut-off').toBe(bestProfit.goodsApproved * 400 - bestProfit.badsApproved * 2500);
+  expect(bestProfit.expectedProfit).toBeGreaterThan(before.expectedProfit);
+  for (let k = 0; k <= 20; k++) {
+    await app.setCutoff(k / 20);
+    const r = await app.cutoffReadout();
+    expect(r.expectedProfit, `profit at cut-off ${k / 20}`).toBeLessThanOrEqual(bestProfit.expectedProfit);
+    expect(r.expectedProfit).toBe(r.goodsApproved * 400 - r.badsApproved * 2500);
+  }
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { expect, test } from './fixtures.js';
+import { keptRows, readSampleBook } from './support/sampleBook.js';
 
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
 const RATE_METRICS = ['accuracy', 'precision', 'recall', 'f1'] as const;
@@ -62,4 +63,52 @@ test('shows an error for a file that is not a CSV and stays usable', async ({ ap
 
   await app.loadSample();
   expect((await app.targetOptions()).length).toBeGreaterThan(0);
+  // Still usable means the whole flow works after the error: the sample trains to a model.
+  await app.waitForCleaned();
+  await app.setEpochs(2);
+  await app.train({ timeoutMs: 60_000 });
+  await expect(app.trainingStatus).toHaveAttribute('data-state', 'done');
+  expect(await app.metric('auc')).toBeGreaterThan(0.6);
+  await expect(app.alert, 'the not-a-CSV alert is gone once the sample trained').toHaveCount(0);
+});
+
+test('switching the positive value makes the other class the positive one, in the cleaning report and the trained model', async ({ app, page }) => {
+  // Counts from the file itself, under the default plan (exact duplicates, unlabeled rows, age 0–150).
+  const book = readSampleBook();
+  const { kept } = keptRows(book, { target: 'default', labels: ['0', '1'], ranges: { age: { min: 0, max: 150 } } });
+  const count = (label: string) => kept.filter((row) => book.cell(row, 'default') === label).length;
+  const share = (label: string) => ((100 * count(label)) / kept.length).toFixed(1);
+  const keptText = (label: string) => `default = ${label}: ${count(label).toLocaleString('en-US')} (${share(label)}%)`;
+  expect(count('1'), 'defaults are the minority in the sample').toBeLessThan(count('0'));
+
+  await app.goto();
+  await app.loadSample();
+  await app.ensureTarget('default');
+  const positive = page.getByTestId('positive-select');
+  await expect(positive, 'the guessed positive value of default is 1').toHaveValue('1');
+  await expect(page.getByTestId('clean-rows-after')).toHaveText(kept.length.toLocaleString('en-US'));
+  await expect(app.cleaningReport).toContainText(keptText('1'));
+  // The balance profiles the file as loaded (every labelled row, duplicates included).
+  const inFile = (label: string) => book.rows.filter((row) => book.cell(row, 'default') === label).length;
+  const fileShare = (label: string) => ((100 * inFile(label)) / (inFile('0') + inFile('1'))).toFixed(1);
+  const balance = `default: 0 = ${fileShare('0')}% · 1 = ${fileShare('1')}%`;
+  await expect(page.getByTestId('target-balance')).toHaveText(balance);
+
+  await positive.selectOption('0');
+  await expect(positive).toHaveValue('0');
+  await expect(app.cleaningReport, 'the report counts the new positive value').toContainText(keptText('0'));
+  await expect(app.cleaningReport).not.toContainText(keptText('1'));
+  await expect(page.getByTestId('clean-rows-after'), 'the same rows are kept').toHaveText(kept.length.toLocaleString('en-US'));
+  await expect(page.getByTestId('target-balance'), 'the balance of the file does not depend on the positive value').toHaveText(balance);
+
+  await app.waitForCleaned();
+  await app.setEpochs(3);
+  await app.train({ timeoutMs: 60_000 });
+  expect(await app.metric('auc')).toBeGreaterThan(0.7);
+  // The model's positive class is now 0, the majority: most actual positives in the test rows.
+  await expect(page.getByTestId('confusion-matrix')).toContainText('Actual 0');
+  const { tp, fn, fp, tn } = await app.confusion();
+  const testRows = tp + fn + fp + tn;
+  expect(testRows, 'test rows are a fifth of the kept rows').toBeGreaterThan(0.19 * kept.length);
+  expect((tp + fn) / testRows, 'share of actual positives (default = 0) among the test rows').toBeCloseTo(count('0') / kept.length, 1);
 });

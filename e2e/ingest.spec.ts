@@ -3,6 +3,7 @@ import { parseCount } from './creditLabPage.js';
 import { expect, test } from './fixtures.js';
 import { parseCsvText } from './support/csv.js';
 import { sharedDataPath } from './support/fixtureFiles.js';
+import { keptRows, readSampleBook } from './support/sampleBook.js';
 
 /**
  * The shared data sets with their expected counts.
@@ -129,4 +130,53 @@ test('counts use thousands separators and parse back', () => {
   expect(parseCount('1,000,000')).toBe(1_000_000);
   expect(parseCount('32,581 rows')).toBeNaN();
   expect(parseCount(null)).toBeNaN();
+});
+
+test('sample loan book: dropping rows with a missing employment_years, then capping annual_income, removes exactly those rows', async ({ app, page }) => {
+  // Expected counts from the file itself (support/sampleBook.ts applies the rules in the app's order).
+  const book = readSampleBook();
+  const base = { target: 'default', labels: ['0', '1'] as const, ranges: { age: { min: 0, max: 150 } } };
+  const byDefault = keptRows(book, base);
+  const dropMissing = keptRows(book, { ...base, dropMissing: ['employment_years'] });
+  const capped = keptRows(book, { ...base, ranges: { ...base.ranges, annual_income: { max: 200_000 } }, dropMissing: ['employment_years'] });
+  expect(dropMissing.removed['missing:employment_years'], 'the sample has kept rows with no employment_years').toBeGreaterThan(0);
+  expect(capped.removed['range:annual_income'], 'the sample has kept rows with an income over 200,000').toBeGreaterThan(0);
+  const shown = (n: number) => n.toLocaleString('en-US');
+  const rowsAfter = page.getByTestId('clean-rows-after');
+
+  await app.goto();
+  await app.loadSample();
+  await app.ensureTarget('default');
+  await expect(page.getByTestId('clean-rows-before')).toHaveText(shown(book.rows.length));
+  await expect(rowsAfter, 'rows kept by the default plan').toHaveText(shown(byDefault.kept.length));
+
+  await page.getByTestId('missing-strategy-employment_years').selectOption('drop-row');
+  await expect(rowsAfter, `rows kept once the ${dropMissing.removed['missing:employment_years']} rows missing employment_years are dropped`).toHaveText(
+    shown(dropMissing.kept.length),
+  );
+  await expect(app.rowCount).toHaveAttribute('data-stage', 'cleaned');
+  await expect(app.rowCount, 'row-count follows the cleaning').toHaveText(shown(dropMissing.kept.length));
+
+  const maxIncome = page.getByTestId('range-max-annual_income');
+  await maxIncome.fill('200000');
+  await maxIncome.blur();
+  await expect(rowsAfter, `rows kept once ${capped.removed['range:annual_income']} incomes over 200,000 are out of range too`).toHaveText(shown(capped.kept.length));
+  await expect(app.rowCount).toHaveText(shown(capped.kept.length));
+
+  // And back: filling the missing values again restores those rows (the range rule stays).
+  await page.getByTestId('missing-strategy-employment_years').selectOption('median');
+  const rangeOnly = keptRows(book, { ...base, ranges: { ...base.ranges, annual_income: { max: 200_000 } } });
+  await expect(rowsAfter).toHaveText(shown(rangeOnly.kept.length));
+});
+
+test('a CSV dropped onto the drop zone is read like a chosen file', async ({ app }) => {
+  const lines = ['age,annual_income,loan_amount,home_ownership,default'];
+  for (let i = 0; i < 37; i++) lines.push(`${23 + (i % 30)},${31_000 + i * 877},${1_500 + i * 113},${['RENT', 'OWN', 'MORTGAGE'][i % 3]},${i % 4 === 0 ? 1 : 0}`);
+  await app.goto();
+  await app.startCountRecorder();
+  await app.dropFile('dropped-loans.csv', `${lines.join('\n')}\n`);
+  expect(await app.countsAtStage('loaded'), 'row-count / column-count at data-stage=loaded').toEqual({ rows: 37, columns: 5 });
+  await expect(app.page.getByText('dropped-loans.csv'), 'the dropped file is the one shown').toBeVisible();
+  await app.ensureTarget('default');
+  expect(await app.profiledColumns()).toEqual(['age', 'annual_income', 'loan_amount', 'home_ownership', 'default']);
 });

@@ -4,12 +4,14 @@ import { separable } from './testData';
 import type { BackendChoice, BackendName } from './backendChoice';
 import { buildNetwork, disposeNetwork, readWeights, writeWeights } from './network';
 import { trainWithFallback } from './resilientTrain';
-import { trainModel, type EpochReport, type TrainSettings } from './train';
+import { trainModel, TrainingDiverged, type EpochReport, type TrainSettings } from './train';
 
 const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, restoreBest: false };
 const build = () => buildNetwork(2, { kind: 'mlp', hiddenUnits: [8], dropout: 0, seed: 5 });
 const train = separable(300, 1);
 const validation = separable(60, 2);
+/** The data, model and settings of a run, without its backend story. */
+const PLAIN_RUN = { build, train, validation, width: 2, settings: SETTINGS, hooks: {} };
 
 describe('trainWithFallback', () => {
   beforeAll(async () => {
@@ -76,12 +78,7 @@ describe('trainWithFallback', () => {
     };
     const notices: string[] = [];
     const result = await trainWithFallback({
-      build,
-      train,
-      validation,
-      width: 2,
-      settings: SETTINGS,
-      hooks: {},
+      ...PLAIN_RUN,
       backend: { name: 'webgl', reason: 'test' },
       fallBack: async () => ({ name: 'cpu', reason: 'fallback' }),
       onBackend: (_, notice) => notices.push(notice),
@@ -92,6 +89,31 @@ describe('trainWithFallback', () => {
     expect(readWeights(result.model).every((w) => w.every(Number.isFinite))).toBe(true);
     expect(result.outcome.epochsRun).toBe(6);
     disposeNetwork(result.model);
+  });
+
+  it.each([
+    ['wasm', false],
+    ['webgl', true],
+  ] as const)('a diverging loss on %s falls back: %s (only a GPU can make NaN by itself)', async (name, fallsBack) => {
+    const fallBacks: BackendName[] = [];
+    let calls = 0;
+    const diverging: typeof trainModel = async (model, t, v, width, settings, hooks) => {
+      if (++calls === 1) throw new TrainingDiverged();
+      return trainModel(model, t, v, width, settings, hooks);
+    };
+    const run = trainWithFallback({
+      ...PLAIN_RUN,
+      backend: { name, reason: 'test' },
+      fallBack: async (failed) => {
+        fallBacks.push(failed);
+        return { name: 'cpu', reason: 'fallback' };
+      },
+      trainOnce: diverging,
+    });
+    if (fallsBack) disposeNetwork((await run).model);
+    else await expect(run).rejects.toBeInstanceOf(TrainingDiverged);
+    expect(fallBacks).toEqual(fallsBack ? [name] : []);
+    expect(calls).toBe(fallsBack ? 2 : 1);
   });
 
   it('throws on the last backend instead of hiding the failure', async () => {

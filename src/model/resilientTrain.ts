@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { EncodedRows } from '../core/features/encodedRows';
 import type { BackendChoice, BackendName } from './backendChoice';
 import { disposeNetwork, readWeights, writeWeights } from './network';
-import { trainModel, type TrainHooks, type TrainOutcome, type TrainSettings } from './train';
+import { trainModel, TrainingDiverged, type TrainHooks, type TrainOutcome, type TrainSettings } from './train';
 
 /** What a resilient run needs besides the data: how to build the model, the backend in use, and how to replace it. */
 export interface ResilientRun {
@@ -30,8 +30,8 @@ export interface ResilientResult {
 /**
  * Trains, and when the backend fails (an exception, or non-finite numbers from a GPU that lost its
  * context) moves to the next backend and carries on from the weights of the last finished epoch,
- * for the epochs that remain. On the last backend (cpu) a failure is the data's or the settings'
- * (a diverging learning rate) and is thrown, so it is never hidden.
+ * for the epochs that remain. A diverging loss on wasm or cpu is the data's or the settings' (too
+ * high a learning rate) and is thrown at once, as is any failure on the last backend (cpu).
  */
 export async function trainWithFallback(run: ResilientRun): Promise<ResilientResult> {
   const trainOnce = run.trainOnce ?? trainModel;
@@ -50,8 +50,8 @@ export async function trainWithFallback(run: ResilientRun): Promise<ResilientRes
         onEpoch: (report) => {
           const epoch = report.epoch + offset;
           // Plain copies of the weights outlive the backend, so a replacement can carry on from them.
-          // Weights that are no longer finite are a broken backend's garbage: never kept, never used.
-          if (backend.name !== 'cpu') {
+          // Weights that are no longer finite on a GPU are a broken context's garbage: never kept.
+          if (backend.name === 'webgl') {
             const weights = readWeights(model);
             if (!weights.every(isFinite32)) throw new Error(`The ${backend.name} backend produced invalid weights at epoch ${epoch}.`);
             lastGood = { epoch, weights };
@@ -66,7 +66,9 @@ export async function trainWithFallback(run: ResilientRun): Promise<ResilientRes
         outcome: { ...outcome, epochsRun: outcome.epochsRun + offset, bestEpoch: outcome.bestEpoch + offset, elapsedMs: outcome.elapsedMs + elapsedBefore },
       };
     } catch (error) {
-      if (backend.name === 'cpu') {
+      // Only a GPU can turn good numbers into NaN by itself (a lost context); on wasm and cpu a
+      // diverging loss is the settings' doing, and training it again elsewhere would only repeat it.
+      if (backend.name === 'cpu' || (error instanceof TrainingDiverged && backend.name !== 'webgl')) {
         disposeNetwork(model);
         throw error;
       }

@@ -65,6 +65,14 @@ export interface TrainHooks {
 // Yield to the worker's event loop this often so Stop and progress messages get through.
 const YIELD_EVERY_MS = 25;
 
+/** The loss stopped being a finite number: the settings' or the data's doing (e.g. too high a learning rate), not the backend's. */
+export class TrainingDiverged extends Error {
+  constructor() {
+    super('Training diverged: the loss is not a finite number.');
+    this.name = 'TrainingDiverged';
+  }
+}
+
 /** Class weights [w0, w1] = n / (2 · n_class), or [1, 1] when a class is absent. */
 export function computeClassWeights(y: Float32Array): [number, number] {
   let positives = 0;
@@ -158,7 +166,7 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
       if (stopped) break;
       epochsRun = epoch;
       const loss = lossSum / train.rows;
-      if (!Number.isFinite(loss)) throw new Error('Training diverged: the loss is not a finite number.');
+      if (!Number.isFinite(loss)) throw new TrainingDiverged();
 
       let valLoss: number | null = null;
       let valAuc: number | null = null;

@@ -15,7 +15,7 @@ import { fallBackFrom, selectBackend } from '../model/backend';
 import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
 import { buildNetwork, disposeNetwork, predictProbabilities } from '../model/network';
 import { trainWithFallback } from '../model/resilientTrain';
-import { trainModel } from '../model/train';
+import { trainModel, TrainingDiverged } from '../model/train';
 import type { PreparedData } from '../core/pipeline';
 import { prepare, summarise } from './preparing';
 import type { ApplicantScore, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
@@ -94,7 +94,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     },
     });
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('Training diverged')) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
+    if (error instanceof TrainingDiverged) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
     throw error;
   }
   const { model: network, outcome } = result;

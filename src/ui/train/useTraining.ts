@@ -49,7 +49,7 @@ export function useTraining(bridge: WorkerBridge) {
         if (!result.ok) {
           setError(result.reason);
           setState('error');
-          setStatusText('Training did not run.');
+          setStatusText('Training did not complete.');
           return;
         }
         const run = result.data;
