@@ -1,0 +1,120 @@
+// The worker's modules, run in Node on the cpu backend: the whole train() path (prepare, backend
+// choice, training with fallback, held-out prediction, cross-validation) and the loader's limits.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { proposeCleaningPlan } from '../core/clean/plan';
+import { bytesOf, chunkedOpen, seededRandom } from '../core/csv/testFixtures';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../model/defaults';
+import { currentTable, loadCsv } from './loading';
+import type { DatasetSummary, TrainRequest } from './protocol';
+import { forgetModel, score, setCutoff, train } from './training';
+
+/** 600 seeded applicants whose default depends on income and rate, with a text column and missing cells. */
+function loanCsv(): string {
+  const random = seededRandom(7);
+  const lines = ['id,income,rate,home,default'];
+  for (let i = 0; i < 600; i++) {
+    const income = Math.round(20_000 + random() * 80_000);
+    const rate = random() < 0.05 ? '' : (5 + random() * 20).toFixed(2);
+    const home = ['RENT', 'OWN', 'MORTGAGE'][Math.floor(random() * 3)];
+    const z = -0.00004 * (income - 60_000) + 0.2 * ((Number(rate) || 15) - 15);
+    lines.push(`${1000 + i},${income},${rate},${home},${random() < 1 / (1 + Math.exp(-z)) ? 1 : 0}`);
+  }
+  return lines.join('\n');
+}
+
+async function load(text: string): Promise<DatasetSummary> {
+  const bytes = bytesOf(text);
+  const loaded = await loadCsv(chunkedOpen(bytes, 4096), bytes.length, 'loans.csv', () => undefined);
+  if (!loaded.ok) throw new Error(loaded.reason);
+  return loaded.data;
+}
+
+beforeAll(async () => {
+  // The worker resolves its wasm URLs against self.location; in Node there is no `self`.
+  (globalThis as { self?: unknown }).self ??= { location: { href: 'http://localhost/' } };
+  await tf.setBackend('cpu');
+});
+
+describe('train() in the worker', () => {
+  it('trains three times in a row (MLP, logistic, MLP with cross-validation) without leaking a tensor', async () => {
+    const dataset = await load(loanCsv());
+    const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
+    const request: TrainRequest = {
+      prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 3 },
+      network: DEFAULT_NETWORK,
+      settings: { ...DEFAULT_SETTINGS, epochs: 3, batchSize: 32 },
+      backend: 'cpu',
+      crossValidationFolds: null,
+    };
+    forgetModel();
+    const baseline = tf.memory().numTensors;
+    const runs = [
+      request,
+      { ...request, network: { ...DEFAULT_NETWORK, kind: 'logistic' as const, hiddenUnits: [] } },
+      { ...request, crossValidationFolds: 3 },
+    ];
+    const kept: number[] = [];
+    for (const run of runs) {
+      const events: string[] = [];
+      const result = await train(run, (event) => events.push(event.type));
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.data.backend.name).toBe('cpu');
+      expect(result.data.evaluation.metrics.auc).toBeGreaterThan(0.6);
+      expect(events).toContain('epoch');
+      expect(result.data.crossValidation?.folds.length ?? null).toBe(run.crossValidationFolds);
+      // Only the trained model's weights stay: the same count after every run.
+      kept.push(tf.memory().numTensors - baseline);
+    }
+    expect(kept[0]).toBeGreaterThan(0);
+    expect(kept[2]).toBe(kept[0]); // MLP again, after a cross-validation of three more models
+    expect(kept[1]).toBeLessThan(kept[0]); // logistic regression has fewer weights
+    forgetModel();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('scores an applicant with the stored preprocessing and the kept cut-off', async () => {
+    const dataset = await load(loanCsv());
+    const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
+    const result = await train(
+      { prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 3 }, network: DEFAULT_NETWORK, settings: { ...DEFAULT_SETTINGS, epochs: 3 }, backend: 'cpu', crossValidationFolds: null },
+      () => undefined,
+    );
+    expect(result.ok).toBe(true);
+    const applicant = { income: '30000', rate: '22', home: 'RENT' };
+    const first = score(applicant);
+    if (!first.ok) throw new Error(first.reason);
+    expect(first.data.probability).toBeGreaterThan(0);
+    expect(first.data.probability).toBeLessThan(1);
+    expect(setCutoff(0).ok).toBe(true);
+    expect(score(applicant)).toMatchObject({ ok: true, data: { approved: false, cutoff: 0 } });
+    expect(setCutoff(1).ok).toBe(true);
+    expect(score(applicant)).toMatchObject({ ok: true, data: { approved: true, probability: first.data.probability } });
+    expect(score({ ...applicant, income: 'lots' })).toEqual({ ok: false, reason: '"income" must be a number.' });
+    forgetModel();
+  });
+});
+
+describe('loadCsv limits', () => {
+  it('refuses a file over 2 GB from its size alone, saying so, and keeps the data set loaded before', async () => {
+    await load(loanCsv());
+    const before = currentTable();
+    const opened = chunkedOpen(bytesOf('a,b\n1,2\n'), 4);
+    const result = await loadCsv(opened, 2.2 * 1024 ** 3, 'huge.csv', () => undefined);
+    expect(result).toEqual({ ok: false, reason: 'This file (2.2 GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.' });
+    expect(opened.opened).toBe(0);
+    expect(currentTable()).toBe(before);
+  });
+
+  it('turns running out of memory while reading into a short message and keeps the data set loaded before', async () => {
+    await load(loanCsv());
+    const before = currentTable();
+    async function* exhausted(): AsyncIterable<Uint8Array> {
+      yield bytesOf('a,b\n1,2\n');
+      throw new RangeError('Array buffer allocation failed');
+    }
+    const result = await loadCsv(exhausted, 1.5 * 1024 ** 3, 'big.csv', () => undefined);
+    expect(result).toEqual({ ok: false, reason: 'This file is too large for this browser to hold in memory. Try a smaller extract.' });
+    expect(currentTable()).toBe(before);
+  });
+});
