@@ -14,6 +14,15 @@ test('training credit_risk_dataset keeps the page responsive: no long task, and 
   await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'training');
   // Wait for a first epoch, then ask the page (and, through it, the worker) for something.
   await expect(page.getByTestId('val-auc')).not.toHaveText('–', { timeout: 60_000 });
+  // The live view: speed, elapsed time, time left, and progress part-way through the run.
+  const speed = page.getByTestId('training-speed');
+  await expect(speed).toContainText(/samples\/s · .* elapsed · about .* left/);
+  expect(Number(await speed.getAttribute('data-samples-per-second')), 'samples/s while training').toBeGreaterThan(1_000);
+  expect(Number(await speed.getAttribute('data-elapsed-ms')), 'elapsed time while training').toBeGreaterThan(0);
+  expect(Number(await speed.getAttribute('data-eta-ms')), 'time left while training').toBeGreaterThan(0);
+  const share = Number(await page.getByTestId('epoch-progress').getAttribute('value'));
+  expect(share, 'progress part-way through the run').toBeGreaterThan(0);
+  expect(share).toBeLessThan(1);
   const clickedAt = Date.now();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('removed-rows-download').click()]);
   const answeredMs = Date.now() - clickedAt;

@@ -50,7 +50,12 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
       </p>
       <div className="progress-row">
         <progress data-testid="epoch-progress" max={1} value={training ? epochShare : last ? 1 : 0} aria-label="Training progress" />
-        <span>
+        <span
+          data-testid="training-speed"
+          data-samples-per-second={progress && training ? Math.round(progress.samplesPerSecond) : last ? Math.round(last.samplesPerSecond) : undefined}
+          data-elapsed-ms={progress && training ? Math.round(progress.elapsedMs) : last ? Math.round(last.elapsedMs) : undefined}
+          data-eta-ms={progress && training ? Math.round(progress.etaMs) : undefined}
+        >
           {progress && training
             ? `epoch ${progress.epoch}/${progress.epochs}, batch ${progress.batch}/${progress.batches} · ${formatCount(Math.round(progress.samplesPerSecond))} samples/s · ${formatDuration(progress.elapsedMs)} elapsed · about ${formatDuration(progress.etaMs)} left`
             : last
