@@ -51,10 +51,23 @@ describe('npm run evaluate errors', () => {
     [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--positive', '3'], /--positive "3" is not a value of "class"/],
     [['--csv', path.join(DATA, 'german_credit.csv')], /--target is required/],
     [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--model', 'tree'], /--model must be mlp or logistic/],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--learning-rate', '0'], /--learning-rate must be a number in \(0, 1\]/],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--hidden-units', '32,x'], /--hidden-units must be a whole number ≥ 1 \(got "x"\)/],
   ])('%j exits non-zero with a clear message', async (args, message) => {
     const { code, stdout, stderr } = await evaluate(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  }, 60_000);
+});
+
+describe('npm run evaluate settings', () => {
+  it('uses the network and training settings given on the command line, and reports them', async () => {
+    const args = ['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--folds', '2', '--epochs', '2'];
+    const { code, stdout, stderr } = await evaluate([...args, '--hidden-units', '8,4', '--batch-size', '16', '--learning-rate', '0.01', '--seed', '7']);
+    expect(code, stderr).toBe(0);
+    const out = JSON.parse(stdout) as Output & { model: Record<string, unknown> };
+    expect(out.model).toMatchObject({ kind: 'mlp', hiddenUnits: [8, 4], batchSize: 16, learningRate: 0.01, epochs: 2, seed: 7 });
+    expect(out.folds).toHaveLength(2);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
  * Headless evaluation: the app's own core (reading, cleaning, features, k-fold, metrics) and model
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
- * [--seed N] [--folds K] [--model mlp|logistic] [--epochs N]
+ * [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,8 @@ import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
 /** A problem with the command line or its inputs: printed as one line, exit status 2. */
 class UsageError extends Error {}
 
-const USAGE = 'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic] [--epochs N]';
+const USAGE =
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -33,6 +34,9 @@ function parseCommandLine(argv: string[]) {
         folds: { type: 'string', default: '5' },
         model: { type: 'string', default: 'mlp' },
         epochs: { type: 'string' },
+        'learning-rate': { type: 'string' },
+        'batch-size': { type: 'string' },
+        'hidden-units': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -47,6 +51,9 @@ function parseCommandLine(argv: string[]) {
     return value;
   };
   if (parsed.model !== 'mlp' && parsed.model !== 'logistic') throw new UsageError(`--model must be mlp or logistic (got "${parsed.model}")`);
+  const rate = parsed['learning-rate'];
+  if (rate !== undefined && !(Number(rate) > 0 && Number(rate) <= 1)) throw new UsageError(`--learning-rate must be a number in (0, 1] (got "${rate}")`);
+  const hidden = parsed['hidden-units'];
   return {
     csv: parsed.csv,
     target: parsed.target,
@@ -55,6 +62,9 @@ function parseCommandLine(argv: string[]) {
     folds: integer('folds', parsed.folds!, 2),
     model: parsed.model as 'mlp' | 'logistic',
     epochs: parsed.epochs === undefined ? undefined : integer('epochs', parsed.epochs, 1),
+    learningRate: rate === undefined ? undefined : Number(rate),
+    batchSize: parsed['batch-size'] === undefined ? undefined : integer('batch-size', parsed['batch-size'], 1),
+    hiddenUnits: hidden === undefined ? undefined : hidden.split(',').map((units) => integer('hidden-units', units.trim(), 1)),
   };
 }
 
@@ -79,8 +89,14 @@ async function main(argv: string[]): Promise<void> {
   const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validationFraction: 0.1, decimal: notes.decimal });
   if (!prepared.ok) throw new UsageError(prepared.reason);
   const { report } = prepared.data;
-  const network = { ...DEFAULT_NETWORK, kind: args.model, seed: args.seed };
-  const settings = { ...defaultSettingsFor(report.rowsAfter, report.positives), seed: args.seed, ...(args.epochs ? { epochs: args.epochs } : {}) };
+  const network = { ...DEFAULT_NETWORK, kind: args.model, seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
+  const settings = {
+    ...defaultSettingsFor(report.rowsAfter, report.positives),
+    seed: args.seed,
+    ...(args.epochs ? { epochs: args.epochs } : {}),
+    ...(args.learningRate ? { learningRate: args.learningRate } : {}),
+    ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+  };
 
   const folds: FoldReport[] = [];
   for (let index = 0; index < args.folds; index++) {

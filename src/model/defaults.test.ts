@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultBatchSize, defaultClassWeights, defaultSettingsFor } from './defaults';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultBatchSize, defaultClassWeights, defaultEpochs, defaultSettingsFor } from './defaults';
 
 describe('defaultBatchSize', () => {
   it.each([
@@ -12,6 +12,15 @@ describe('defaultBatchSize', () => {
     [100_000, 256],
     [1_000_000, 256],
   ])('%d rows → batches of %d', (rows, size) => expect(defaultBatchSize(rows)).toBe(size));
+});
+
+describe('defaultEpochs', () => {
+  it('allows 80 epochs (early stopping ends most runs sooner) below 100,000 rows, 20 from there', () => {
+    expect(defaultEpochs(614)).toBe(80);
+    expect(defaultEpochs(99_999)).toBe(80);
+    expect(defaultEpochs(100_000)).toBe(20);
+    expect(DEFAULT_SETTINGS.epochs).toBe(80);
+  });
 });
 
 describe('defaultClassWeights', () => {
@@ -30,7 +39,8 @@ describe('defaults', () => {
   });
 
   it('adapt to a data set: credit_risk-like (32,416 rows, 21.9% bad) and a rare-default book (50,000 rows, 4% bad)', () => {
-    expect(defaultSettingsFor(32_416, 7_108)).toMatchObject({ batchSize: 128, classWeights: false });
-    expect(defaultSettingsFor(50_000, 2_000)).toMatchObject({ batchSize: 128, classWeights: true });
+    expect(defaultSettingsFor(32_416, 7_108)).toMatchObject({ batchSize: 128, epochs: 80, classWeights: false });
+    expect(defaultSettingsFor(50_000, 2_000)).toMatchObject({ batchSize: 128, epochs: 80, classWeights: true });
+    expect(defaultSettingsFor(989_514, 200_000)).toMatchObject({ batchSize: 256, epochs: 20, classWeights: false });
   });
 });

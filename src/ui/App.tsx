@@ -24,7 +24,7 @@ import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
 import { Deferred } from './shared/Deferred';
 import { TrainPanel } from './train/TrainPanel';
-import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
+import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, defaultEpochs, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
 import { useTraining } from './train/useTraining';
 
 const SAMPLE_FILE = 'sample-loan-book.csv';
@@ -36,6 +36,14 @@ function targetValues(dataset: DatasetSummary, target: string, positive: string)
   const values = dataset.columns.find((c) => c.name === target)?.values;
   if (!values || values.length !== 2) return null;
   return values[0] === positive ? [values[0], values[1]] : [values[1], values[0]];
+}
+
+/** The training settings whose defaults depend on the number of rows. */
+type SizeDefaults = Pick<TrainOptions, 'batchSize' | 'epochs'>;
+
+/** Batch size and epochs for a data set of `rows` rows. */
+function sizeDefaults(rows: number): SizeDefaults {
+  return { batchSize: defaultBatchSize(rows), epochs: defaultEpochs(rows) };
 }
 
 /** A fresh plan for `target` of `dataset`, or null when the target is not two-valued. */
@@ -79,7 +87,7 @@ export function App() {
         setDataset(summary);
         setTarget(suggested);
         setPlan(planFor(summary, suggested));
-        setOptions((o) => ({ ...o, batchSize: defaultBatchSize(summary.rowCount) }));
+        setOptions((o) => ({ ...o, ...sizeDefaults(summary.rowCount) }));
         training.reset('Ready to train.');
       });
     },
@@ -94,19 +102,21 @@ export function App() {
   const preparation = usePreparation(bridge, config);
   const prepared = preparation.prepared;
 
-  // Class weights follow the data: on by default when the rarer outcome is under 20%. The batch
-  // size follows the cleaned row count (as in `npm run evaluate`) unless the user has changed it.
+  // Class weights follow the data: on by default when the rarer outcome is under 20%. Batch size and
+  // epochs follow the cleaned row count (as in `npm run evaluate`) unless the user has changed them.
   const balanceKey = prepared ? `${prepared.report.positives}/${prepared.report.negatives}` : '';
   const lastBalanceKey = useRef('');
-  const lastDefaultBatch = useRef(0);
+  const lastSizeDefaults = useRef<SizeDefaults | null>(null);
   if (prepared && balanceKey !== lastBalanceKey.current) {
     lastBalanceKey.current = balanceKey;
     const weighted = defaultClassWeights(prepared.report.positives, prepared.report.negatives);
+    const loaded = sizeDefaults(prepared.report.rowsBefore);
+    const cleaned = sizeDefaults(prepared.report.rowsAfter);
     // Untouched means still the default for the rows as loaded or as last cleaned.
-    const untouched = options.batchSize === defaultBatchSize(prepared.report.rowsBefore) || options.batchSize === lastDefaultBatch.current;
-    const batchSize = untouched ? defaultBatchSize(prepared.report.rowsAfter) : options.batchSize;
-    lastDefaultBatch.current = defaultBatchSize(prepared.report.rowsAfter);
-    if (weighted !== options.classWeights || batchSize !== options.batchSize) setOptions((o) => ({ ...o, classWeights: weighted, batchSize }));
+    const untouched = (key: keyof SizeDefaults) => options[key] === loaded[key] || options[key] === lastSizeDefaults.current?.[key];
+    const next = { classWeights: weighted, batchSize: untouched('batchSize') ? cleaned.batchSize : options.batchSize, epochs: untouched('epochs') ? cleaned.epochs : options.epochs };
+    lastSizeDefaults.current = cleaned;
+    if (next.classWeights !== options.classWeights || next.batchSize !== options.batchSize || next.epochs !== options.epochs) setOptions((o) => ({ ...o, ...next }));
   }
 
   const targetProblem = useMemo(() => {

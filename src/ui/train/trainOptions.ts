@@ -40,7 +40,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   crossValidationFolds: 0,
 };
 
-export { defaultBatchSize, defaultClassWeights } from '../../model/defaults';
+export { defaultBatchSize, defaultClassWeights, defaultEpochs } from '../../model/defaults';
 
 /** The network and loop settings the worker needs. */
 export function toTrainRequestParts(options: TrainOptions): { network: NetworkSpec; settings: TrainSettings } {
