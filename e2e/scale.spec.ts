@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.js';
 import { ensureBigCsv } from './support/bigCsv.mjs';
 import { sharedDataPath } from './support/fixtureFiles.js';
@@ -121,4 +122,28 @@ test('a large load shows bytes and rows read, can be cancelled, and the next fil
   await app.startCountRecorder();
   await app.uploadCsv(sharedDataPath('german_credit.csv'));
   expect(await app.countsAtStage('loaded'), 'the next file loads').toEqual({ rows: 1_000, columns: 21 });
+});
+
+test('a file longer than one preview page (1,000,050 rows) can be scrolled to its last row through the page select', async ({ app, page }, testInfo) => {
+  // Two narrow columns: ~11 MB, quick to read, yet longer than a browser can scroll in one box.
+  const rows = 1_000_050;
+  const file = testInfo.outputPath('long.csv');
+  const lines: string[] = ['id,default'];
+  for (let i = 0; i < rows; i++) lines.push(`${i},${i % 3 === 0 ? 1 : 0}`);
+  writeFileSync(file, lines.join('\n'));
+
+  await app.goto();
+  await app.uploadCsv(file);
+  await expect.poll(() => app.counts(), { timeout: 60_000 }).toMatchObject({ rows });
+  const pages = page.getByTestId('preview-page-select');
+  await expect(pages.locator('option')).toHaveText(['1–1,000,000', '1,000,001–1,000,050']);
+
+  // Page 1 ends at row index 999,999.
+  await expect.poll(async () => (await app.scrollPreviewToBottom()) && Math.max(...(await app.renderedPreviewRows())), { timeout: 15_000 }).toBe(999_999);
+  // Page 2 starts at row index 1,000,000 and ends at the file's last row, with its cells.
+  await pages.selectOption({ index: 1 });
+  await expect(app.dataPreview.locator('[data-row-index="1000000"]')).toHaveCount(1);
+  await expect.poll(async () => (await app.scrollPreviewToBottom()) && Math.max(...(await app.renderedPreviewRows())), { timeout: 15_000 }).toBe(rows - 1);
+  await expect(app.dataPreview.locator(`[data-row-index="${rows - 1}"] [role="cell"]`).first()).toHaveText(String(rows - 1));
+  await expect(app.dataPreview.locator(`[data-row-index="${rows - 1}"] [role="rowheader"]`)).toHaveText(rows.toLocaleString('en-US'));
 });
