@@ -101,7 +101,10 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
   const progressEvery = hooks.progressEveryMs ?? 100;
   const hasValidation = validation.rows > 0;
   const validationWeights = hasValidation ? Float32Array.from(validation.y, (v) => (v === 1 ? w1 : w0)) : null;
-  // Encoded once per run: every epoch predicts on all of it.
+  // Both encoded once per run and let go after it. Batches cut from the table's columns instead
+  // cost a cache miss per cell in shuffled order: 350 ms per epoch of 180,000 rows × 20, a fifth
+  // of the training time, where copying whole rows from one matrix takes 15–35 ms.
+  const trainX = materialise(train);
   const validationX = hasValidation ? materialise(validation) : null;
 
   let bestLoss = Infinity;
@@ -122,10 +125,11 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
       for (let b = 0; b < batches; b++) {
         const start = b * batchSize;
         const size = Math.min(batchSize, train.rows - start);
-        const positions = order.subarray(start, start + size);
-        train.encodeInto(positions, xBatch);
         for (let i = 0; i < size; i++) {
-          const label = train.y[positions[i]];
+          const row = order[start + i];
+          // A plain copy loop: no subarray object per row in the per-batch hot path.
+          for (let k = 0, from = row * width, to = i * width; k < width; k++) xBatch[to + k] = trainX[from + k];
+          const label = train.y[row];
           yBatch[i] = label;
           wBatch[i] = label === 1 ? w1 : w0;
         }

@@ -11,6 +11,8 @@ export interface EncodedRows {
   /** Inputs per row (the preprocessor's width). */
   readonly width: number;
   readonly y: Float32Array;
+  /** The whole set as a row-major matrix, when it is held that way already (denseRows). */
+  readonly matrix?: Float32Array;
   /**
    * Writes the inputs of the rows at `positions` (0-based within this set) into `out`, row-major,
    * overwriting out[0 .. positions.length × width).
@@ -41,6 +43,7 @@ export function denseRows(x: Float32Array, y: Float32Array, width: number): Enco
     rows: y.length,
     width,
     y,
+    matrix: x,
     encodeInto(positions, out) {
       for (let i = 0; i < positions.length; i++) {
         for (let k = 0, from = positions[i] * width, to = i * width; k < width; k++) out[to + k] = x[from + k];
@@ -71,8 +74,12 @@ function forEachChunk(rows: EncodedRows, visit: (x: Float32Array, first: number)
   }
 }
 
-/** Every row of the set as one row-major matrix (rows × width), e.g. to predict on held-out rows. */
+/**
+ * Every row of the set as one row-major matrix (rows × width), e.g. to predict on held-out rows or
+ * to cut training batches from; a set held as a matrix already returns it without copying.
+ */
 export function materialise(rows: EncodedRows): Float32Array {
+  if (rows.matrix) return rows.matrix;
   const out = new Float32Array(rows.rows * rows.width);
   forEachChunk(rows, () => undefined, out);
   return out;
