@@ -180,3 +180,20 @@ test('a CSV dropped onto the drop zone is read like a chosen file', async ({ app
   await app.ensureTarget('default');
   expect(await app.profiledColumns()).toEqual(['age', 'annual_income', 'loan_amount', 'home_ownership', 'default']);
 });
+
+test('credit_risk_dataset.csv: the profile shows each column’s missing cells, range and histogram as the data README states them', async ({ app }) => {
+  await app.goto();
+  await app.uploadCsv(sharedDataPath('credit_risk_dataset.csv'));
+  const row = (column: string) => app.columnProfile.locator(`tr[data-column="${column}"]`);
+  // ../shared/data/README.md: 895 missing person_emp_length, 3,116 missing loan_int_rate, person_age up to 144.
+  await expect(row('person_emp_length')).toContainText('(895)');
+  await expect(row('loan_int_rate')).toContainText('(3,116)');
+  await expect(row('person_age')).toContainText('0%');
+  await expect(row('person_age').locator('td.num').nth(4)).toHaveText('144');
+  // A numeric column's histogram: bars, and a title saying what they count.
+  const histogram = row('person_age').locator('svg.mini-hist');
+  await expect(histogram.locator('title')).toHaveText(/^person_age: histogram of 32,581 values from 20 to 144, \d+ equal-width bins$/);
+  expect(await histogram.locator('rect').count(), 'histogram bars').toBeGreaterThan(1);
+  // A text column's chart: its levels and their shares.
+  await expect(row('person_home_ownership').locator('svg.mini-hist title')).toContainText(/RENT \d+(\.\d)?%/);
+});
