@@ -116,3 +116,25 @@ test('switching the positive value makes the other class the positive one, in th
   expect(testRows, 'test rows are a fifth of the kept rows').toBeGreaterThan(0.19 * kept.length);
   expect((tp + fn) / testRows, 'share of actual positives (default = 0) among the test rows').toBeCloseTo(count('0') / kept.length, 1);
 });
+
+test('once the page has loaded, a file is read, trained on wasm and evaluated with the network off', async ({ app, page, context }) => {
+  const failed: string[] = [];
+  context.on('requestfailed', (request) => failed.push(request.url()));
+  // The worker fetches its wasm binaries while the page is idle, before any file is chosen.
+  const wasmLoaded = context.waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm'), timeout: 15_000 });
+  await app.goto();
+  await wasmLoaded;
+  await context.setOffline(true);
+
+  await app.uploadCsv(resolve('../shared/data/german_credit.csv'));
+  await app.waitForCleaned();
+  await app.setEpochs(3);
+  await app.train();
+  await expect(page.getByTestId('backend')).toHaveText('wasm');
+  expect(await app.metric('auc')).toBeGreaterThan(0.6);
+  await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('roc-chart').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(app.scoreResult).toHaveCount(0);
+  expect(await app.scoreApplicant()).toBeGreaterThanOrEqual(0);
+  expect(failed, 'requests that failed with the network off').toEqual([]);
+});

@@ -246,7 +246,7 @@ export function App() {
         </section>
       )}
       {training.summary && <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />}
-      <footer className="hint">CreditLab makes no network requests with your data. It works offline once loaded.</footer>
+      <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>
     </main>
   );
 }

@@ -25,9 +25,12 @@ export class WorkerBridge {
     return this.remote;
   }
 
-  /** Starts the worker while the page is idle, so its start-up is not paid when the first file arrives. */
+  /**
+   * Starts the worker while the page is idle, so its start-up is not paid when the first file
+   * arrives, and has it load its tfjs backend, so training needs no network once the page is up.
+   */
   warmUp(): void {
-    const start = () => void this.api;
+    const start = () => void this.api.preloadBackend().catch((error: unknown) => console.warn('Worker warm-up failed', error));
     if ('requestIdleCallback' in globalThis) requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 200);
   }

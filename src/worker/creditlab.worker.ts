@@ -8,7 +8,7 @@ import { cancelLoad, loadBlob, loadUrl, readRows } from './loading';
 import { forgetPrepared, prepare, removedCsv, summarise } from './preparing';
 import type { ApplicantScore, CutoffPlan, DatasetSummary, PreparedSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
 import type { PointsScale } from '../core/scoring/points';
-import { cutoffPlan, forgetModel, requestStop, score, setCutoff, train } from './training';
+import { cutoffPlan, forgetModel, preloadBackend, requestStop, score, setCutoff, train } from './training';
 
 function forgetDerived(): void {
   forgetPrepared();
@@ -50,6 +50,9 @@ const api = {
   train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
     return train(request, onEvent);
   },
+
+  /** Fetches and starts the automatically chosen backend while the page is idle (wasm binaries included). */
+  preloadBackend,
 
   /** Stops a running training after the current batch. */
   stop: requestStop,

@@ -44,6 +44,19 @@ function wasmPaths() {
   };
 }
 
+/**
+ * Starts the automatic backend choice ahead of any training, so the wasm binaries are fetched and
+ * compiled while the page is idle: after that, training needs no network (and starts sooner).
+ */
+export async function preloadBackend(): Promise<BackendChoice | null> {
+  try {
+    return await selectBackend(wasmPaths(), 'auto');
+  } catch (error) {
+    console.warn('Preloading a tfjs backend failed; training will try again', error);
+    return null;
+  }
+}
+
 /** Drops the trained model (a new file was loaded). */
 export function forgetModel(): void {
   if (trained) disposeNetwork(trained.model);
