@@ -238,14 +238,22 @@ export function App() {
         onStop={training.stop}
       />
       {training.summary && <MetricsPanel summary={training.summary} />}
+      {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
+          three large sections are three short main-thread tasks rather than one long commit. */}
       {training.summary && (
-        <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">6. Cut-off and scorecard</h2>
-          <CutoffPlanner key={training.runs.length} badLabel={badLabel(training.summary)} cutoff={cutoff} onCutoff={chooseCutoff} plan={planCutoffs} />
-          <ScorecardScale scale={scale} onScale={setScale} />
-        </section>
+        <Deferred key={`decide-${training.runs.length}`} order={1}>
+          <section className="card" aria-labelledby="decide-heading">
+            <h2 id="decide-heading">6. Cut-off and scorecard</h2>
+            <CutoffPlanner key={training.runs.length} badLabel={badLabel(training.summary)} cutoff={cutoff} onCutoff={chooseCutoff} plan={planCutoffs} />
+            <ScorecardScale scale={scale} onScale={setScale} />
+          </section>
+        </Deferred>
       )}
-      {training.summary && <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />}
+      {training.summary && (
+        <Deferred key={`score-${training.runs.length}`} order={2}>
+          <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />
+        </Deferred>
+      )}
       <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>
     </main>
   );
