@@ -29,9 +29,16 @@ export async function benchIngest({ browser, baseURL, csv, timeoutMs = 300_000 }
   let crashed = false;
   page.on('crash', () => (crashed = true));
   try {
+    // Like a person, choose the file once the page has settled: the worker fetches and compiles its
+    // wasm backend while the page is idle, which would otherwise compete with the parse for the cores.
+    const backendLoaded = context
+      .waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm'), timeout: 15_000 })
+      .catch(() => null);
     await page.goto(baseURL);
     const input = page.getByTestId('dataset-input');
     await input.waitFor({ state: 'attached' });
+    await backendLoaded;
+    await page.waitForTimeout(500);
     await recordLoadedCounts(page);
     const sampler = await startHeapSampler(page, { intervalMs: 50 });
 
