@@ -197,6 +197,23 @@ describe('tryParseCsv: unusable input', () => {
 });
 
 describe('tryParseCsv: numeric storage', () => {
+  it('widens to Float64 at the first value float32 cannot hold, after thousands of narrow rows, keeping every earlier value', () => {
+    const lines = ['a,b,y'];
+    for (let i = 0; i < 5000; i++) lines.push(`${i},${i % 7},${i % 2}`);
+    lines.push('0.1,3+,1'); // a needs Float64 from here; b turns into categories
+    lines.push('16777217,4,0');
+    const { table } = parse(lines.join('\n'));
+    const a = numeric(getColumn(table, 'a')).values;
+    expect(a).toBeInstanceOf(Float64Array);
+    expect(a).toHaveLength(5002);
+    expect(a[4999]).toBe(4999);
+    expect(a[5000]).toBe(0.1);
+    expect(a[5001]).toBe(16777217);
+    const b = getColumn(table, 'b');
+    expect(b.kind).toBe('categorical');
+    expect(texts(b).slice(4998)).toEqual(['0', '1', '3+', '4']);
+  });
+
   it('holds a column as Float32 only when every value is exact in float32, reading back the file\'s numbers', () => {
     const { table } = parse('int,half,dec,big,y\n1,0.5,0.1,16777217,1\n-20000,,2.75,3,0\n300000,1.25,1e-3,4,1\n');
     const column = (name: string) => numeric(getColumn(table, name)).values;
