@@ -29,9 +29,11 @@ test('evaluation shows lender metrics, charts, a working cut-off planner and poi
   }
   await expect(page.getByTestId('metric-auc-ci')).toContainText(/0\.\d{4} – 0\.\d{4}/);
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
-  for (const id of ['roc-chart', 'ks-chart', 'calibration-chart']) {
+  for (const id of ['roc-chart', 'ks-chart', 'calibration-chart', 'score-distribution-chart']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await expect(page.getByTestId(id).locator('svg.recharts-surface').first()).toBeVisible();
+    // Data drawn, not just axes: a curve, bars or scatter points.
+    await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-bar-rectangle, .recharts-scatter-symbol').first(), `${id} draws data`).toBeAttached();
   }
 
   // A stricter cut-off approves fewer applicants with a lower bad rate.
