@@ -73,6 +73,31 @@ describe('train() in the worker', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
+  it('gives bit-identical metrics and scores for the same seed on cpu, and different ones for another seed', async () => {
+    const dataset = await load(loanCsv());
+    const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
+    const run = async (seed: number) => {
+      const request: TrainRequest = {
+        prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed },
+        network: { ...DEFAULT_NETWORK, dropout: 0.1, seed },
+        settings: { ...DEFAULT_SETTINGS, epochs: 4, batchSize: 32, seed },
+        backend: 'cpu',
+        crossValidationFolds: null,
+      };
+      const result = await train(request, () => undefined);
+      if (!result.ok) throw new Error(result.reason);
+      const scored = score({ income: '41000', rate: '17.5', home: 'OWN' });
+      if (!scored.ok) throw new Error(scored.reason);
+      return { evaluation: result.data.evaluation, probability: scored.data.probability, seed: result.data.settings.seed };
+    };
+    const first = await run(5);
+    expect(await run(5)).toEqual(first);
+    expect(first.seed).toBe(5);
+    const other = await run(6);
+    expect(other.probability).not.toBe(first.probability);
+    forgetModel();
+  });
+
   it('scores an applicant with the stored preprocessing and the kept cut-off', async () => {
     const dataset = await load(loanCsv());
     const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
