@@ -50,8 +50,9 @@ export function cleanAndReport(table: Table, plan: CleaningPlan, decimal: Decima
  * file table → cleaning → seeded stratified split of the kept rows → preprocessing fitted on the
  * training rows only (fit + validation, never test) → every row encoded through the data-quality
  * gate (fails, naming the column, if any encoded value is NaN or infinite). Works on row indices
- * into `table`, so the kept rows are never copied, and the encoded inputs are not kept: training
- * and prediction encode them again a batch at a time (the matrix would double the memory).
+ * into `table`, so the kept rows are never copied, and the encoded inputs are not kept (the
+ * matrices would double the memory): a training run materialises its rows for as long as it runs,
+ * and prediction the held-out rows.
  */
 export function prepareData(table: Table, config: PrepareConfig): Result<PreparedData> {
   const decimal = config.decimal ?? '.';

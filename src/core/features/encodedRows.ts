@@ -3,8 +3,9 @@ import { createRowEncoder, findInvalidInput, type Preprocessor } from './preproc
 
 /**
  * A set of rows a model reads (training, validation or held-out), with its 0/1 labels. The inputs
- * are produced on demand, a batch at a time: the encoded matrix of a million-row file would hold
- * as much memory again as the columns it is computed from.
+ * are encoded on demand (in chunks, or whole for as long as a training run needs them): kept from
+ * preparation on, the encoded matrices of a million-row file would hold as much memory again as
+ * the columns they are computed from.
  */
 export interface EncodedRows {
   readonly rows: number;
