@@ -44,17 +44,19 @@ function wasmPaths() {
   };
 }
 
+// The preload in flight: training waits for it, so the two never switch tfjs's backend at once.
+let preloading: Promise<BackendChoice | null> | null = null;
+
 /**
  * Starts the automatic backend choice ahead of any training, so the wasm binaries are fetched and
  * compiled while the page is idle: after that, training needs no network (and starts sooner).
  */
-export async function preloadBackend(): Promise<BackendChoice | null> {
-  try {
-    return await selectBackend(wasmPaths(), 'auto');
-  } catch (error) {
+export function preloadBackend(): Promise<BackendChoice | null> {
+  preloading ??= selectBackend(wasmPaths(), 'auto').catch((error: unknown) => {
     console.warn('Preloading a tfjs backend failed; training will try again', error);
     return null;
-  }
+  });
+  return preloading;
 }
 
 /** Drops the trained model (a new file was loaded). */
@@ -77,6 +79,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   const width = data.preprocessor.width;
   onEvent({ type: 'prepared', summary: summarise(data) });
 
+  await preloading;
   let backend = await selectBackend(wasmPaths(), request.backend);
   // A real GPU is not always faster for a small network: race it against wasm on this model.
   if (request.backend === 'auto' && backend.name === 'webgl') backend = await raceBackends(data, request);
