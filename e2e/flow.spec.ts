@@ -115,6 +115,14 @@ test('switching the positive value makes the other class the positive one, in th
   const testRows = tp + fn + fp + tn;
   expect(testRows, 'test rows are a fifth of the kept rows').toBeGreaterThan(0.19 * kept.length);
   expect((tp + fn) / testRows, 'share of actual positives (default = 0) among the test rows').toBeCloseTo(count('0') / kept.length, 1);
+  // Which outcome is bad follows from the target, not from the positive value: defaulting still is.
+  await expect(page.getByText('Decline when the probability of default = 1 is at least')).toBeVisible();
+  await app.setCutoff(0);
+  expect(await app.scoreApplicant()).toBeGreaterThan(0.5); // the probability of default = 0, the likely outcome
+  await expect(app.scoreResult).toHaveAttribute('data-decision', 'decline');
+  await app.setCutoff(1);
+  await app.scoreApplicant();
+  await expect(app.scoreResult).toHaveAttribute('data-decision', 'approve');
 });
 
 test('once the page has loaded, a file is read, trained on wasm and evaluated with the network off', async ({ app, page, context }) => {

@@ -4,7 +4,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
 import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
-import { positiveMeansApproval } from '../core/columns/target';
+import { badOutcome } from '../core/columns/target';
 import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
 import { prepareFolds } from '../core/pipeline';
 import { DEFAULT_POINTS_SCALE, pointsFromProbability, probabilityOfBad, type PointsScale } from '../core/scoring/points';
@@ -120,7 +120,9 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     disposeNetwork(network);
     return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
   }
-  const positiveIsBad = !positiveMeansApproval(request.prepare.target, request.prepare.positive);
+  // Which value is bad follows from the target, not from which one was chosen as positive.
+  const { target, positive, negative } = request.prepare;
+  const positiveIsBad = positive === badOutcome(target, positive, negative);
   trained = { model: network, preprocessor: data.preprocessor, positiveIsBad, testLabels: data.test.y, testProbabilities: probabilities, cutoff: DEFAULT_CUTOFF };
   const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent) : null;
   return ok({

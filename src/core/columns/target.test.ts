@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo, ColumnRole } from './profile';
-import { detectTarget, guessPositiveValue, positiveMeansApproval } from './target';
+import { badOutcome, detectTarget, guessPositiveValue, positiveMeansApproval } from './target';
 
 function col(name: string, distinct: number, role: ColumnRole = 'numeric'): ColumnInfo {
   return { name, role, missing: 0, distinct, values: null };
@@ -64,5 +64,28 @@ describe('positiveMeansApproval', () => {
     ['is_default', 'Y', false],
   ])('(%s, %s) → %s', (target, positive, expected) => {
     expect(positiveMeansApproval(target, positive)).toBe(expected);
+  });
+});
+
+describe('badOutcome: which value is bad does not depend on which one is positive', () => {
+  it.each([
+    // [target, the two values, the bad one]
+    ['default', ['0', '1'], '1'],
+    ['loan_status', ['0', '1'], '1'], // credit_risk_dataset: 1 = default
+    ['Loan_Status', ['Y', 'N'], 'N'], // loan_prediction: Y = approved
+    ['loan_approved', ['1', '0'], '0'],
+    ['class', ['1', '2'], '2'], // german credit: 2 = bad
+    ['class', ['good', 'bad'], 'bad'],
+    ['decision', ['approved', 'rejected'], 'rejected'],
+    ['repaid', ['yes', 'no'], 'no'],
+    ['is_default', ['N', 'Y'], 'Y'],
+  ] as const)('%s %j → %s', (target, [a, b], bad) => {
+    expect(badOutcome(target, a, b)).toBe(bad);
+    expect(badOutcome(target, b, a)).toBe(bad);
+  });
+
+  it('takes the positive value as the bad outcome when the codes say nothing', () => {
+    expect(badOutcome('outcome', 'A', 'B')).toBe('A');
+    expect(badOutcome('outcome', 'B', 'A')).toBe('B');
   });
 });

@@ -24,6 +24,11 @@ export function detectTarget(columns: readonly ColumnInfo[]): string | null {
 
 /** Which of two target values counts as positive: the larger of two numbers (1 of 0/1, 2 of 1/2), else yes/true/bad/default…, else the second. */
 export function guessPositiveValue(values: readonly string[]): string {
+  return eventValue(values) ?? values[1];
+}
+
+/** The value that reads as the event: the larger of two numbers, else yes/true/bad/default…; null when neither tells. */
+function eventValue(values: readonly string[]): string | null {
   const [a, b] = values;
   const na = Number(a);
   const nb = Number(b);
@@ -33,7 +38,7 @@ export function guessPositiveValue(values: readonly string[]): string {
     const i = lower.indexOf(word);
     if (i >= 0) return values[i];
   }
-  return b;
+  return null;
 }
 
 /** True when the target names an approval (positive = good), false when it names a risk event (positive = bad). */
@@ -43,4 +48,16 @@ export function positiveMeansApproval(target: string, positive: string): boolean
   if (words.some((w) => w.startsWith('approv') || w === 'good' || w === 'repaid')) return !['0', 'n', 'no', 'false'].includes(value);
   if (words.includes('status') && ['y', 'yes', 'approved', 'good'].includes(value)) return true;
   return ['good', 'approved', 'paid', 'repaid'].includes(value);
+}
+
+/**
+ * Which of a target's two values is the bad outcome, whichever one is chosen as positive: the value
+ * that does not read as an approval when exactly one does (N of Loan_Status Y/N, 0 of
+ * loan_approved, "rejected" beside "approved"), else the risk event (1 of default 0/1, 2 of german
+ * credit's 1/2, "bad" beside "good"); for two codes that say nothing, the positive one.
+ */
+export function badOutcome(target: string, positive: string, negative: string): string {
+  const approves = positiveMeansApproval(target, positive);
+  if (approves !== positiveMeansApproval(target, negative)) return approves ? negative : positive;
+  return eventValue([positive, negative]) ?? positive;
 }
