@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CutoffReadout } from './creditLabPage';
 import { expect, test } from './fixtures';
+import { sharedDataPath } from './support/fixtureFiles.js';
 
 const parsePercent = (text: string) => Number(text.replace('%', '')) / 100;
 
@@ -137,4 +138,23 @@ test('cut-off planner: Maximise KS picks the cut-off with the largest KS; Maximi
     expect(r.expectedProfit, `profit at cut-off ${k / 20}`).toBeLessThanOrEqual(bestProfit.expectedProfit);
     expect(r.expectedProfit).toBe(r.goodsApproved * 400 - r.badsApproved * 2500);
   }
+});
+
+test('an approval target (Loan_Status Y/N): N is the bad outcome, and a clean credit history earns more points and approval', async ({ app, page }) => {
+  await app.goto();
+  await app.uploadCsv(sharedDataPath('loan_prediction_train.csv'));
+  await app.waitForCleaned();
+  await app.setEpochs(30);
+  await app.train();
+  await expect(page.getByText('Decline when the probability of Loan_Status = N is at least')).toBeVisible();
+  // Credit_History is this data set's strongest signal: 1 (a clean history) against 0.
+  const scored = async (history: string) => {
+    const probability = await app.scoreApplicant({ Credit_History: history });
+    return { probability, points: Number(await app.scoreResult.getAttribute('data-points')), decision: await app.scoreResult.getAttribute('data-decision') };
+  };
+  const clean = await scored('1');
+  const blemished = await scored('0');
+  expect(clean.probability, 'probability of Y (approved) with a clean history').toBeGreaterThan(blemished.probability);
+  expect(clean.points, 'points: higher is better').toBeGreaterThan(blemished.points);
+  expect([clean.decision, blemished.decision]).toEqual(['approve', 'decline']);
 });
