@@ -468,6 +468,7 @@ export class CreditLabPage {
 
   // ---- Evaluation and the cut-off planner ---------------------------------------------------
 
+  /** The cut-off planner's range input. */
   get cutoffSlider(): Locator {
     return this.page.getByTestId('cutoff-slider');
   }

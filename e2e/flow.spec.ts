@@ -22,7 +22,14 @@ test('trains on the sample data and scores an applicant, without leaving localho
     expect(value, name).toBeLessThanOrEqual(1);
   }
   expect(BACKENDS).toContain((await app.page.getByTestId('backend').innerText()).trim());
-  await expect(app.page.getByTestId('loss-chart')).toBeVisible();
+  // The live chart (recharts' Surface and Curve: one curve per series) becomes the interactive
+  // recharts LineChart, loaded on demand, when pointed at after training.
+  const lossChart = app.page.getByTestId('loss-chart');
+  await expect(lossChart).toBeVisible();
+  await expect(lossChart.locator('path.recharts-curve')).toHaveCount(3);
+  await lossChart.hover();
+  await expect(lossChart.locator('.recharts-line-curve'), 'the LineChart draws the three series').toHaveCount(3);
+  await expect(lossChart.locator('.recharts-legend-wrapper')).toContainText('validation AUC');
 
   const probability = await app.scoreApplicant();
   expect(probability).toBeGreaterThanOrEqual(0);

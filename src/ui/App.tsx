@@ -22,6 +22,7 @@ import { useDatasetLoader } from './data/useDatasetLoader';
 import { MetricsPanel } from './evaluate/MetricsPanel';
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
+import { prefetchCharts } from './charts';
 import { Deferred } from './shared/Deferred';
 import { TrainPanel } from './train/TrainPanel';
 import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, defaultEpochs, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
@@ -71,7 +72,16 @@ export function App() {
   const crashRef = useRef<(message: string) => void>(() => {});
   const bridge = (bridgeRef.current ??= new WorkerBridge((message) => crashRef.current(message)));
   const training = useTraining(bridge);
-  useEffect(() => bridge.warmUp(), [bridge]);
+  useEffect(() => {
+    bridge.warmUp();
+    // The chart modules, while the page is idle (Safari has no requestIdleCallback).
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(prefetchCharts, 1000);
+      return () => window.clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(prefetchCharts, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [bridge]);
   crashRef.current = (message) => {
     setError(message);
     setDataset(null);

@@ -1,8 +1,10 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { CreditMetrics } from '../../core/metrics/credit';
 import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
-import { EvaluationChartsView } from './EvaluationCharts';
+import { loadEvaluationCharts } from '../charts';
+
+const EvaluationChartsView = lazy(loadEvaluationCharts);
 
 type MetricKey = 'auc' | 'gini' | 'ks' | 'logLoss' | 'brier' | 'accuracy' | 'precision' | 'recall' | 'f1';
 
@@ -89,7 +91,9 @@ export const MetricsPanel = memo(function MetricsPanel({ summary }: { summary: T
           <ConfusionMatrix metrics={metrics} positive={summary.positive} negative={summary.negative} />
         </div>
       </div>
-      <EvaluationChartsView charts={charts} auc={metrics.auc} ks={metrics.ks} positive={summary.positive} negative={summary.negative} />
+      <Suspense fallback={<p className="hint">Loading the charts…</p>}>
+        <EvaluationChartsView charts={charts} auc={metrics.auc} ks={metrics.ks} positive={summary.positive} negative={summary.negative} />
+      </Suspense>
     </section>
   );
 });
