@@ -97,14 +97,5 @@ export function splitBy(text: string, sizes: readonly number[]): string[] {
   return pieces;
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing random case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (mulberry32, the one the app splits with), so a failing random case can be replayed. */
+export { createRandom as seededRandom } from '../split/random';
