@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Metric names shown as `metric-<name>` (text: a number in [0, 1] with at least 3 decimals). */
-export type MetricName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc';
+/** Metric names shown as `metric-<name>` (text: a number with at least 3 decimals). */
+export type MetricName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc' | 'gini' | 'ks' | 'logloss' | 'brier' | 'ece';
 
 /** Training states exposed on `training-status` as `data-state`. */
 export type TrainingState = 'idle' | 'training' | 'done' | 'error';
@@ -50,7 +50,31 @@ export interface CutoffReadout {
   readonly expectedProfit: number;
 }
 
-/** confusion-matrix's cells (data-cell tp, fn, fp, tn). */
+/** One row of cutoff-suggestions (data-rule and the figures it carries as data attributes). */
+export interface CutoffSuggestionRow {
+  readonly rule: string;
+  readonly cutoff: number;
+  /** Where the cut-off was searched: 'validation' or 'out-of-fold', and how many rows. */
+  readonly searchSource: string;
+  readonly searchRows: number;
+  readonly searchProfit: number;
+  readonly testRows: number;
+  readonly testProfit: number;
+  readonly testApproved: number;
+  readonly testGoodsApproved: number;
+  readonly testBadsApproved: number;
+  /** The row's text as shown. */
+  readonly text: string;
+}
+
+/** What score-result shows: data-probability (of bad), data-points, data-decision. */
+export interface ScoreResultState {
+  readonly probabilityOfBad: number;
+  readonly points: number;
+  readonly decision: string | null;
+}
+
+/** confusion-matrix's cells (data-cell tp = bads declined, fn = bads approved, fp = goods declined, tn = goods approved). */
 export interface ConfusionCounts {
   readonly tp: number;
   readonly fn: number;
@@ -196,7 +220,7 @@ export class CreditLabPage {
     }
   }
 
-  /** The number shown in `metric-<name>`; fails if the text is not a decimal with 3+ places. */
+  /** The number shown in `metric-<name>` once it is one (the threshold metrics wait for the planner); fails if it never is a decimal with 3+ places. */
   async metric(name: MetricName): Promise<number> {
     const el = this.page.getByTestId(`metric-${name}`);
     await expect(el, `metric-${name} shows a number with at least 3 decimals`).toHaveText(/^\s*-?\d+\.\d{3,}\s*$/);
@@ -205,7 +229,8 @@ export class CreditLabPage {
 
   /**
    * Fills the named fields of applicant-form (selectOption for <select>, fill otherwise), clicks
-   * score and returns score-result's data-probability. Without values the form's defaults are used.
+   * score and returns score-result's data-probability: the probability of BAD. Without values the
+   * form's defaults are used.
    */
   async scoreApplicant(values: Record<string, string> = {}): Promise<number> {
     const form = this.page.getByTestId('applicant-form');
@@ -473,12 +498,55 @@ export class CreditLabPage {
     return this.page.getByTestId('cutoff-slider');
   }
 
+  /** score-result's data attributes now; fails when there is no result or they are not numbers. */
+  async scoreResultState(): Promise<ScoreResultState> {
+    await expect(this.scoreResult).toBeVisible();
+    const [p, points, decision] = await Promise.all(['data-probability', 'data-points', 'data-decision'].map((name) => this.scoreResult.getAttribute(name)));
+    const state = { probabilityOfBad: Number(p), points: Number(points), decision };
+    if (!Number.isFinite(state.probabilityOfBad) || !Number.isFinite(state.points)) throw new Error(`score-result's attributes are not numbers: ${JSON.stringify({ p, points, decision })}`);
+    return state;
+  }
+
+  /** The rows of cutoff-suggestions by rule; waits until the planner has shown them. */
+  async cutoffSuggestions(): Promise<Record<string, CutoffSuggestionRow>> {
+    const table = this.page.getByTestId('cutoff-suggestions');
+    await expect(table.locator('tbody tr[data-rule]'), 'cutoff-suggestions has a row per rule').toHaveCount(3);
+    const rows = await table.locator('tbody tr[data-rule]').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null; textContent: string | null };
+        const n = (name: string) => Number(e.getAttribute(name) ?? Number.NaN);
+        return {
+          rule: e.getAttribute('data-rule') ?? '',
+          cutoff: n('data-cutoff'),
+          searchSource: e.getAttribute('data-search-source') ?? '',
+          searchRows: n('data-search-rows'),
+          searchProfit: n('data-search-profit'),
+          testRows: n('data-test-rows'),
+          testProfit: n('data-test-profit'),
+          testApproved: n('data-test-approved'),
+          testGoodsApproved: n('data-test-goods-approved'),
+          testBadsApproved: n('data-test-bads-approved'),
+          text: (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        };
+      }),
+    );
+    return Object.fromEntries(rows.map((row) => [row.rule, row]));
+  }
+
+  /** split-summary's numbers: training rows (fit + validation), validation rows, test rows, and the validation kind. */
+  async split(): Promise<{ kind: string | null; trainRows: number; validationRows: number; testRows: number }> {
+    const el = this.page.getByTestId('split-summary');
+    await expect(el).toHaveAttribute('data-test-rows', /^\d+$/);
+    const n = async (name: string) => Number(await el.getAttribute(name));
+    return { kind: await el.getAttribute('data-validation'), trainRows: await n('data-train-rows'), validationRows: await n('data-validation-rows'), testRows: await n('data-test-rows') };
+  }
+
   /** Moves cutoff-slider to `value` (0–1, on its 0.01 grid). */
   async setCutoff(value: number): Promise<void> {
     await this.cutoffSlider.fill(String(value));
   }
 
-  /** confusion-matrix's four counts; fails when a cell is not a count. */
+  /** confusion-matrix's four counts (at the chosen cut-off); fails when a cell is not a count. */
   async confusion(): Promise<ConfusionCounts> {
     const matrix = this.page.getByTestId('confusion-matrix');
     const cell = async (name: keyof ConfusionCounts) => {

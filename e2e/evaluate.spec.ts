@@ -1,35 +1,52 @@
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { CutoffReadout } from './creditLabPage';
+import { CreditLabPage, type CutoffReadout } from './creditLabPage';
 import { expect, test } from './fixtures';
 import { sharedDataPath } from './support/fixtureFiles.js';
 
+const CREDIT_RISK = sharedDataPath('credit_risk_dataset.csv');
+const LOAN_PREDICTION = sharedDataPath('loan_prediction_train.csv');
+const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace('%', '')) / 100;
 const parsePercent = (text: string) => Number(text.replace('%', '')) / 100;
 
-const CREDIT_RISK = path.resolve('../shared/data/credit_risk_dataset.csv');
-const percent = async (page: Page, testId: string) => Number((await page.getByTestId(testId).innerText()).replace('%', '')) / 100;
-
-test('evaluation shows lender metrics, charts, a working cut-off planner and points', async ({ app, page }) => {
+test('evaluation shows lender metrics, calibration, charts, a working cut-off planner, points, and flags values outside the trained range', async ({ app, page }) => {
   await app.goto();
   await app.uploadCsv(CREDIT_RISK);
   await app.waitForCleaned();
+  // An outlier rule that drops rows: its bounds are fitted on the training rows; applicants outside are flagged.
+  await page.getByTestId('outliers-person_income').selectOption('iqr-drop');
+  await expect(page.getByTestId('outlier-drop-note')).toBeVisible();
+  await app.waitForCleaned();
+  const split = await app.split();
   await app.setEpochs(8);
   await app.train();
 
   const auc = await app.metric('auc');
-  const gini = Number(await page.getByTestId('metric-gini').innerText());
-  const ks = Number(await page.getByTestId('metric-ks').innerText());
+  const gini = await app.metric('gini');
+  const ks = await app.metric('ks');
   expect(auc).toBeGreaterThan(0.85);
   expect(gini).toBeCloseTo(2 * auc - 1, 3);
   expect(ks).toBeGreaterThan(0.5);
   expect(ks).toBeLessThan(1);
-  for (const id of ['metric-logloss', 'metric-brier']) {
-    const v = Number(await page.getByTestId(id).innerText());
-    expect(v).toBeGreaterThan(0);
-    expect(v).toBeLessThan(0.5);
+  for (const name of ['logloss', 'brier'] as const) {
+    const v = await app.metric(name);
+    expect(v, name).toBeGreaterThan(0);
+    expect(v, name).toBeLessThan(0.5);
   }
+  const ece = await app.metric('ece');
+  expect(ece, 'ECE of calibrated probabilities').toBeGreaterThanOrEqual(0);
+  expect(ece).toBeLessThan(0.05);
   await expect(page.getByTestId('metric-auc-ci')).toContainText(/0\.\d{4} – 0\.\d{4}/);
-  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  // The calibration says which map and on which rows: the validation rows, never the test rows.
+  const calibration = page.getByTestId('calibration-summary');
+  await expect(calibration).toHaveAttribute('data-method', /^(none|platt|isotonic)$/);
+  await expect(calibration).toHaveAttribute('data-fitted-on', /^(validation|out-of-fold)$/);
+  await expect(calibration).toHaveAttribute('data-rows', String(split.validationRows));
+  expect(split.validationRows).not.toBe(split.testRows);
+
+  // The confusion matrix is of the test rows at the chosen cut-off.
+  const { tp, fn, fp, tn } = await app.confusion();
+  expect(tp + fn + fp + tn, 'confusion-matrix covers the test rows').toBe(split.testRows);
   for (const id of ['roc-chart', 'ks-chart', 'calibration-chart', 'score-distribution-chart']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await expect(page.getByTestId(id).locator('svg.recharts-surface').first()).toBeVisible();
@@ -48,113 +65,238 @@ test('evaluation shows lender metrics, charts, a working cut-off planner and poi
   await slider.fill('1');
   expect(await percent(page, 'approval-rate')).toBe(1);
 
-  // The profit-maximising cut-off earns at least as much as any point on the slider.
-  await page.getByTestId('max-profit-button').click();
-  const best = Number((await page.getByTestId('expected-profit').innerText()).replaceAll(',', ''));
-  for (const value of ['0.1', '0.3', '0.5', '0.9']) {
-    await slider.fill(value);
-    expect(Number((await page.getByTestId('expected-profit').innerText()).replaceAll(',', ''))).toBeLessThanOrEqual(best);
-  }
-
   await expect(page.getByTestId('points-formula')).toHaveText('points = 487.12 + 28.85 × ln(odds good:bad); odds 50:1 → 600, each doubling of the odds adds 20');
 
   // The chosen cut-off is the one scoring uses: 0 declines everyone, 1 approves everyone.
   await slider.fill('0');
-  await app.scoreApplicant();
-  await expect(page.getByTestId('score-result')).toHaveAttribute('data-decision', 'decline');
-  const points = Number(await page.getByTestId('score-result').getAttribute('data-points'));
-  const p = Number(await page.getByTestId('score-result').getAttribute('data-probability'));
-  // Hand check of the formula: odds = (1 − p) / p for a positive class meaning default.
+  const p = await app.scoreApplicant();
+  await expect(app.scoreResult).toHaveAttribute('data-decision', 'decline');
+  const points = Number(await app.scoreResult.getAttribute('data-points'));
+  // Hand check of the formula: odds good:bad = (1 − p) / p, p the probability of bad.
   expect(points).toBeCloseTo(487.12 + 28.85 * Math.log((1 - p) / p), -0.5);
   await slider.fill('1');
-  await page.getByTestId('score-button').click();
-  await expect(page.getByTestId('score-result')).toHaveAttribute('data-decision', 'approve');
+  await expect(app.scoreResult, 'the shown decision follows the slider').toHaveAttribute('data-decision', 'approve');
+  await expect(page.getByTestId('score-flags'), 'an applicant inside every trained range is not flagged').toHaveCount(0);
+
+  // An income far beyond the drop rule's trained bounds is scored, and flagged (not declined for it, not an error).
+  await app.scoreApplicant({ person_income: '900000' });
+  const flags = page.getByTestId('score-flags');
+  await expect(flags).toHaveAttribute('role', 'status');
+  await expect(flags.locator('li[data-column="person_income"]')).toContainText('person_income = 900000');
+  await expect(app.scoreResult).toHaveAttribute('data-decision', 'approve');
+  await expect(app.alert).toHaveCount(0);
 });
 
-test('cross-validation reports mean ± sd of AUC and KS', async ({ app, page }) => {
+test('cross-validation reports mean ± sd of AUC, KS and log loss', async ({ app, page }) => {
   await app.goto();
   await app.loadSample();
   await app.waitForCleaned();
   await app.setEpochs(3);
   await page.getByTestId('cross-validation-checkbox').check();
   await app.train();
-  await expect(page.getByTestId('cv-result')).toHaveText(/^5-fold cross-validation: AUC 0\.\d{4} ± 0\.\d{4}, KS 0\.\d{4} ± 0\.\d{4}$/);
+  await expect(page.getByTestId('cv-result')).toHaveText(/^5-fold cross-validation: AUC 0\.\d{4} ± 0\.\d{4}, KS 0\.\d{4} ± 0\.\d{4}, log loss 0\.\d{4} ± 0\.\d{4}$/);
 });
 
-test('cut-off planner: Maximise KS picks the cut-off with the largest KS; Maximise profit uses the profit and loss typed in', async ({ app, page }) => {
-  await app.goto();
-  await app.loadSample();
-  await app.waitForCleaned();
-  await app.setEpochs(5);
-  await app.train({ timeoutMs: 60_000 });
+// One model of the sample book with the default settings, examined by several tests in turn.
+test.describe('decisions on the sample book, trained with the default settings', () => {
+  test.describe.configure({ mode: 'serial', timeout: 120_000 });
+  let app: CreditLabPage;
+  let page: Page;
+  let split: Awaited<ReturnType<CreditLabPage['split']>>;
 
-  // Bad = default = 1, the positive class: the test rows' goods and bads from the confusion matrix.
-  await expect(page.getByText('Decline when the probability of default = 1 is at least')).toBeVisible();
-  const { tp, fn, fp, tn } = await app.confusion();
-  const bads = tp + fn;
-  const goods = fp + tn;
-  /** KS at the shown cut-off: share of goods approved − share of bads approved. */
-  const ksOf = (r: CutoffReadout) => r.goodsApproved / goods - r.badsApproved / bads;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    testInfo.setTimeout(300_000);
+    page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+    app = new CreditLabPage(page);
+    await app.goto();
+    await app.loadSample();
+    await app.waitForCleaned();
+    split = await app.split();
+    await app.train({ timeoutMs: 280_000 });
+  });
 
-  const atStart = await app.cutoffReadout();
-  expect(atStart.cutoffText, 'the planner starts at a 50% cut-off').toBe('50.0%');
-  expect(atStart.rows, 'the planner covers the test rows').toBe(goods + bads);
-  expect(atStart.goodsApproved + atStart.badsApproved).toBe(atStart.approved);
+  test.afterAll(async () => {
+    await page?.close();
+  });
 
-  await page.getByTestId('max-ks-button').click();
-  await expect(page.getByTestId('cutoff-value'), 'Maximise KS moves the cut-off').not.toHaveText('50.0%');
-  const bestKs = await app.cutoffReadout();
-  expect(bestKs.slider, 'the slider moved with it').not.toBe(atStart.slider);
-  expect(Math.abs(bestKs.slider - parsePercent(bestKs.cutoffText)), 'slider and cutoff-value agree').toBeLessThanOrEqual(0.0051);
-  expect(bestKs.approvalRate, 'approval-rate changed').not.toBe(atStart.approvalRate);
-  expect(bestKs.badRate, 'bad-rate changed').not.toBe(atStart.badRate);
-  expect(bestKs.approvalRate).toBeCloseTo(bestKs.approved / bestKs.rows, 3);
-  // Its KS is the model's KS, and no slider position separates goods from bads better.
-  expect(ksOf(bestKs), 'KS at the chosen cut-off vs metric-ks').toBeCloseTo(Number(await page.getByTestId('metric-ks').innerText()), 3);
-  for (const value of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 0.9, Math.max(0, bestKs.slider - 0.01), Math.min(1, bestKs.slider + 0.01)]) {
-    await app.setCutoff(value);
-    expect(ksOf(await app.cutoffReadout()), `KS at cut-off ${value}`).toBeLessThanOrEqual(ksOf(bestKs) + 1e-12);
-  }
+  test('calibrated: the mean predicted probability of bad is within 15% of the observed bad rate on the test rows', async () => {
+    const mean = page.getByTestId('calibration-mean');
+    const predicted = Number(await mean.getAttribute('data-mean-predicted'));
+    const observed = Number(await mean.getAttribute('data-observed'));
+    // The sample's default rate is about 23%; the observed rate is of the test rows.
+    expect(observed).toBeGreaterThan(0.15);
+    expect(observed).toBeLessThan(0.3);
+    expect(Math.abs(predicted - observed) / observed, `mean predicted ${predicted} vs observed ${observed}`).toBeLessThan(0.15);
+    // And the confusion matrix's bads (at any cut-off) are the observed bad rate of the test rows.
+    const { tp, fn } = await app.confusion();
+    expect((tp + fn) / split.testRows).toBeCloseTo(observed, 6);
+  });
 
-  // New economics: the readouts follow them (profit = goods × 400 − bads × 2,500). From 90%, where
-  // nearly everyone is approved and the bads cost more than the goods earn.
-  await app.setCutoff(0.9);
-  await page.getByTestId('profit-per-good-input').fill('400');
-  await page.getByTestId('loss-per-bad-input').fill('2500');
-  const consistent = async () => {
+  test('suggestions are searched on other rows than the test rows; Maximise profit sets the slider to its cut-off and the readouts show its test figures', async () => {
+    const suggestions = await app.cutoffSuggestions();
+    expect(Object.keys(suggestions).sort()).toEqual(['approval-rate', 'max-ks', 'max-profit']);
+    for (const s of Object.values(suggestions)) {
+      expect(s.searchSource, `${s.rule}: searched on`).toMatch(/^(validation|out-of-fold)$/);
+      expect(s.searchRows, `${s.rule}: search rows are the validation rows`).toBe(split.validationRows);
+      expect(s.searchRows, `${s.rule}: search rows are not the test rows`).not.toBe(split.testRows);
+      expect(s.testRows, `${s.rule}: graded on the test rows`).toBe(split.testRows);
+      // Each says which rows its figures come from.
+      expect(s.text).toContain(`searched on ${s.searchRows.toLocaleString('en-US')} ${s.searchSource} rows`);
+      expect(s.text).toContain(`on the ${s.testRows.toLocaleString('en-US')} test rows`);
+    }
+    const best = suggestions['max-profit'];
+    // The most profitable cut-off on the search rows earns at least what the other suggestions earn there.
+    for (const other of [suggestions['max-ks'], suggestions['approval-rate']]) expect(best.searchProfit, `max-profit vs ${other.rule} on the search rows`).toBeGreaterThanOrEqual(other.searchProfit);
+
+    await app.setCutoff(0.9);
+    await page.getByTestId('max-profit-button').click();
+    await expect(page.getByTestId('cutoff-value')).toHaveText(`${(100 * best.cutoff).toFixed(1)}%`);
+    const readout = await app.cutoffReadout();
+    expect(Math.abs(readout.slider - best.cutoff), 'the slider sits at the suggestion (on its 0.01 grid)').toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(readout.rows).toBe(split.testRows);
+    expect(readout.approved, "approved: the suggestion's test figure").toBe(best.testApproved);
+    expect(readout.expectedProfit, "profit: the suggestion's test figure").toBe(best.testProfit);
+    expect(readout.expectedProfit).toBe(readout.goodsApproved * readout.profitPerGood - readout.badsApproved * readout.lossPerBad);
+    // The metrics panel's threshold metrics and matrix are at this cut-off too.
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-cutoff', String(best.cutoff));
+    const { tn, fn } = await app.confusion();
+    expect([tn, fn], 'goods and bads approved in the matrix').toEqual([readout.goodsApproved, readout.badsApproved]);
+  });
+
+  test('moving the cut-off across a shown applicant flips its decision and updates the confusion matrix, without scoring again', async () => {
+    const { probabilityOfBad: p } = await scoreDefaultApplicant(app);
+    const below = Math.max(0, Math.floor((p - 0.1) * 100) / 100); // p ≥ below: decline
+    const above = Math.min(1, Math.ceil((p + 0.1) * 100) / 100); // p < above: approve
+    expect(p).toBeLessThan(above);
+    // Only the slider moves from here on: score-button is not clicked again.
+    await app.setCutoff(below);
+    await expect(app.scoreResult).toHaveAttribute('data-decision', 'decline');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-cutoff', String(below));
+    const declineMatrix = await app.confusion();
+    const declineReadout = await app.cutoffReadout();
+    await app.setCutoff(above);
+    await expect(app.scoreResult).toHaveAttribute('data-decision', 'approve');
+    await expect(page.getByTestId('confusion-matrix')).toHaveAttribute('data-cutoff', String(above));
+    const approveMatrix = await app.confusion();
+    const approveReadout = await app.cutoffReadout();
+    expect(approveMatrix, 'the confusion matrix moved with the cut-off').not.toEqual(declineMatrix);
+    for (const [matrix, readout] of [
+      [declineMatrix, declineReadout],
+      [approveMatrix, approveReadout],
+    ] as const) {
+      expect(matrix.tp + matrix.fn + matrix.fp + matrix.tn, 'cells sum to the test rows').toBe(split.testRows);
+      expect([matrix.tn, matrix.fn], 'approved goods and bads agree with the planner').toEqual([readout.goodsApproved, readout.badsApproved]);
+    }
+    expect(approveMatrix.tn + approveMatrix.fn, 'a higher cut-off approves more').toBeGreaterThan(declineMatrix.tn + declineMatrix.fn);
+    expect(Number(await app.scoreResult.getAttribute('data-probability')), 'the probability of bad is the one scored').toBe(p);
+  });
+
+  test('changing the points scale changes the points of a shown result, without scoring again', async () => {
+    const { probabilityOfBad: p, points } = await scoreDefaultApplicant(app);
+    const logOdds = Math.log((1 - p) / p);
+    // By hand: points = base + pdo / ln 2 × (ln(odds) − ln(base odds)).
+    const byHand = (base: number, baseOdds: number, pdo: number) => Math.round(base + (pdo / Math.LN2) * (logOdds - Math.log(baseOdds)));
+    expect(points).toBe(byHand(600, 50, 20));
+    await page.getByTestId('pdo-input').fill('40');
+    await expect(app.scoreResult).toHaveAttribute('data-points', String(byHand(600, 50, 40)));
+    await page.getByTestId('base-score-input').fill('700');
+    await expect(app.scoreResult).toHaveAttribute('data-points', String(byHand(700, 50, 40)));
+    await page.getByTestId('base-odds-input').fill('20');
+    await expect(app.scoreResult).toHaveAttribute('data-points', String(byHand(700, 20, 40)));
+    expect(Number(await app.scoreResult.getAttribute('data-probability'))).toBe(p);
+  });
+
+  test('the planner follows the economics typed in, and the approval-rate suggestion the target rate', async () => {
+    const { tp, fn, fp, tn } = await app.confusion();
+    const bads = tp + fn;
+    const goods = fp + tn;
+    /** KS at the shown cut-off: share of goods approved − share of bads approved. */
+    const ksOf = (r: CutoffReadout) => r.goodsApproved / goods - r.badsApproved / bads;
+    await page.getByTestId('max-ks-button').click();
+    const atKs = await app.cutoffReadout();
+    expect(Math.abs(atKs.slider - parsePercent(atKs.cutoffText)), 'slider and cutoff-value agree').toBeLessThanOrEqual(0.0051);
+    expect(ksOf(atKs), 'the max-KS cut-off separates goods from bads on the test rows').toBeGreaterThan(0.3);
+
+    // New economics: profit = goods × 400 − bads × 2,500 everywhere, from 90% (nearly everyone approved).
+    await app.setCutoff(0.9);
+    await page.getByTestId('profit-per-good-input').fill('400');
+    await page.getByTestId('loss-per-bad-input').fill('2500');
+    const consistent = async () => {
+      const r = await app.cutoffReadout();
+      return r.profitPerGood === 400 && r.lossPerBad === 2500 && r.expectedProfit === r.goodsApproved * 400 - r.badsApproved * 2500;
+    };
+    await expect.poll(consistent, { message: 'expected-profit is computed with 400 per good and 2,500 per bad' }).toBe(true);
+    // The suggestions are planned again with the new economics: their test profits are in those terms.
+    await expect
+      .poll(async () => Object.values(await app.cutoffSuggestions()).every((s) => s.testProfit === s.testGoodsApproved * 400 - s.testBadsApproved * 2500), {
+        message: "each suggestion's test profit is goods × 400 − bads × 2,500",
+      })
+      .toBe(true);
+    for (let k = 0; k <= 10; k++) {
+      await app.setCutoff(k / 10);
+      const r = await app.cutoffReadout();
+      expect(r.expectedProfit, `profit at cut-off ${k / 10}`).toBe(r.goodsApproved * 400 - r.badsApproved * 2500);
+    }
+
+    // A target approval rate of 60%: searched on the search rows, close to 60% on the test rows too.
+    await page.getByTestId('approval-rate-input').fill('60');
+    await expect(page.getByTestId('approval-rate-button')).toHaveText('Approve 60%');
+    await page.getByTestId('approval-rate-button').click();
+    const target = (await app.cutoffSuggestions())['approval-rate'];
+    await expect(page.getByTestId('cutoff-value')).toHaveText(`${(100 * target.cutoff).toFixed(1)}%`);
     const r = await app.cutoffReadout();
-    return r.profitPerGood === 400 && r.lossPerBad === 2500 && r.expectedProfit === r.goodsApproved * 400 - r.badsApproved * 2500;
-  };
-  await expect.poll(consistent, { message: 'expected-profit is computed with 400 per good and 2,500 per bad' }).toBe(true);
-  const before = await app.cutoffReadout();
-  await page.getByTestId('max-profit-button').click();
-  await expect(page.getByTestId('cutoff-value'), 'Maximise profit moves the cut-off').not.toHaveText(before.cutoffText);
-  const bestProfit = await app.cutoffReadout();
-  expect(bestProfit.expectedProfit, 'profit at the chosen cut-off').toBe(bestProfit.goodsApproved * 400 - bestProfit.badsApproved * 2500);
-  expect(bestProfit.expectedProfit).toBeGreaterThan(before.expectedProfit);
-  for (let k = 0; k <= 20; k++) {
-    await app.setCutoff(k / 20);
-    const r = await app.cutoffReadout();
-    expect(r.expectedProfit, `profit at cut-off ${k / 20}`).toBeLessThanOrEqual(bestProfit.expectedProfit);
-    expect(r.expectedProfit).toBe(r.goodsApproved * 400 - r.badsApproved * 2500);
-  }
+    expect(r.approved).toBe(target.testApproved);
+    expect(r.approvalRate, 'approval rate on the test rows').toBeGreaterThan(0.5);
+    expect(r.approvalRate).toBeLessThan(0.7);
+  });
 });
 
-test('an approval target (Loan_Status Y/N): N is the bad outcome, and a clean credit history earns more points and approval', async ({ app, page }) => {
+test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the KS chart starts with the riskiest, and a clean credit history earns more points and approval', async ({ app, page }) => {
+  test.skip(!existsSync(LOAN_PREDICTION), `needs ${LOAN_PREDICTION}`);
   await app.goto();
-  await app.uploadCsv(sharedDataPath('loan_prediction_train.csv'));
+  await app.uploadCsv(LOAN_PREDICTION);
   await app.waitForCleaned();
+  await expect(page.getByTestId('kept-outcomes')).toContainText('bad (Loan_Status = N)');
   await app.setEpochs(30);
   await app.train();
-  await expect(page.getByText('Decline when the probability of Loan_Status = N is at least')).toBeVisible();
+  await expect(page.getByText('Decline when the probability of bad (Loan_Status = N) is at least')).toBeVisible();
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr').first().locator('th')).toHaveText('Actual bad (Loan_Status = N)');
+
+  // KS, riskiest first: the bads' cumulative share rises faster than the goods'.
+  const ks = page.getByTestId('ks-chart');
+  await ks.scrollIntoViewIfNeeded();
+  await expect(ks.locator('.recharts-legend-wrapper')).toContainText('bads (Loan_Status = N)');
+  await expect(ks.locator('.recharts-legend-wrapper')).toContainText('goods (Loan_Status = Y)');
+  const vertices = async (series: string) => {
+    const d = (await ks.locator(`.${series} path.recharts-line-curve`).getAttribute('d')) ?? '';
+    return [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  };
+  const bads = await vertices('series-bad');
+  const goods = await vertices('series-good');
+  expect(bads.length, 'one vertex per KS point, the same for both curves').toBe(goods.length);
+  expect(bads.length).toBeGreaterThan(10);
+  const early = Math.round(bads.length * 0.1);
+  expect(bads[early].x).toBeCloseTo(goods[early].x, 3);
+  // SVG y grows downwards: the higher curve has the smaller y.
+  expect(bads[early].y, 'at the riskiest tenth the bad curve is above the good curve').toBeLessThan(goods[early].y);
+  const summary = page.getByTestId('ks-summary');
+  expect(Number(await summary.getAttribute('data-bads'))).toBeGreaterThan(Number(await summary.getAttribute('data-goods')));
+
   // Credit_History is this data set's strongest signal: 1 (a clean history) against 0.
   const scored = async (history: string) => {
-    const probability = await app.scoreApplicant({ Credit_History: history });
-    return { probability, points: Number(await app.scoreResult.getAttribute('data-points')), decision: await app.scoreResult.getAttribute('data-decision') };
+    await app.scoreApplicant({ Credit_History: history });
+    return app.scoreResultState();
   };
   const clean = await scored('1');
   const blemished = await scored('0');
-  expect(clean.probability, 'probability of Y (approved) with a clean history').toBeGreaterThan(blemished.probability);
+  expect(clean.probabilityOfBad, 'probability of N (bad) with a clean history').toBeLessThan(blemished.probabilityOfBad);
   expect(clean.points, 'points: higher is better').toBeGreaterThan(blemished.points);
   expect([clean.decision, blemished.decision]).toEqual(['approve', 'decline']);
+  await expect(app.scoreResult).toContainText('Probability of bad (Loan_Status = N)');
 });
+
+/** Scores the form's default applicant and returns what score-result shows. */
+async function scoreDefaultApplicant(app: CreditLabPage) {
+  await app.scoreApplicant();
+  return app.scoreResultState();
+}

@@ -31,9 +31,9 @@ test('trains on the sample data and scores an applicant, without leaving localho
   await expect(lossChart.locator('.recharts-line-curve'), 'the LineChart draws the three series').toHaveCount(3);
   await expect(lossChart.locator('.recharts-legend-wrapper')).toContainText('validation AUC');
 
-  const probability = await app.scoreApplicant();
-  expect(probability).toBeGreaterThanOrEqual(0);
-  expect(probability).toBeLessThanOrEqual(1);
+  const probabilityOfBad = await app.scoreApplicant();
+  expect(probabilityOfBad).toBeGreaterThanOrEqual(0);
+  expect(probabilityOfBad).toBeLessThanOrEqual(1);
   await expect(app.scoreResult).toBeVisible();
 
   expect(network.urls.length, 'the request log saw the app load').toBeGreaterThan(0);
@@ -83,13 +83,13 @@ test('shows an error for a file that is not a CSV and stays usable', async ({ ap
   await expect(app.alert, 'the not-a-CSV alert is gone once the sample trained').toHaveCount(0);
 });
 
-test('switching the positive value makes the other class the positive one, in the cleaning report and the trained model', async ({ app, page }) => {
+test('switching the positive value changes the model's label, not which outcome is bad: the report, the matrix and the decisions still call default = 1 bad', async ({ app, page }) => {
   // Counts from the file itself, under the default plan (exact duplicates, unlabeled rows, age 0–150).
   const book = readSampleBook();
   const { kept } = keptRows(book, { target: 'default', labels: ['0', '1'], ranges: { age: { min: 0, max: 150 } } });
   const count = (label: string) => kept.filter((row) => book.cell(row, 'default') === label).length;
   const share = (label: string) => ((100 * count(label)) / kept.length).toFixed(1);
-  const keptText = (label: string) => `default = ${label}: ${count(label).toLocaleString('en-US')} (${share(label)}%)`;
+  const keptText = `bad (default = 1): ${count('1').toLocaleString('en-US')} (${share('1')}%) · good (default = 0): ${count('0').toLocaleString('en-US')}`;
   expect(count('1'), 'defaults are the minority in the sample').toBeLessThan(count('0'));
 
   await app.goto();
@@ -98,37 +98,36 @@ test('switching the positive value makes the other class the positive one, in th
   const positive = page.getByTestId('positive-select');
   await expect(positive, 'the guessed positive value of default is 1').toHaveValue('1');
   await expect(page.getByTestId('clean-rows-after')).toHaveText(kept.length.toLocaleString('en-US'));
-  await expect(app.cleaningReport).toContainText(keptText('1'));
+  const outcomes = page.getByTestId('kept-outcomes');
+  await expect(outcomes).toHaveText(keptText);
   // The balance profiles the file as loaded (every labelled row, duplicates included).
   const inFile = (label: string) => book.rows.filter((row) => book.cell(row, 'default') === label).length;
   const fileShare = (label: string) => ((100 * inFile(label)) / (inFile('0') + inFile('1'))).toFixed(1);
   const balance = `default: 0 = ${fileShare('0')}% · 1 = ${fileShare('1')}%`;
   await expect(page.getByTestId('target-balance')).toHaveText(balance);
+  const trainRows = (await app.split()).trainRows;
 
   await positive.selectOption('0');
   await expect(positive).toHaveValue('0');
-  await expect(app.cleaningReport, 'the report counts the new positive value').toContainText(keptText('0'));
-  await expect(app.cleaningReport).not.toContainText(keptText('1'));
+  await app.waitForCleaned();
+  await expect(outcomes, 'defaulting is still the bad outcome').toHaveText(keptText);
   await expect(page.getByTestId('clean-rows-after'), 'the same rows are kept').toHaveText(kept.length.toLocaleString('en-US'));
   await expect(page.getByTestId('target-balance'), 'the balance of the file does not depend on the positive value').toHaveText(balance);
+  expect((await app.split()).trainRows, 'the same training rows').toBe(trainRows);
 
-  await app.waitForCleaned();
   await app.setEpochs(3);
   await app.train({ timeoutMs: 60_000 });
   expect(await app.metric('auc')).toBeGreaterThan(0.7);
-  // The model's positive class is now 0, the majority: most actual positives in the test rows.
-  await expect(page.getByTestId('confusion-matrix')).toContainText('Actual 0');
+  await expect(page.getByTestId('confusion-matrix').locator('tbody th').first()).toHaveText('Actual bad (default = 1)');
   const { tp, fn, fp, tn } = await app.confusion();
   const testRows = tp + fn + fp + tn;
   expect(testRows, 'test rows are a fifth of the kept rows').toBeGreaterThan(0.19 * kept.length);
-  expect((tp + fn) / testRows, 'share of actual positives (default = 0) among the test rows').toBeCloseTo(count('0') / kept.length, 1);
-  // Which outcome is bad follows from the target, not from the positive value: defaulting still is.
-  await expect(page.getByText('Decline when the probability of default = 1 is at least')).toBeVisible();
+  expect((tp + fn) / testRows, 'share of actual bads (default = 1) among the test rows').toBeCloseTo(count('1') / kept.length, 2);
+  await expect(page.getByText('Decline when the probability of bad (default = 1) is at least')).toBeVisible();
   await app.setCutoff(0);
-  expect(await app.scoreApplicant()).toBeGreaterThan(0.5); // the probability of default = 0, the likely outcome
+  expect(await app.scoreApplicant(), 'the probability of bad (default = 1) of a median applicant').toBeLessThan(0.5);
   await expect(app.scoreResult).toHaveAttribute('data-decision', 'decline');
   await app.setCutoff(1);
-  await app.scoreApplicant();
   await expect(app.scoreResult).toHaveAttribute('data-decision', 'approve');
 });
 

@@ -197,3 +197,36 @@ test('credit_risk_dataset.csv: the profile shows each column’s missing cells, 
   // A text column's chart: its levels and their shares.
   await expect(row('person_home_ownership').locator('svg.mini-hist title')).toContainText(/RENT \d+(\.\d)?%/);
 });
+
+test('sample loan book: a "was missing" input per numeric column with missing values; turning one off removes it from the report and the model inputs', async ({ app, page }) => {
+  const book = readSampleBook();
+  const missingIn = (column: string) => book.rows.filter((row) => book.cell(row, column).trim() === '').length;
+  expect(missingIn('employment_years'), 'the sample has rows without employment_years').toBeGreaterThan(0);
+  expect(missingIn('annual_income'), 'and none without annual_income').toBe(0);
+
+  await app.goto();
+  await app.loadSample();
+  await app.ensureTarget('default');
+  await app.waitForCleaned();
+  const indicator = page.getByTestId('indicator-employment_years');
+  await expect(indicator, 'on by default for a numeric column').toBeChecked();
+  await expect(page.getByTestId('indicator-annual_income'), 'on by default, though it has nothing to flag').toBeChecked();
+  const summary = page.getByTestId('indicator-summary');
+  const item = summary.locator('li[data-column="employment_years"]');
+  await expect(item).toHaveCount(1);
+  const flagged = Number(await item.getAttribute('data-training-rows'));
+  // The training rows are about 80% of the kept rows, each row with a missing employment_years flagged.
+  expect(flagged, 'training rows flagged').toBeGreaterThan(0.6 * missingIn('employment_years'));
+  expect(flagged).toBeLessThanOrEqual(missingIn('employment_years'));
+  await expect(summary.locator('li[data-column="annual_income"]'), 'no input for a column without missing values').toHaveCount(0);
+  const inputs = Number(await page.getByTestId('model-inputs').innerText());
+  const others = await summary.locator('li').count();
+
+  await indicator.uncheck();
+  await expect(item, 'its indicator leaves the report').toHaveCount(0);
+  await expect(page.getByTestId('model-inputs'), 'one model input fewer').toHaveText(String(inputs - 1));
+  await expect(summary.locator('li')).toHaveCount(others - 1);
+  await indicator.check();
+  await expect(page.getByTestId('model-inputs')).toHaveText(String(inputs));
+  await expect(item).toHaveCount(1);
+});

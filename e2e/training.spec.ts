@@ -91,10 +91,30 @@ test('the same seed on the cpu backend gives the same model twice; runs are list
   const first = await page.getByTestId('metric-logloss').innerText();
   await app.train();
   expect(await page.getByTestId('metric-logloss').innerText()).toBe(first);
+  // A cut-off moved away from the model's default is reset by the next model, with a notice.
+  const slider = page.getByTestId('cutoff-slider');
+  await expect(page.getByTestId('cutoff-reset-notice'), 'no notice for the first model').toHaveCount(0);
+  const defaultCutoff = await page.getByTestId('cutoff-value').innerText();
+  await app.setCutoff(0.3);
+  await expect(page.getByTestId('cutoff-value')).toHaveText('30.0%');
   await page.getByTestId('seed-input').fill('8');
   await app.train();
   expect(await page.getByTestId('metric-logloss').innerText()).not.toBe(first);
-  await expect(page.getByTestId('runs-table').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('cutoff-value'), 'the new model starts at its default cut-off').toHaveText(defaultCutoff);
+  await expect(page.getByTestId('cutoff-reset-notice')).toContainText(defaultCutoff);
+  expect(Number(await slider.inputValue())).toBeCloseTo(parseFloat(defaultCutoff) / 100, 2);
+  // Moving the slider again puts the notice away.
+  await app.setCutoff(0.4);
+  await expect(page.getByTestId('cutoff-reset-notice')).toHaveCount(0);
+
+  // The runs table lists each run with its members and their epochs (the sample book is an ensemble of 5).
+  const rows = page.getByTestId('runs-table').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    const members = Number(await row.getAttribute('data-members'));
+    expect(members, 'members per run').toBeGreaterThanOrEqual(1);
+    await expect(row).toContainText(members > 1 ? `${members} × 3 epochs` : '3 (best');
+  }
 });
 
 test('Stop ends training promptly and keeps a usable model', async ({ app, page }) => {

@@ -1,15 +1,21 @@
 import { materialise } from '../core/features/encodedRows';
+import { computeExpectedCalibrationError } from '../core/metrics/calibration';
 import { computeCreditBaseline, computeCreditMetrics } from '../core/metrics/credit';
 import type { FoldData } from '../core/pipeline';
-import { buildNetwork, disposeNetwork, predictProbabilities, type NetworkSpec } from '../model/network';
-import { trainModel, type TrainSettings } from '../model/train';
+import type { NetworkSpec } from '../model/network';
+import { disposeScoringModel, fitScoringModel, predictCalibrated } from '../model/scoringModel';
+import type { TrainSettings } from '../model/train';
 
-/** Held-out metrics of one fold, rounded for reading. */
+/** Held-out metrics of one fold, rounded for reading; every probability is of the bad outcome. */
 export interface FoldReport {
   readonly fold: number;
   readonly trainRows: number;
   readonly testRows: number;
-  readonly epochsRun: number;
+  /** Ensemble members (1 for a hold-out validation) and the epochs each ran and kept. */
+  readonly members: number;
+  readonly epochsRun: readonly number[];
+  readonly bestEpochs: readonly number[];
+  readonly calibration: string;
   readonly trainMs: number;
   readonly auc: number;
   readonly aucLower: number;
@@ -22,29 +28,47 @@ export interface FoldReport {
   readonly f1: number;
   readonly logloss: number;
   readonly brier: number;
-  readonly baseline: { readonly auc: number; readonly logloss: number; readonly brier: number; readonly accuracy: number };
+  readonly ece: number;
+  /** Mean predicted probability of bad, and the observed bad rate, on the fold's test rows. */
+  readonly meanPredicted: number;
+  readonly observedBadRate: number;
+  readonly baseline: { readonly auc: number; readonly logloss: number; readonly brier: number; readonly ece: number; readonly accuracy: number };
+  /** The model's inputs after screening on this fold's training rows. */
+  readonly features: readonly string[];
 }
 
-const METRICS = ['auc', 'ks', 'gini', 'accuracy', 'precision', 'recall', 'f1', 'logloss', 'brier'] as const;
+const METRICS = ['auc', 'ks', 'gini', 'accuracy', 'precision', 'recall', 'f1', 'logloss', 'brier', 'ece', 'meanPredicted', 'observedBadRate'] as const;
 type MetricName = (typeof METRICS)[number];
 
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
 
-/** Trains on the fold's training rows and measures on its held-out rows. */
-export async function evaluateFold(fold: number, data: FoldData, network: NetworkSpec, settings: TrainSettings): Promise<FoldReport> {
+/**
+ * Trains on the fold's training rows exactly as the app does (members, prior shift, calibrator on
+ * validation rows) and measures on its held-out rows, with label 1 = bad and p = probability of bad.
+ */
+export async function evaluateFold(fold: number, data: FoldData, network: NetworkSpec, settings: TrainSettings, positiveIsBad: boolean): Promise<FoldReport> {
   const width = data.preprocessor.width;
-  const model = buildNetwork(width, network);
+  const started = performance.now();
+  const fitted = await fitScoringModel({ train: data.train, validationFolds: data.validationFolds, width }, network, settings);
+  const trainMs = performance.now() - started;
   try {
-    const outcome = await trainModel(model, data.train, data.validation, width, settings);
-    const p = predictProbabilities(model, materialise(data.test), width);
-    const m = computeCreditMetrics(data.test.y, p);
-    const b = computeCreditBaseline(data.test.y, data.trainPositiveRate);
+    const p = predictCalibrated(fitted.model, materialise(data.test));
+    const pBad = positiveIsBad ? p : p.map((v: number) => 1 - v);
+    const bad = positiveIsBad ? data.test.y : data.test.y.map((v: number) => 1 - v);
+    const badRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
+    const m = computeCreditMetrics(bad, pBad);
+    const b = computeCreditBaseline(bad, badRate);
+    let meanPredicted = 0;
+    for (const v of pBad) meanPredicted += v / pBad.length;
     return {
       fold,
-      trainRows: data.train.rows + data.validation.rows,
+      trainRows: data.train.rows,
       testRows: data.test.rows,
-      epochsRun: outcome.epochsRun,
-      trainMs: Math.round(outcome.elapsedMs),
+      members: fitted.model.members.length,
+      epochsRun: fitted.model.members.map((member) => member.outcome.epochsRun),
+      bestEpochs: fitted.model.members.map((member) => member.outcome.bestEpoch),
+      calibration: fitted.calibration.calibrator.method,
+      trainMs: Math.round(trainMs),
       auc: round(m.auc),
       aucLower: round(m.aucLower),
       aucUpper: round(m.aucUpper),
@@ -56,23 +80,32 @@ export async function evaluateFold(fold: number, data: FoldData, network: Networ
       f1: round(m.f1),
       logloss: round(m.logLoss),
       brier: round(m.brier),
-      baseline: { auc: round(b.auc), logloss: round(b.logLoss), brier: round(b.brier), accuracy: round(b.accuracy) },
+      ece: round(computeExpectedCalibrationError(bad, pBad, 10)),
+      meanPredicted: round(meanPredicted),
+      observedBadRate: round(m.positiveRate),
+      baseline: { auc: round(b.auc), logloss: round(b.logLoss), brier: round(b.brier), ece: round(computeExpectedCalibrationError(bad, new Float64Array(bad.length).fill(badRate), 10)), accuracy: round(b.accuracy) },
+      features: data.report.features,
     };
   } finally {
-    disposeNetwork(model);
+    disposeScoringModel(fitted.model);
   }
 }
 
-/** Mean and sample standard deviation of each metric over the folds. */
-export function summariseFolds(folds: readonly FoldReport[]): { mean: Record<MetricName, number>; sd: Record<MetricName, number> } {
+/** Mean and sample standard deviation of each metric over the folds, the baseline's means, and the spread of epochs run. */
+export function summariseFolds(folds: readonly FoldReport[]) {
   const mean = {} as Record<MetricName, number>;
   const sd = {} as Record<MetricName, number>;
-  for (const name of METRICS) {
-    const values = folds.map((f) => f[name]);
+  const stats = (values: number[]) => {
     const m = values.reduce((a, b) => a + b, 0) / values.length;
     const variance = values.length > 1 ? values.reduce((a, v) => a + (v - m) ** 2, 0) / (values.length - 1) : 0;
-    mean[name] = round(m);
-    sd[name] = round(Math.sqrt(variance));
+    return { mean: round(m), sd: round(Math.sqrt(variance)) };
+  };
+  for (const name of METRICS) {
+    const s = stats(folds.map((f) => f[name]));
+    mean[name] = s.mean;
+    sd[name] = s.sd;
   }
-  return { mean, sd };
+  const baseline = { logloss: stats(folds.map((f) => f.baseline.logloss)).mean, brier: stats(folds.map((f) => f.baseline.brier)).mean, ece: stats(folds.map((f) => f.baseline.ece)).mean };
+  const epochs = folds.flatMap((f) => f.epochsRun);
+  return { mean, sd, baseline, epochsRun: { min: Math.min(...epochs), max: Math.max(...epochs), mean: stats(epochs).mean } };
 }

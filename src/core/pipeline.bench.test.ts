@@ -37,7 +37,7 @@ describe('1M-row loan book', () => {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const before = process.memoryUsage();
-      const prepared = prepareData(table, { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 1, decimal: parsed.data.notes.decimal });
+      const prepared = prepareData(table, { ...plan, testFraction: 0.2, validation: { kind: 'holdout', fraction: 0.1 }, seed: 1, decimal: parsed.data.notes.decimal });
       if (!prepared.ok) throw new Error(prepared.reason);
       const t4 = performance.now();
 

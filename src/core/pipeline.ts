@@ -1,19 +1,42 @@
-import { cleanRows, type CleanedRows, type CleaningReport } from './clean/cleanTable';
-import type { CleaningPlan } from './clean/plan';
-import type { RemovedRows } from './clean/removedRows';
+import { cleanRows, type CleanedRows, type CleaningReport, type RowCleaningReport } from './clean/cleanTable';
+import { fitCleaning } from './clean/fitCleaning';
+import type { CleaningPlan, RemovalReason } from './clean/plan';
+import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './clean/removedRows';
 import type { DecimalMark } from './csv/cells';
 import { findInvalidRows, tableRows, type EncodedRows } from './features/encodedRows';
 import { fitPreprocessor, type Preprocessor } from './features/preprocessor';
 import { fail, ok, type Result } from './result';
-import { stratifiedKFold } from './split/kfold';
+import { kFoldTrainIndices, stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
+
+/**
+ * Which training rows validate (early stopping, the calibrator, the suggested cut-offs): one
+ * stratified held-out share, or k stratified folds, each validating a member trained on the rest,
+ * so every training row gets an out-of-fold prediction and the model is an ensemble of k members.
+ */
+export type ValidationPlan = { readonly kind: 'holdout'; readonly fraction: number } | { readonly kind: 'cross-fit'; readonly folds: number };
+
+/**
+ * Below this many training rows the model is cross-fitted: a 10% hold-out would hold under 1,000
+ * rows, on which early stopping stops on noise and a calibrator is poorly fitted; k members
+ * validated out-of-fold use every training row for both, and their average predicts better.
+ */
+export const CROSS_FIT_BELOW_ROWS = 10_000;
+
+/** Members of a cross-fitted ensemble (and folds of its out-of-fold validation). */
+export const CROSS_FIT_FOLDS = 5;
+
+/** The validation plan for `trainingRows` rows: 5-fold cross-fit below CROSS_FIT_BELOW_ROWS, else a 10% stratified hold-out (≥ 1,000 rows). */
+export function chooseValidationPlan(trainingRows: number): ValidationPlan {
+  return trainingRows < CROSS_FIT_BELOW_ROWS ? { kind: 'cross-fit', folds: CROSS_FIT_FOLDS } : { kind: 'holdout', fraction: 0.1 };
+}
 
 /** Everything the user chose between loading a file and training: the cleaning plan plus the split. */
 export type PrepareConfig = CleaningPlan & {
   readonly testFraction: number;
-  /** Share of the training rows held back for validation loss (0 for none). */
-  readonly validationFraction: number;
+  /** How training rows validate; 'auto' chooses by the number of training rows (chooseValidationPlan). */
+  readonly validation: ValidationPlan | 'auto';
   readonly seed: number;
   /** How the file wrote numbers (ParseNotes.decimal); '.' when omitted. */
   readonly decimal?: DecimalMark;
@@ -27,32 +50,20 @@ export interface PrepareTimings {
   readonly encodeMs: number;
 }
 
-/** The prepared data set: cleaning report, removed rows, fitted preprocessing and train / validation / test rows (encoded on demand). */
-export interface PreparedData {
-  readonly report: CleaningReport;
-  readonly removed: RemovedRows;
-  readonly preprocessor: Preprocessor;
-  readonly train: EncodedRows;
-  readonly validation: EncodedRows;
-  readonly test: EncodedRows;
-  /** Share of positives among the training rows (fit + validation): the naive baseline's prediction. */
-  readonly trainPositiveRate: number;
-  readonly timings: PrepareTimings;
-}
+/** One split's fitted cleaning report, removed rows, preprocessing, training rows with their validation folds, and test rows (encoded on demand). */
+export type FoldData = Omit<EncodedSplit, 'fitMs' | 'encodeMs'>;
 
-/** The cleaning report and removed rows for a plan, without copying the table (for showing the effect of choices before training). */
-export function cleanAndReport(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<{ report: CleaningReport; removed: RemovedRows }> {
-  const cleaned = cleanRows(table, plan, decimal);
-  return cleaned.ok ? ok({ report: cleaned.data.report, removed: cleaned.data.removed }) : cleaned;
-}
+/** The prepared data set: a split's FoldData and the time each stage took. */
+export type PreparedData = FoldData & { readonly timings: PrepareTimings };
 
 /**
- * file table → cleaning → seeded stratified split of the kept rows → preprocessing fitted on the
- * training rows only (fit + validation, never test) → every row encoded through the data-quality
- * gate (fails, naming the column, if any encoded value is NaN or infinite). Works on row indices
- * into `table`, so the kept rows are never copied, and the encoded inputs are not kept (the
- * matrices would double the memory): a training run materialises its rows for as long as it runs,
- * and prediction the held-out rows.
+ * file table → row cleaning → seeded stratified split of the kept rows → everything fitted on the
+ * training rows only (outlier 'drop' bounds, forward fill, feature screening, preprocessing) and
+ * applied to both parts → every row encoded through the data-quality gate (fails, naming the
+ * column, if any encoded value is NaN or infinite). Works on row indices into `table`, so the kept
+ * rows are never copied, and the encoded inputs are not kept (the matrices would double the
+ * memory): a training run materialises its rows for as long as it runs, and prediction the
+ * held-out rows.
  */
 export function prepareData(table: Table, config: PrepareConfig): Result<PreparedData> {
   const decimal = config.decimal ?? '.';
@@ -61,21 +72,18 @@ export function prepareData(table: Table, config: PrepareConfig): Result<Prepare
   if (!cleaned.ok) return cleaned;
   const cleanMs = performance.now() - started;
   const outer = stratifiedSplit(cleaned.data.labels, config.testFraction, config.seed);
-  const encoded = fitAndEncode(cleaned.data, config, outer.train, outer.test);
+  const encoded = fitAndEncode(cleaned.data, config, ascending(outer.train, cleaned.data.rows.length), ascending(outer.test, cleaned.data.rows.length));
   if (!encoded.ok) return encoded;
   const { fitMs, encodeMs, ...parts } = encoded.data;
-  return ok({ report: cleaned.data.report, removed: cleaned.data.removed, ...parts, timings: { cleanMs, fitMs, encodeMs } });
+  return ok({ ...parts, timings: { cleanMs, fitMs, encodeMs } });
 }
-
-/** One fold of a cross-validation: training rows (fit + validation), the held-out fold, and the fitted preprocessing. */
-export type FoldData = Omit<EncodedSplit, 'fitMs' | 'encodeMs'>;
 
 /** Cleaning once, then a lazily prepared fold per stratified k-fold part (each fitted on its own training rows). */
 export interface PreparedFolds {
-  readonly report: CleaningReport;
-  readonly removed: RemovedRows;
+  /** The row rules' report (the same for every fold); each fold's own report adds what was fitted on it. */
+  readonly report: RowCleaningReport;
   readonly folds: number;
-  /** Prepares fold `index` (0-based): preprocessing fitted on the other folds only. */
+  /** Prepares fold `index` (0-based): everything fitted on the other folds only. */
   prepareFold(index: number): Result<FoldData>;
 }
 
@@ -92,15 +100,9 @@ export function prepareFolds(table: Table, config: Omit<PrepareConfig, 'testFrac
   const testFolds = stratifiedKFold(labels, config.folds, config.seed);
   return ok({
     report: cleaned.data.report,
-    removed: cleaned.data.removed,
     folds: config.folds,
     prepareFold(index) {
-      const test = testFolds[index];
-      const inTest = new Uint8Array(labels.length);
-      for (const i of test) inTest[i] = 1;
-      const train = new Int32Array(labels.length - test.length);
-      for (let i = 0, j = 0; i < labels.length; i++) if (!inTest[i]) train[j++] = i;
-      const encoded = fitAndEncode(cleaned.data, config, train, test);
+      const encoded = fitAndEncode(cleaned.data, config, kFoldTrainIndices(testFolds, index), testFolds[index]);
       if (!encoded.ok) return encoded;
       const { fitMs: _fit, encodeMs: _encode, ...fold } = encoded.data;
       return ok(fold);
@@ -108,63 +110,122 @@ export function prepareFolds(table: Table, config: Omit<PrepareConfig, 'testFrac
   });
 }
 
-/** Encoded parts of one split, the preprocessing fitted on its training rows, and how long that took. */
+/** Encoded parts of one split, everything fitted on its training rows, and how long that took. */
 interface EncodedSplit {
+  readonly report: CleaningReport;
+  /** The row rules' removals plus the training rows an outlier 'drop' rule removed. */
+  readonly removed: RemovedRows;
   readonly preprocessor: Preprocessor;
+  /** Every training row (fit and validation alike), in file order. */
   readonly train: EncodedRows;
-  readonly validation: EncodedRows;
+  readonly validation: ValidationPlan;
+  /**
+   * Positions within `train` (ascending) of each validation fold: a hold-out is one fold; a
+   * cross-fit has k, member k fitting on the other folds. Empty when a class is too rare to validate.
+   */
+  readonly validationFolds: readonly Int32Array[];
   readonly test: EncodedRows;
+  /** Share of positives among the training rows: the naive baseline's prediction. */
   readonly trainPositiveRate: number;
   readonly fitMs: number;
   readonly encodeMs: number;
 }
 
 /**
- * Holds back a stratified validation share of `trainPart` (indices into the kept rows), fits the
- * preprocessing on all of `trainPart` (never on `testPart`), and runs the three parts' encoded rows
- * through the data-quality gate (fails, naming the column, if any encoded value is NaN or infinite).
+ * Fits the data-dependent cleaning and the preprocessing on `trainPart` (ascending positions into
+ * the kept rows; never on `testPart`), chooses the validation folds among the training rows kept,
+ * and runs both parts' encoded rows through the data-quality gate.
  */
 function fitAndEncode(
   cleaned: CleanedRows,
-  config: Pick<PrepareConfig, 'validationFraction' | 'seed' | 'columns' | 'decimal'>,
+  config: Pick<PrepareConfig, 'validation' | 'seed' | 'columns' | 'features' | 'decimal'>,
   trainPart: Int32Array,
   testPart: Int32Array,
 ): Result<EncodedSplit> {
-  const { source, rows, labels, report } = cleaned;
+  const { rows, labels } = cleaned;
   const decimal = config.decimal ?? '.';
-  let fitPart: Int32Array = trainPart;
-  let validationPart: Int32Array = new Int32Array(0);
-  if (config.validationFraction > 0) {
-    const inner = stratifiedSplit(pick(labels, trainPart), config.validationFraction, config.seed + 1);
-    fitPart = pick(trainPart, inner.train);
-    validationPart = pick(trainPart, inner.test);
-  }
-  // Each part is encoded in file order: reading the columns in order is about 3× faster than in the
-  // split's shuffled order on a million rows, and training shuffles its batches anyway.
-  fitPart = ascending(fitPart, rows.length);
-  validationPart = ascending(validationPart, rows.length);
-  const testRows = ascending(testPart, rows.length);
-  const allTraining = pick(rows, ascending(trainPart, rows.length));
-
   const fitStarted = performance.now();
-  const plans = report.features.map((name) => config.columns.find((c) => c.column === name)!);
-  const preprocessor = fitPreprocessor(source, plans, allTraining, decimal);
+  const plans = config.features.map((name) => config.columns.find((c) => c.column === name)!);
+  const fitted = fitCleaning(cleaned, plans, trainPart, testPart, decimal);
+  if (fitted.features.length === 0) {
+    const notes = fitted.excludedFeatures.map((e) => `${e.column} (${e.reason === 'all-missing' ? 'no values' : 'a single value'})`).join(', ');
+    return fail(`No feature columns are left after cleaning: ${notes}. Choose other features.`);
+  }
+  const trainLabels = pick(labels, fitted.trainPositions);
+  let trainPositives = 0;
+  for (const label of trainLabels) trainPositives += label;
+  const trainNegatives = trainLabels.length - trainPositives;
+  if (trainPositives === 0 || trainNegatives === 0) return fail('After the outlier rules, the training rows hold only one outcome; loosen the outlier rules.');
+
+  const validation = config.validation === 'auto' ? chooseValidationPlan(trainLabels.length) : config.validation;
+  const validationFolds = chooseValidationFolds(trainLabels, validation, config.seed + 1);
+  const featurePlans = fitted.features.map((name) => config.columns.find((c) => c.column === name)!);
+  const trainRows = pick(rows, fitted.trainPositions);
+  const preprocessor = fitPreprocessor(fitted.source, featurePlans, trainRows, decimal, fitted.trainedRanges);
   const fitMs = performance.now() - fitStarted;
 
+  // Each part is encoded in file order: reading the columns in order is about 3× faster than in the
+  // split's shuffled order on a million rows, and training shuffles its batches anyway.
   const encodeStarted = performance.now();
-  const encode = (part: Int32Array): EncodedRows => tableRows(preprocessor, source, pick(rows, part), Float32Array.from(pick(labels, part)));
-  const train = encode(fitPart);
-  const validation = encode(validationPart);
-  const test = encode(testRows);
-  for (const part of [train, validation, test]) {
+  const train = tableRows(preprocessor, fitted.source, trainRows, Float32Array.from(trainLabels));
+  const test = tableRows(preprocessor, fitted.source, pick(rows, testPart), Float32Array.from(pick(labels, testPart)));
+  for (const part of [train, test]) {
     const invalid = findInvalidRows(part, preprocessor);
     if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
   }
   const encodeMs = performance.now() - encodeStarted;
 
-  let trainPositives = 0;
-  for (let i = 0; i < trainPart.length; i++) trainPositives += labels[trainPart[i]];
-  return ok({ preprocessor, train, validation, test, trainPositiveRate: trainPositives / trainPart.length, fitMs, encodeMs });
+  const report: CleaningReport = {
+    ...cleaned.report,
+    steps: [...cleaned.report.steps, ...fitted.outlierSteps],
+    missing: fitted.missing,
+    clipped: fitted.clipped,
+    excludedFeatures: fitted.excludedFeatures,
+    features: fitted.features,
+  };
+  const removed = addRemovedRows(cleaned.removed, pick(rows, fitted.droppedPositions), fitted.droppedCauses, 'outlier', fitted.outlierRules);
+  return ok({ report, removed, preprocessor, train, validation, validationFolds, test, trainPositiveRate: trainPositives / trainLabels.length, fitMs, encodeMs });
+}
+
+/** Validation folds (positions within the training rows, ascending) for the plan; fewer folds, or none, when the rarer class is too small for k. */
+function chooseValidationFolds(labels: Uint8Array, plan: ValidationPlan, seed: number): Int32Array[] {
+  let positives = 0;
+  for (const label of labels) positives += label;
+  const rarer = Math.min(positives, labels.length - positives);
+  if (plan.kind === 'holdout') {
+    if (plan.fraction <= 0 || rarer < 2) return [];
+    return [ascending(stratifiedSplit(labels, plan.fraction, seed).test, labels.length)];
+  }
+  const folds = Math.min(plan.folds, rarer);
+  return folds >= 2 ? stratifiedKFold(labels, folds, seed) : [];
+}
+
+/** The removed rows with `rows` (table row indices, ascending) added under `reason`, each caused by the column in `causes`, keeping row order. */
+function addRemovedRows(base: RemovedRows, rows: Int32Array, causes: Int32Array, reason: RemovalReason, rules: readonly RemovalRule[]): RemovedRows {
+  if (rows.length === 0) return rules.length === 0 ? base : { ...base, rules: [...base.rules, ...rules] };
+  const total = base.rows.length + rows.length;
+  const merged: RemovedRows = {
+    rows: new Int32Array(total),
+    reasons: new Uint8Array(total),
+    columns: new Int32Array(total),
+    duplicateOf: new Int32Array(total),
+    rules: [...base.rules, ...rules],
+  };
+  const code = REMOVAL_REASONS.indexOf(reason);
+  for (let i = 0, a = 0, b = 0; i < total; i++) {
+    if (b >= rows.length || (a < base.rows.length && base.rows[a] < rows[b])) {
+      merged.rows[i] = base.rows[a];
+      merged.reasons[i] = base.reasons[a];
+      merged.columns[i] = base.columns[a];
+      merged.duplicateOf[i] = base.duplicateOf[a++];
+    } else {
+      merged.rows[i] = rows[b];
+      merged.reasons[i] = code;
+      merged.columns[i] = causes[b++];
+      merged.duplicateOf[i] = -1;
+    }
+  }
+  return merged;
 }
 
 /** The distinct indices (each below `n`) in ascending order, by marking rather than comparing. */

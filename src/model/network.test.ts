@@ -7,7 +7,7 @@ import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, type N
 import { computeClassWeights, trainModel, type EpochReport, type TrainSettings } from './train';
 
 const MLP: NetworkSpec = { kind: 'mlp', hiddenUnits: [16], dropout: 0, seed: 3 };
-const SETTINGS: TrainSettings = { epochs: 15, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 9, classWeights: false, patience: null, restoreBest: false };
+const SETTINGS: TrainSettings = { epochs: 15, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 9, classWeights: false, patience: null, minEpochs: 0, restoreBest: false };
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 2);
 
 describe('network', () => {

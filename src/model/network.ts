@@ -75,6 +75,19 @@ export function predictProbabilities(model: tf.LayersModel, x: Float32Array, wid
   return out;
 }
 
+/** The network's logits (log-odds of label 1) for row-major `x` (rows × width), predicted in chunks. */
+export function predictLogits(model: tf.LayersModel, x: Float32Array, width: number): Float32Array {
+  const rows = x.length / width;
+  const out = new Float32Array(rows);
+  for (let start = 0; start < rows; start += PREDICT_CHUNK_ROWS) {
+    const count = Math.min(PREDICT_CHUNK_ROWS, rows - start);
+    const chunk = tf.tidy(() => model.predict(tf.tensor2d(x.subarray(start * width, (start + count) * width), [count, width])) as tf.Tensor);
+    out.set(chunk.dataSync() as Float32Array, start);
+    chunk.dispose();
+  }
+  return out;
+}
+
 /** Frees the model's weights. */
 export function disposeNetwork(model: tf.LayersModel): void {
   model.dispose();

@@ -6,7 +6,7 @@ import { buildNetwork, disposeNetwork, readWeights, writeWeights } from './netwo
 import { trainWithFallback } from './resilientTrain';
 import { trainModel, TrainingDiverged, type EpochReport, type TrainSettings } from './train';
 
-const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, restoreBest: false };
+const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, minEpochs: 0, restoreBest: false };
 const build = () => buildNetwork(2, { kind: 'mlp', hiddenUnits: [8], dropout: 0, seed: 5 });
 const train = separable(300, 1);
 const validation = separable(60, 2);

@@ -17,6 +17,8 @@ export interface TrainSettings {
   readonly classWeights: boolean;
   /** Stop when the validation loss has not improved for this many epochs (null: never). */
   readonly patience: number | null;
+  /** Early stopping never ends a run before this many epochs (0: any time). */
+  readonly minEpochs: number;
   /** At the end, go back to the weights of the epoch with the lowest validation loss. */
   readonly restoreBest: boolean;
 }
@@ -88,7 +90,7 @@ export class TrainingDiverged extends Error {
   }
 }
 
-/** Class weights [w0, w1] = n / (2 · n_class), or [1, 1] when a class is absent. */
+/** Class weights [w0, w1] = n / (2 · n_class), or [1, 1] when a class is absent. They shift the fitted logit by ln(w1 / w0), which classWeightLogitShift undoes. */
 export function computeClassWeights(y: Float32Array): [number, number] {
   let positives = 0;
   for (const v of y) positives += v;
@@ -204,7 +206,7 @@ export async function trainModel(model: tf.LayersModel, train: EncodedRows, vali
 
       const elapsedMs = performance.now() - started;
       hooks.onEpoch?.({ epoch, epochs: settings.epochs, loss, valLoss, valAuc, elapsedMs, samplesPerSecond: (samplesSeen / elapsedMs) * 1000 });
-      if (settings.patience !== null && hasValidation && sinceBest >= settings.patience) {
+      if (settings.patience !== null && hasValidation && sinceBest >= settings.patience && epoch >= settings.minEpochs) {
         stoppedEarly = true;
         break;
       }

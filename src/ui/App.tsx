@@ -5,7 +5,7 @@ import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
 import { WorkerBridge } from '../worker/client';
-import type { ApplicantScore, DatasetSummary, TrainSummary } from '../worker/protocol';
+import type { ApplicantScore, DatasetSummary, PreparedSummary, TrainRequest, TrainSummary } from '../worker/protocol';
 import { DEFAULT_POINTS_SCALE, type PointsScale } from '../core/scoring/points';
 import { CutoffPlanner } from './evaluate/CutoffPlanner';
 import { ScorecardScale } from './evaluate/ScorecardScale';
@@ -19,18 +19,20 @@ import { DataPreview } from './data/DataPreview';
 import { DataSummaryLine } from './data/DataSummaryLine';
 import { ParseProgress } from './data/ParseProgress';
 import { useDatasetLoader } from './data/useDatasetLoader';
+import { readingAt } from './evaluate/cutoffAt';
 import { MetricsPanel } from './evaluate/MetricsPanel';
+import { DEFAULT_ECONOMICS, useCutoffPlan, type Economics } from './evaluate/useCutoffPlan';
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
+import { formatPercent } from './shared/outcome';
 import { prefetchCharts } from './charts';
 import { Deferred } from './shared/Deferred';
 import { TrainPanel } from './train/TrainPanel';
-import { DEFAULT_TRAIN_OPTIONS, defaultBatchSize, defaultClassWeights, defaultEpochs, toTrainRequestParts, type TrainOptions } from './train/trainOptions';
+import { DEFAULT_TRAIN_OPTIONS, dataDefaults, defaultBatchSize, defaultEpochs, toTrainRequestParts, type DataDefaults, type TrainOptions } from './train/trainOptions';
 import { useTraining } from './train/useTraining';
 
 const SAMPLE_FILE = 'sample-loan-book.csv';
 const TEST_FRACTION = 0.2;
-const VALIDATION_FRACTION = 0.1;
 
 /** The target's two values as [positive, negative], or null when it does not have exactly two. */
 function targetValues(dataset: DatasetSummary, target: string, positive: string): [string, string] | null {
@@ -53,11 +55,6 @@ function planFor(dataset: DatasetSummary, target: string, positive?: string): Cl
   if (!info?.values || info.values.length !== 2) return null;
   const [pos, neg] = targetValues(dataset, target, positive ?? guessPositiveValue(info.values))!;
   return proposeCleaningPlan(dataset.columns, target, pos, neg);
-}
-
-/** What the bad outcome is called: the positive value when it means default, else the other one. */
-function badLabel(summary: TrainSummary): string {
-  return `${summary.target} = ${summary.positiveIsBad ? summary.positive : summary.negative}`;
 }
 
 /** The whole CreditLab flow on one page: load → data → clean → train → evaluate → score. */
@@ -105,29 +102,33 @@ export function App() {
   );
   const loader = useDatasetLoader(bridge, onLoaded, setError);
 
+  // The core chooses the validation by data size ('auto'): one held-out share, or k folds with an
+  // ensemble of k members on small data.
   const config = useMemo<PrepareConfig | null>(
-    () => (plan && dataset ? { ...plan, testFraction: TEST_FRACTION, validationFraction: VALIDATION_FRACTION, seed: options.seed, decimal: dataset.notes.decimal } : null),
+    () => (plan && dataset ? { ...plan, testFraction: TEST_FRACTION, validation: 'auto', seed: options.seed, decimal: dataset.notes.decimal } : null),
     [plan, dataset, options.seed],
   );
-  const preparation = usePreparation(bridge, config);
-  const prepared = preparation.prepared;
 
-  // Class weights follow the data: on by default when the rarer outcome is under 20%. Batch size and
-  // epochs follow the cleaned row count (as in `npm run evaluate`) unless the user has changed them.
-  const balanceKey = prepared ? `${prepared.report.positives}/${prepared.report.negatives}` : '';
-  const lastBalanceKey = useRef('');
-  const lastSizeDefaults = useRef<SizeDefaults | null>(null);
-  if (prepared && balanceKey !== lastBalanceKey.current) {
-    lastBalanceKey.current = balanceKey;
-    const weighted = defaultClassWeights(prepared.report.positives, prepared.report.negatives);
-    const loaded = sizeDefaults(prepared.report.rowsBefore);
-    const cleaned = sizeDefaults(prepared.report.rowsAfter);
-    // Untouched means still the default for the rows as loaded or as last cleaned.
-    const untouched = (key: keyof SizeDefaults) => options[key] === loaded[key] || options[key] === lastSizeDefaults.current?.[key];
-    const next = { classWeights: weighted, batchSize: untouched('batchSize') ? cleaned.batchSize : options.batchSize, epochs: untouched('epochs') ? cleaned.epochs : options.epochs };
-    lastSizeDefaults.current = cleaned;
-    if (next.classWeights !== options.classWeights || next.batchSize !== options.batchSize || next.epochs !== options.epochs) setOptions((o) => ({ ...o, ...next }));
-  }
+  // Class weights follow the training rows: on by default when the rarer outcome is under 20% of
+  // them. Batch size, epochs, patience and minimum epochs follow their number (as in `npm run
+  // evaluate`) unless the user has changed them. Applied as each preparation arrives, not while rendering.
+  const lastDefaults = useRef<{ balanceKey: string; defaults: DataDefaults | null }>({ balanceKey: '', defaults: null });
+  const applyPreparedDefaults = useCallback((prepared: PreparedSummary) => {
+    const balanceKey = `${prepared.trainBadRows}/${prepared.trainRows}`;
+    if (balanceKey === lastDefaults.current.balanceKey) return;
+    const previous = lastDefaults.current.defaults;
+    const loaded = { ...DEFAULT_TRAIN_OPTIONS, ...sizeDefaults(prepared.report.rowsBefore) };
+    const next = dataDefaults(prepared.trainRows, prepared.trainBadRows);
+    lastDefaults.current = { balanceKey, defaults: next };
+    setOptions((o) => {
+      // Untouched means still the default for the rows as loaded or as last prepared.
+      const keep = (key: Exclude<keyof DataDefaults, 'classWeights'>) => (o[key] === loaded[key] || o[key] === previous?.[key] ? next[key] : o[key]);
+      const chosen: DataDefaults = { classWeights: next.classWeights, batchSize: keep('batchSize'), epochs: keep('epochs'), patience: keep('patience'), minEpochs: keep('minEpochs') };
+      return (Object.keys(chosen) as (keyof DataDefaults)[]).every((key) => chosen[key] === o[key]) ? o : { ...o, ...chosen };
+    });
+  }, []);
+  const preparation = usePreparation(bridge, config, applyPreparedDefaults);
+  const prepared = preparation.prepared;
 
   const targetProblem = useMemo(() => {
     if (!dataset) return null;
@@ -158,33 +159,52 @@ export function App() {
   const fetchRows = useCallback((start: number, count: number) => bridge.api.getRows(start, count), [bridge]);
   const downloadRemoved = useCallback(() => bridge.api.removedRowsCsv(), [bridge]);
 
-  const train = () => {
-    if (!config) return;
-    training.train({ prepare: config, ...toTrainRequestParts(options), backend: options.backend, crossValidationFolds: options.crossValidationFolds || null });
-  };
-  const score = (record: ApplicantRecord): Promise<Result<ApplicantScore>> =>
-    bridge.api.score(record, scale).catch((cause: unknown) => {
-      console.error('Scoring failed', cause);
-      return fail<ApplicantScore>('The applicant could not be scored.');
-    });
-
-  // The cut-off on the probability of bad travels with the model; scoring decides with it.
-  const [cutoff, setCutoff] = useState(0.5);
+  // The cut-off on the probability of bad (decline at or above it) travels with the model; every
+  // decision on screen is derived from it. null until the first model. A new model starts at its
+  // default cut-off, set in the same render that shows the model, with a notice if it moved.
+  const [cutoff, setCutoff] = useState<number | null>(null);
+  const [cutoffNotice, setCutoffNotice] = useState<string | null>(null);
+  const cutoffRef = useRef<number | null>(null);
   const [scale, setScale] = useState<PointsScale>(DEFAULT_POINTS_SCALE);
+  const [economics, setEconomics] = useState<Economics>(DEFAULT_ECONOMICS);
   const chooseCutoff = useCallback(
     (value: number) => {
+      cutoffRef.current = value;
       setCutoff(value);
+      setCutoffNotice(null);
       bridge.api.setCutoff(value).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
     },
     [bridge],
   );
-  const planCutoffs = useCallback((profitPerGood: number, lossPerBad: number) => bridge.api.cutoffPlan(profitPerGood, lossPerBad), [bridge]);
-  const runCount = training.runs.length;
-  const lastRun = useRef(runCount);
-  if (lastRun.current !== runCount) {
-    lastRun.current = runCount;
-    if (cutoff !== 0.5) setCutoff(0.5); // a new model starts at the default cut-off
-  }
+  const onTrained = useCallback((run: TrainSummary) => {
+    const previous = cutoffRef.current;
+    cutoffRef.current = run.defaultCutoff;
+    setCutoff(run.defaultCutoff);
+    setCutoffNotice(previous !== null && previous !== run.defaultCutoff ? `New model: the cut-off is back to ${formatPercent(run.defaultCutoff)}.` : null);
+  }, []);
+
+  const train = () => {
+    if (!config) return;
+    const request: TrainRequest = { prepare: config, ...toTrainRequestParts(options), backend: options.backend, crossValidationFolds: options.crossValidationFolds || null };
+    void training.train(request, onTrained);
+  };
+  const score = useCallback(
+    (record: ApplicantRecord): Promise<Result<ApplicantScore>> =>
+      bridge.api.score(record).catch((cause: unknown) => {
+        console.error('Scoring failed', cause);
+        return fail<ApplicantScore>('The applicant could not be scored.');
+      }),
+    [bridge],
+  );
+
+  const planCutoffs = useCallback(
+    (profitPerGood: number, lossPerBad: number, targetApprovalRate: number) => bridge.api.cutoffPlan(profitPerGood, lossPerBad, targetApprovalRate),
+    [bridge],
+  );
+  const cutoffPlan = useCutoffPlan(planCutoffs, training.modelId, economics);
+  const summary = training.summary;
+  const cutoffInForce = cutoff ?? summary?.defaultCutoff ?? 0.5;
+  const atCutoff = cutoffPlan.plan ? readingAt(cutoffPlan.plan, cutoffInForce).evaluation : null;
 
   const loading = loader.load.phase === 'reading';
   const busy = loading || training.state === 'training';
@@ -229,7 +249,7 @@ export function App() {
             <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={setPlan} />
           </Deferred>
           <Alert message={preparation.error} />
-          {prepared && <CleaningReportView prepared={prepared} target={plan.target} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
+          {prepared && <CleaningReportView prepared={prepared} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
         </section>
       )}
       <Alert message={training.error} />
@@ -242,26 +262,37 @@ export function App() {
         backend={training.backend}
         history={training.history}
         progress={training.progress}
+        member={training.member}
         runs={training.runs}
         statusText={training.statusText}
         onTrain={train}
         onStop={training.stop}
       />
-      {training.summary && <MetricsPanel summary={training.summary} />}
+      {summary && <MetricsPanel summary={summary} cutoff={cutoffInForce} atCutoff={atCutoff} />}
       {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
           three large sections are three short main-thread tasks rather than one long commit. */}
-      {training.summary && (
-        <Deferred key={`decide-${training.runs.length}`} order={1}>
+      {summary && (
+        <Deferred key={`decide-${training.modelId}`} order={1}>
           <section className="card" aria-labelledby="decide-heading">
             <h2 id="decide-heading">6. Cut-off and scorecard</h2>
-            <CutoffPlanner key={training.runs.length} badLabel={badLabel(training.summary)} cutoff={cutoff} onCutoff={chooseCutoff} plan={planCutoffs} />
+            <CutoffPlanner
+              outcome={summary.outcome}
+              testBads={summary.evaluation.metrics.confusion.tp + summary.evaluation.metrics.confusion.fn}
+              cutoff={cutoffInForce}
+              onCutoff={chooseCutoff}
+              plan={cutoffPlan.plan}
+              planError={cutoffPlan.error}
+              economics={economics}
+              onEconomics={setEconomics}
+              notice={cutoffNotice}
+            />
             <ScorecardScale scale={scale} onScale={setScale} />
           </section>
         </Deferred>
       )}
-      {training.summary && (
-        <Deferred key={`score-${training.runs.length}`} order={2}>
-          <ApplicantForm key={training.runs.length} summary={training.summary} onScore={score} />
+      {summary && (
+        <Deferred key={`score-${training.modelId}`} order={2}>
+          <ApplicantForm key={training.modelId} summary={summary} cutoff={cutoffInForce} scale={scale} onScore={score} />
         </Deferred>
       )}
       <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>

@@ -7,7 +7,6 @@ import type { Result } from '../core/result';
 import { cancelLoad, loadBlob, loadUrl, readRows } from './loading';
 import { forgetPrepared, prepare, removedCsv, summarise } from './preparing';
 import type { ApplicantScore, CutoffPlan, DatasetSummary, PreparedSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
-import type { PointsScale } from '../core/scoring/points';
 import { cutoffPlan, forgetModel, preloadBackend, requestStop, score, setCutoff, train } from './training';
 
 function forgetDerived(): void {
@@ -40,7 +39,7 @@ const api = {
   /** Cleans, splits and fits the preprocessing for these choices; the report shows before any training. */
   prepare(config: PrepareConfig): Result<PreparedSummary> {
     const prepared = prepare(config);
-    return prepared.ok ? { ok: true, data: summarise(prepared.data) } : prepared;
+    return prepared.ok ? { ok: true, data: summarise(prepared.data, config) } : prepared;
   },
 
   /** The removed rows of the last preparation as CSV, each with its reason. */
@@ -57,14 +56,14 @@ const api = {
   /** Stops a running training after the current batch. */
   stop: requestStop,
 
-  /** Scores one applicant with the stored preprocessing and model: probability, points, decision at the kept cut-off. */
-  score(record: ApplicantRecord, scale?: PointsScale): Result<ApplicantScore> {
-    return score(record, scale);
+  /** Scores one applicant with the stored preprocessing and calibrated model: the probability of bad and any out-of-range flags. */
+  score(record: ApplicantRecord): Result<ApplicantScore> {
+    return score(record);
   },
 
-  /** The cut-off planner's table over the held-out rows, and the cut-offs maximising profit and KS. */
-  cutoffPlan(profitPerGood: number, lossPerBad: number): Result<CutoffPlan> {
-    return cutoffPlan(profitPerGood, lossPerBad);
+  /** The cut-off planner's table over the test rows, and cut-offs for maximum profit, maximum KS and a target approval rate (0–1) searched on validation rows. */
+  cutoffPlan(profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
+    return cutoffPlan(profitPerGood, lossPerBad, targetApprovalRate);
   },
 
   /** Keeps the chosen cut-off (on the probability of bad) with the model. */

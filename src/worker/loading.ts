@@ -59,7 +59,8 @@ export async function loadCsv(
   const parseMs = performance.now() - started;
   const table = parsed.data.table;
   const profileStarted = performance.now();
-  const columns = profileTable(table);
+  // Blank header cells are lost in the column names (col1): the reader's notes say which they were.
+  const columns = profileTable(table, { unnamedColumns: parsed.data.notes.unnamedColumns });
   loaded = table;
   return ok({
     fileName,

@@ -1,20 +1,34 @@
 import { removedRowsCsv } from '../core/clean/removedRows';
+import { badOutcome } from '../core/columns/target';
 import { prepareData, type PrepareConfig, type PreparedData } from '../core/pipeline';
 import { fail, ok, type Result } from '../core/result';
 import { currentTable } from './loading';
-import type { PreparedSummary } from './protocol';
+import type { OutcomeNames, PreparedSummary } from './protocol';
 
 // The last preparation, reused by training when the choices have not changed since.
 let last: { readonly key: string; readonly table: object; readonly data: PreparedData } | null = null;
 
+/** The target's values by meaning: the bad outcome follows from the target, whichever value is positive. */
+export function outcomeNames(config: Pick<PrepareConfig, 'target' | 'positive' | 'negative'>): OutcomeNames {
+  const bad = badOutcome(config.target, config.positive, config.negative);
+  return { target: config.target, bad, good: bad === config.positive ? config.negative : config.positive };
+}
+
 /** Summary of prepared data for the UI (no matrices). */
-export function summarise(data: PreparedData): PreparedSummary {
+export function summarise(data: PreparedData, config: PrepareConfig): PreparedSummary {
+  const outcome = outcomeNames(config);
+  const trainPositives = Math.round(data.trainPositiveRate * data.train.rows);
+  let validationRows = 0;
+  for (const fold of data.validationFolds) validationRows += fold.length;
   return {
     report: data.report,
     removedRows: data.removed.rows.length,
     trainRows: data.train.rows,
-    validationRows: data.validation.rows,
+    trainBadRows: outcome.bad === config.positive ? trainPositives : data.train.rows - trainPositives,
+    validationRows,
+    validation: data.validation,
     testRows: data.test.rows,
+    outcome,
     width: data.preprocessor.width,
     preprocessor: data.preprocessor,
     timings: data.timings,

@@ -1,8 +1,11 @@
 import type { CleaningReport } from '../core/clean/cleanTable';
 import type { ParseNotes } from '../core/csv/parseCsv';
 import type { Preprocessor } from '../core/features/preprocessor';
+import type { CalibrationMethod } from '../core/calibration/calibrator';
 import type { CreditMetrics } from '../core/metrics/credit';
-import type { CutoffEvaluation, KsCutoffEvaluation } from '../core/scoring/cutoff';
+import type { CutoffEvaluation } from '../core/scoring/cutoff';
+import type { OutsideTrainedRange } from '../core/features/preprocessor';
+import type { ValidationPlan } from '../core/pipeline';
 import type { PrepareConfig, PrepareTimings } from '../core/pipeline';
 import type { ColumnProfile } from '../core/profile/profileTable';
 import type { BackendChoice, BackendName } from '../model/backendChoice';
@@ -25,9 +28,17 @@ export interface DatasetSummary {
 export interface PreparedSummary {
   readonly report: CleaningReport;
   readonly removedRows: number;
+  /** Training rows (every row the model may learn from: fit and validation together). */
   readonly trainRows: number;
+  /** Rows of the bad outcome among the training rows: class-weight defaults follow these, never the test rows. */
+  readonly trainBadRows: number;
+  /** Rows whose predictions early stopping, the calibrator and the suggested cut-offs use (out-of-fold: every training row once). */
   readonly validationRows: number;
+  /** How validation rows are chosen: one held-out share, or k folds of the training rows (an ensemble of k members). */
+  readonly validation: ValidationPlan;
   readonly testRows: number;
+  /** The target's values by meaning. */
+  readonly outcome: OutcomeNames;
   /** Inputs to the network after one-hot encoding and indicators. */
   readonly width: number;
   readonly preprocessor: Preprocessor;
@@ -45,46 +56,114 @@ export interface TrainRequest {
   readonly crossValidationFolds: number | null;
 }
 
-/** Chart data of the held-out predictions (plain arrays, ready for recharts). */
-export interface EvaluationCharts {
-  readonly roc: readonly { readonly fpr: number; readonly tpr: number }[];
-  /** Cumulative share of positives and negatives among the riskiest `share` of rows. */
-  readonly ks: readonly { readonly share: number; readonly positives: number; readonly negatives: number }[];
-  /** Non-empty probability bins: mean predicted against observed positive rate. */
-  readonly calibration: readonly { readonly bin: number; readonly predicted: number; readonly observed: number; readonly count: number }[];
-  readonly distribution: readonly { readonly from: number; readonly to: number; readonly positives: number; readonly negatives: number }[];
+/** The target's two values by meaning: which one is the bad outcome (default), which the good. */
+export interface OutcomeNames {
+  readonly target: string;
+  readonly bad: string;
+  readonly good: string;
 }
 
-/** Held-out metrics next to the base-rate baseline, and chart data. */
+/**
+ * Chart data of the held-out predictions (plain arrays, ready for recharts), all in terms of the
+ * probability of BAD, whichever target value is positive: the ROC's true positives are bads
+ * declined, the KS orders rows riskiest (highest probability of bad) first.
+ */
+export interface EvaluationCharts {
+  /** False positive rate = share of goods declined, true positive rate = share of bads declined, as the cut-off falls. */
+  readonly roc: readonly { readonly fpr: number; readonly tpr: number }[];
+  /** Cumulative share of bads and goods among the riskiest `share` of rows. */
+  readonly ks: readonly { readonly share: number; readonly bads: number; readonly goods: number }[];
+  /** Non-empty bins of the probability of bad (10 equal-width): mean predicted against observed bad rate. */
+  readonly calibration: readonly { readonly bin: number; readonly predicted: number; readonly observed: number; readonly count: number }[];
+  /** Histogram of the probability of bad (20 equal-width bins) by actual outcome. */
+  readonly distribution: readonly { readonly from: number; readonly to: number; readonly bads: number; readonly goods: number }[];
+}
+
+/**
+ * Held-out metrics next to the base-rate baseline, and chart data. Labels are 1 for bad and the
+ * probabilities are calibrated probabilities of bad, so precision and recall are of declining bad
+ * loans; the threshold metrics in `metrics` are at 0.5 (the UI shows them at the chosen cut-off from the planner's rows).
+ */
 export interface HeldOutEvaluation {
   readonly metrics: CreditMetrics;
   readonly baseline: CreditMetrics;
+  /** Expected calibration error (10 equal-width bins) of the model and of the baseline. */
+  readonly ece: number;
+  readonly baselineEce: number;
+  /** Mean predicted probability of bad, and the observed bad rate, on the test rows. */
+  readonly meanProbabilityOfBad: number;
+  readonly observedBadRate: number;
   readonly charts: EvaluationCharts;
 }
 
-/** The cut-off planner's table and its two suggested cut-offs. */
-export interface CutoffPlan {
-  readonly table: readonly CutoffEvaluation[];
-  readonly bestProfit: CutoffEvaluation;
-  readonly bestKs: KsCutoffEvaluation;
+/** How the probabilities were calibrated: fitted on validation or out-of-fold rows, never on test rows. */
+export interface CalibrationSummary {
+  /** The method chosen by cross-validated log loss on those rows. */
+  readonly method: CalibrationMethod;
+  readonly fittedOn: 'validation' | 'out-of-fold';
+  readonly rows: number;
+  /** Mean held-out log loss of each method in the choice (lower is better). */
+  readonly crossValidatedLogLoss: Readonly<Record<CalibrationMethod, number>>;
+  /** The class-weight prior shift removed from the logit, ln(w_bad / w_good) averaged over members; 0 without class weights. */
+  readonly classWeightShift: number;
 }
 
-/** Mean ± standard deviation of AUC and KS over k stratified folds. */
+/** Where a figure comes from: the held-out test rows, or the rows that chose a cut-off. */
+export type RowSource = 'test' | 'validation' | 'out-of-fold';
+
+/** Which rule chose a suggested cut-off. */
+export type CutoffRule = 'max-profit' | 'max-ks' | 'approval-rate';
+
+/** A cut-off searched on validation (or out-of-fold) rows and then graded on the test rows it never saw. */
+export interface CutoffSuggestion {
+  readonly rule: CutoffRule;
+  readonly cutoff: number;
+  readonly searchedOn: { readonly source: Exclude<RowSource, 'test'>; readonly rows: number };
+  /** What the cut-off achieves on the rows it was searched on. */
+  readonly onSearchRows: CutoffEvaluation;
+  /** What it achieves on the test rows: the figure to trust. */
+  readonly onTest: CutoffEvaluation;
+  /** KS on the search rows (max-ks only). */
+  readonly ks?: number;
+}
+
+/**
+ * The cut-off planner: the slider's table on the test rows (101 steps, 0..1, on the probability of
+ * bad; precision and recall are of declining bad loans), and the three suggestions.
+ */
+export interface CutoffPlan {
+  readonly table: readonly CutoffEvaluation[];
+  readonly suggestions: readonly CutoffSuggestion[];
+}
+
+/** Mean ± standard deviation of AUC, KS and log loss over k stratified folds. */
 export interface CrossValidationSummary {
-  readonly folds: readonly { readonly fold: number; readonly auc: number; readonly ks: number }[];
+  readonly folds: readonly { readonly fold: number; readonly auc: number; readonly ks: number; readonly logLoss: number }[];
   readonly meanAuc: number;
   readonly sdAuc: number;
   readonly meanKs: number;
   readonly sdKs: number;
+  readonly meanLogLoss: number;
+  readonly sdLogLoss: number;
 }
 
-/** One scored applicant: the model's probability, the probability of the bad outcome, points and decision at the model's cut-off. */
+/**
+ * One scored applicant: the calibrated probability of the bad outcome, and the columns whose value
+ * lies outside the range the model was trained on (a "drop" outlier rule's fitted bounds). Points
+ * and the decision follow from the probability with the current scale and cut-off (the UI derives
+ * them, so they are never stale).
+ */
 export interface ApplicantScore {
-  readonly probability: number;
   readonly probabilityOfBad: number;
-  readonly points: number;
-  readonly cutoff: number;
-  readonly approved: boolean;
+  readonly outsideTrainedRange: readonly OutsideTrainedRange[];
+}
+
+/** Epochs per ensemble member (one member for a single validation split). */
+export interface MemberRun {
+  readonly member: number;
+  readonly epochsRun: number;
+  readonly bestEpoch: number;
+  readonly stoppedEarly: boolean;
 }
 
 /** Progress messages sent while a run prepares and trains. */
@@ -93,6 +172,8 @@ export type TrainEvent =
   | { readonly type: 'backend'; readonly backend: BackendChoice }
   | { readonly type: 'batch'; readonly progress: BatchProgress }
   | { readonly type: 'epoch'; readonly report: EpochReport }
+  /** A new ensemble member starts training (1-based); the live chart starts afresh. */
+  | { readonly type: 'member'; readonly member: number; readonly members: number }
   | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'fold'; readonly fold: number; readonly folds: number };
 
@@ -103,10 +184,19 @@ export interface TrainSummary {
   readonly evaluation: HeldOutEvaluation;
   /** True when the positive value is the bad outcome (default); approvals are decided on the probability of bad. */
   readonly positiveIsBad: boolean;
+  readonly outcome: OutcomeNames;
+  readonly calibration: CalibrationSummary;
+  readonly validation: ValidationPlan;
+  /** One entry per ensemble member, in training order. */
+  readonly members: readonly MemberRun[];
+  /** The cut-off the model starts with (probability of bad at or above it is declined). */
+  readonly defaultCutoff: number;
   readonly crossValidation: CrossValidationSummary | null;
   readonly network: NetworkSpec;
   readonly settings: TrainSettings;
+  /** Epochs run, summed over members. */
   readonly epochsRun: number;
+  /** The last member's kept epoch. */
   readonly bestEpoch: number;
   readonly stopped: boolean;
   readonly stoppedEarly: boolean;

@@ -3,31 +3,33 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
-import { encodeApplicant, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
-import { badOutcome } from '../core/columns/target';
+import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
+import { computeLogLoss } from '../core/metrics/binary';
 import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
 import { prepareFolds } from '../core/pipeline';
-import { DEFAULT_POINTS_SCALE, pointsFromProbability, probabilityOfBad, type PointsScale } from '../core/scoring/points';
-import { evaluateHeldOut, planCutoffs } from './evaluation';
+import { probabilityOfBad } from '../core/scoring/points';
+import { evaluateHeldOut, planCutoffs, type BadScores } from './evaluation';
 import { currentTable } from './loading';
 import { fail, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend } from '../model/backend';
 import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
-import { buildNetwork, disposeNetwork, predictProbabilities } from '../model/network';
+import { buildNetwork, disposeNetwork } from '../model/network';
 import { trainWithFallback } from '../model/resilientTrain';
+import { disposeScoringModel, fitScoringModel, predictCalibrated, type ScoringModel, type TrainMember } from '../model/scoringModel';
 import { trainModel, TrainingDiverged } from '../model/train';
 import type { PreparedData } from '../core/pipeline';
-import { prepare, summarise } from './preparing';
+import { outcomeNames, prepare, summarise } from './preparing';
 import type { ApplicantScore, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
 
-/** The trained model with everything scoring needs; the preprocessing is only ever applied, never refit. */
+/** The trained model with everything scoring needs; the preprocessing and calibrator are only ever applied, never refit. */
 interface TrainedModel {
-  readonly model: tf.LayersModel;
+  readonly model: ScoringModel;
   readonly preprocessor: Preprocessor;
   readonly positiveIsBad: boolean;
-  /** Held-out labels and probabilities, for the cut-off planner. */
-  readonly testLabels: Float32Array;
-  readonly testProbabilities: Float32Array;
+  /** Held-out test rows (labels 1 = bad, calibrated probabilities of bad): the slider's figures. */
+  readonly test: BadScores;
+  /** Validation or out-of-fold rows: where suggested cut-offs are searched. */
+  readonly search: BadScores & { readonly source: 'validation' | 'out-of-fold' };
   /** Applicants whose probability of bad is below this are approved; kept with the model. */
   cutoff: number;
 }
@@ -61,7 +63,7 @@ export function preloadBackend(): Promise<BackendChoice | null> {
 
 /** Drops the trained model (a new file was loaded). */
 export function forgetModel(): void {
-  if (trained) disposeNetwork(trained.model);
+  if (trained) disposeScoringModel(trained.model);
   trained = null;
 }
 
@@ -70,14 +72,19 @@ export function requestStop(): void {
   stopRequested = true;
 }
 
-/** Prepares (or reuses) the data, trains on the chosen backend with fallback, and evaluates on the test rows. */
+/** Labels as 1 = bad and probabilities as probabilities of bad, from labels and probabilities of label 1. */
+function toBadScores(y: Float32Array, p: Float64Array, positiveIsBad: boolean): BadScores {
+  return positiveIsBad ? { bad: y, pBad: p } : { bad: y.map((v) => 1 - v), pBad: p.map((v) => 1 - v) };
+}
+
+/** Prepares (or reuses) the data, trains the members on the chosen backend with fallback, calibrates on validation rows, and evaluates on the test rows. */
 export async function train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
   stopRequested = false;
   const prepared = prepare(request.prepare);
   if (!prepared.ok) return prepared;
   const data = prepared.data;
   const width = data.preprocessor.width;
-  onEvent({ type: 'prepared', summary: summarise(data) });
+  onEvent({ type: 'prepared', summary: summarise(data, request.prepare) });
 
   await preloading;
   let backend = await selectBackend(wasmPaths(), request.backend);
@@ -87,58 +94,85 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   onEvent({ type: 'backend', backend });
 
   forgetModel();
-  let result;
+  const trainMember: TrainMember = async (build, fit, validation, settings, hooks) => {
+    const result = await trainWithFallback({
+      build,
+      train: fit,
+      validation,
+      width,
+      settings,
+      backend,
+      fallBack: fallBackFrom,
+      onBackend: (choice, notice) => {
+        onEvent({ type: 'backend', backend: choice });
+        onEvent({ type: 'notice', message: notice });
+      },
+      hooks,
+    });
+    backend = result.backend;
+    return result;
+  };
+  let fitted;
+  const started = performance.now();
   try {
-    result = await trainWithFallback({
-    build: () => buildNetwork(width, request.network),
-    train: data.train,
-    validation: data.validation,
-    width,
-    settings: request.settings,
-    backend,
-    fallBack: fallBackFrom,
-    onBackend: (choice, notice) => {
-      onEvent({ type: 'backend', backend: choice });
-      onEvent({ type: 'notice', message: notice });
-    },
-    hooks: {
-      onEpoch: (report) => onEvent({ type: 'epoch', report }),
-      onBatch: (progress) => onEvent({ type: 'batch', progress }),
-      shouldStop: () => stopRequested,
-      // A few progress messages a second are plenty for a person and keep the page idle.
-      progressEveryMs: 250,
-    },
+    fitted = await fitScoringModel({ train: data.train, validationFolds: data.validationFolds, width }, request.network, request.settings, {
+      trainMember,
+      onMember: (member, members) => onEvent({ type: 'member', member, members }),
+      hooks: {
+        onEpoch: (report) => onEvent({ type: 'epoch', report }),
+        onBatch: (progress) => onEvent({ type: 'batch', progress }),
+        shouldStop: () => stopRequested,
+        // A few progress messages a second are plenty for a person and keep the page idle.
+        progressEveryMs: 250,
+      },
     });
   } catch (error) {
     if (error instanceof TrainingDiverged) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
     throw error;
   }
-  const { model: network, outcome } = result;
-  backend = result.backend;
-  const probabilities = predictProbabilities(network, materialise(data.test), width);
+  const elapsedMs = performance.now() - started;
+  const probabilities = predictCalibrated(fitted.model, materialise(data.test));
   if (probabilities.some((p) => !Number.isFinite(p))) {
-    disposeNetwork(network);
+    disposeScoringModel(fitted.model);
     return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
   }
   // Which value is bad follows from the target, not from which one was chosen as positive.
-  const { target, positive, negative } = request.prepare;
-  const positiveIsBad = positive === badOutcome(target, positive, negative);
-  trained = { model: network, preprocessor: data.preprocessor, positiveIsBad, testLabels: data.test.y, testProbabilities: probabilities, cutoff: DEFAULT_CUTOFF };
-  const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent) : null;
+  const outcome = outcomeNames(request.prepare);
+  const positiveIsBad = outcome.bad === request.prepare.positive;
+  const test = toBadScores(data.test.y, probabilities, positiveIsBad);
+  const source = data.validation.kind === 'cross-fit' ? 'out-of-fold' : 'validation';
+  const search = { ...toBadScores(fitted.validationLabels, fitted.validationProbabilities, positiveIsBad), source } as const;
+  trained = { model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
+  const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent, positiveIsBad) : null;
+  const members = fitted.model.members.map((member, i) => ({ member: i + 1, epochsRun: member.outcome.epochsRun, bestEpoch: member.outcome.bestEpoch, stoppedEarly: member.outcome.stoppedEarly }));
+  const samples = fitted.model.members.reduce((sum, member) => sum + (member.outcome.samplesPerSecond * member.outcome.elapsedMs) / 1000, 0);
+  const shifts = fitted.model.members.map((member) => (positiveIsBad ? member.logitShift : -member.logitShift));
+  const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
   return ok({
     backend,
     preprocessor: data.preprocessor,
-    evaluation: evaluateHeldOut(data.test.y, probabilities, data.trainPositiveRate),
+    evaluation: evaluateHeldOut(test, trainBadRate),
     positiveIsBad,
+    outcome,
+    calibration: {
+      method: fitted.calibration.calibrator.method,
+      fittedOn: source,
+      rows: fitted.calibration.rows,
+      crossValidatedLogLoss: fitted.calibration.crossValidatedLogLoss,
+      classWeightShift: shifts.reduce((a, b) => a + b, 0) / shifts.length,
+    },
+    validation: data.validation,
+    members,
+    defaultCutoff: DEFAULT_CUTOFF,
     crossValidation,
     network: request.network,
     settings: request.settings,
-    epochsRun: outcome.epochsRun,
-    bestEpoch: outcome.bestEpoch,
-    stopped: outcome.stopped,
-    stoppedEarly: outcome.stoppedEarly,
-    elapsedMs: outcome.elapsedMs,
-    samplesPerSecond: outcome.samplesPerSecond,
+    epochsRun: members.reduce((sum, member) => sum + member.epochsRun, 0),
+    bestEpoch: members[members.length - 1].bestEpoch,
+    stopped: fitted.stopped,
+    stoppedEarly: members.every((member) => member.stoppedEarly),
+    elapsedMs,
+    samplesPerSecond: elapsedMs > 0 ? (samples / elapsedMs) * 1000 : 0,
     target: request.prepare.target,
     positive: request.prepare.positive,
     negative: request.prepare.negative,
@@ -148,8 +182,8 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
 // A probability of bad of 50% or more is declined until the user picks another cut-off.
 const DEFAULT_CUTOFF = 0.5;
 
-/** Stratified k-fold cross-validation with the run's settings: mean ± sd of AUC and KS. */
-async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<CrossValidationSummary | null> {
+/** Stratified k-fold cross-validation with the run's settings (each fold fitted and calibrated on its own training rows): mean ± sd of AUC, KS and log loss. */
+async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent) => void, positiveIsBad: boolean): Promise<CrossValidationSummary | null> {
   const table = currentTable();
   const folds = request.crossValidationFolds!;
   if (!table) return null;
@@ -158,7 +192,7 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
     onEvent({ type: 'notice', message: `Cross-validation did not run: ${prepared.reason}` });
     return null;
   }
-  const results: { fold: number; auc: number; ks: number }[] = [];
+  const results: { fold: number; auc: number; ks: number; logLoss: number }[] = [];
   for (let index = 0; index < folds && !stopRequested; index++) {
     onEvent({ type: 'fold', fold: index + 1, folds });
     const fold = prepared.data.prepareFold(index);
@@ -167,13 +201,15 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
       return null;
     }
     const width = fold.data.preprocessor.width;
-    const network = buildNetwork(width, request.network);
+    const fitted = await fitScoringModel({ train: fold.data.train, validationFolds: fold.data.validationFolds, width }, request.network, request.settings, {
+      hooks: { shouldStop: () => stopRequested },
+    });
     try {
-      await trainModel(network, fold.data.train, fold.data.validation, width, request.settings, { shouldStop: () => stopRequested });
-      const ranked = rankScores(fold.data.test.y, predictProbabilities(network, materialise(fold.data.test), width));
-      results.push({ fold: index + 1, auc: aucFromRanked(ranked), ks: ksFromRanked(ranked).ks });
+      const { bad, pBad } = toBadScores(fold.data.test.y, predictCalibrated(fitted.model, materialise(fold.data.test)), positiveIsBad);
+      const ranked = rankScores(bad, pBad);
+      results.push({ fold: index + 1, auc: aucFromRanked(ranked), ks: ksFromRanked(ranked).ks, logLoss: computeLogLoss(bad, pBad) });
     } finally {
-      disposeNetwork(network);
+      disposeScoringModel(fitted.model);
     }
   }
   if (results.length < folds) return null;
@@ -183,13 +219,15 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
   };
   const auc = stats(results.map((r) => r.auc));
   const ks = stats(results.map((r) => r.ks));
-  return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd };
+  const logLoss = stats(results.map((r) => r.logLoss));
+  return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
 }
 
-/** The cut-off planner for the trained model's held-out rows. */
-export function cutoffPlan(profitPerGood: number, lossPerBad: number): Result<CutoffPlan> {
+/** The cut-off planner: the test rows' table, and cut-offs for maximum profit, maximum KS and a target approval rate searched on the validation (or out-of-fold) rows. */
+export function cutoffPlan(profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
   if (!trained) return fail('Train a model first.');
-  return ok(planCutoffs(trained.testLabels, trained.testProbabilities, { positiveIsBad: trained.positiveIsBad, profitPerGood, lossPerBad }));
+  if (!(targetApprovalRate >= 0 && targetApprovalRate <= 1)) return fail('The target approval rate must be between 0% and 100%.');
+  return ok(planCutoffs(trained.test, trained.search, { profitPerGood, lossPerBad }, targetApprovalRate));
 }
 
 /** Keeps `cutoff` (on the probability of bad) with the model; scoring decides with it. */
@@ -227,8 +265,8 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
 
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 0);
 
-/** Scores one applicant with the stored preprocessing (never refit): probability, points and the decision at the model's cut-off. */
-export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POINTS_SCALE): Result<ApplicantScore> {
+/** Scores one applicant with the stored preprocessing and calibrator (never refit): the probability of bad, and any value outside the trained range of a 'drop' rule. */
+export function score(record: ApplicantRecord): Result<ApplicantScore> {
   if (!trained) return fail('Train a model first.');
   let x: Float32Array;
   try {
@@ -236,7 +274,6 @@ export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POIN
   } catch (error) {
     return fail((error as Error).message);
   }
-  const probability = predictProbabilities(trained.model, x, trained.preprocessor.width)[0];
-  const pBad = probabilityOfBad(probability, trained.positiveIsBad);
-  return ok({ probability, probabilityOfBad: pBad, points: pointsFromProbability(pBad, scale), cutoff: trained.cutoff, approved: pBad < trained.cutoff });
+  const probability = predictCalibrated(trained.model, x)[0];
+  return ok({ probabilityOfBad: probabilityOfBad(probability, trained.positiveIsBad), outsideTrainedRange: findOutsideTrainedRange(trained.preprocessor, record) });
 }

@@ -41,7 +41,7 @@ describe('train() in the worker', () => {
     const dataset = await load(loanCsv());
     const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
     const request: TrainRequest = {
-      prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 3 },
+      prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 },
       network: DEFAULT_NETWORK,
       settings: { ...DEFAULT_SETTINGS, epochs: 3, batchSize: 32 },
       backend: 'cpu',
@@ -71,14 +71,14 @@ describe('train() in the worker', () => {
     expect(kept[1]).toBeLessThan(kept[0]); // logistic regression has fewer weights
     forgetModel();
     expect(tf.memory().numTensors).toBe(baseline);
-  });
+  }, 120_000);
 
   it('gives bit-identical metrics and scores for the same seed on cpu, and different ones for another seed', async () => {
     const dataset = await load(loanCsv());
     const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
     const run = async (seed: number) => {
       const request: TrainRequest = {
-        prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed },
+        prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed },
         network: { ...DEFAULT_NETWORK, dropout: 0.1, seed },
         settings: { ...DEFAULT_SETTINGS, epochs: 4, batchSize: 32, seed },
         backend: 'cpu',
@@ -88,7 +88,7 @@ describe('train() in the worker', () => {
       if (!result.ok) throw new Error(result.reason);
       const scored = score({ income: '41000', rate: '17.5', home: 'OWN' });
       if (!scored.ok) throw new Error(scored.reason);
-      return { evaluation: result.data.evaluation, probability: scored.data.probability, seed: result.data.settings.seed };
+      return { evaluation: result.data.evaluation, probability: scored.data.probabilityOfBad, seed: result.data.settings.seed };
     };
     const first = await run(5);
     expect(await run(5)).toEqual(first);
@@ -96,28 +96,36 @@ describe('train() in the worker', () => {
     const other = await run(6);
     expect(other.probability).not.toBe(first.probability);
     forgetModel();
-  });
+  }, 120_000);
 
-  it('scores an applicant with the stored preprocessing and the kept cut-off', async () => {
+  it('scores an applicant with the stored preprocessing and calibrated ensemble, the same whatever the cut-off', async () => {
     const dataset = await load(loanCsv());
     const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
     const result = await train(
-      { prepare: { ...plan, testFraction: 0.2, validationFraction: 0.1, seed: 3 }, network: DEFAULT_NETWORK, settings: { ...DEFAULT_SETTINGS, epochs: 3 }, backend: 'cpu', crossValidationFolds: null },
+      { prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 }, network: DEFAULT_NETWORK, settings: { ...DEFAULT_SETTINGS, epochs: 3 }, backend: 'cpu', crossValidationFolds: null },
       () => undefined,
     );
     expect(result.ok).toBe(true);
     const applicant = { income: '30000', rate: '22', home: 'RENT' };
+    if (!result.ok) throw new Error(result.reason);
+    // 600 rows: 480 training rows, cross-fitted as an ensemble of 5 members, calibrated out-of-fold.
+    expect(result.data.validation).toEqual({ kind: 'cross-fit', folds: 5 });
+    expect(result.data.members).toHaveLength(5);
+    expect(result.data.calibration).toMatchObject({ fittedOn: 'out-of-fold', rows: 480 });
     const first = score(applicant);
     if (!first.ok) throw new Error(first.reason);
-    expect(first.data.probability).toBeGreaterThan(0);
-    expect(first.data.probability).toBeLessThan(1);
+    // Low income and a high rate: the synthetic book's riskier applicants.
+    expect(first.data.probabilityOfBad).toBeGreaterThan(0.5);
+    expect(first.data.outsideTrainedRange).toEqual([]);
+    const safer = score({ income: '95000', rate: '6', home: 'OWN' });
+    if (!safer.ok) throw new Error(safer.reason);
+    expect(safer.data.probabilityOfBad).toBeLessThan(first.data.probabilityOfBad);
     expect(setCutoff(0).ok).toBe(true);
-    expect(score(applicant)).toMatchObject({ ok: true, data: { approved: false, cutoff: 0 } });
-    expect(setCutoff(1).ok).toBe(true);
-    expect(score(applicant)).toMatchObject({ ok: true, data: { approved: true, probability: first.data.probability } });
+    expect(score(applicant)).toEqual(first);
+    expect(setCutoff(1.5)).toEqual({ ok: false, reason: 'The cut-off must be between 0 and 1.' });
     expect(score({ ...applicant, income: 'lots' })).toEqual({ ok: false, reason: '"income" must be a number.' });
     forgetModel();
-  });
+  }, 120_000);
 });
 
 describe('loadCsv limits', () => {

@@ -1,24 +1,28 @@
 import { parseNumberCell, type DecimalMark } from '../csv/cells';
-import { computeOutlierBounds, formatNumber, outlierRuleText, type Bounds } from '../features/statistics';
 import { fail, ok, type Result } from '../result';
 import { selectRows, type Column, type NumericColumn, type Table } from '../table';
 import { findDuplicates } from './duplicates';
 import { extractLabels } from './labels';
-import { MISSING_LEVEL, rangeText, type CleaningPlan, type ColumnPlan, type MissingStrategy } from './plan';
+import { rangeText, type CleaningPlan, type ColumnPlan, type MissingStrategy } from './plan';
 import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './removedRows';
 
 /** The cleaning steps that remove rows, in the order they run. */
 export type CleaningStepKind = 'duplicates' | 'no-label' | 'out-of-range' | 'missing-value' | 'outlier';
 
-/** Rows one step removed for one column (or for the whole row: column null), with the rule in words. */
+/**
+ * Rows one step removed for one column (or for the whole row: column null), with the rule in words.
+ * An outlier step's bounds are fitted on the training rows: `rows` counts training rows dropped,
+ * and `testRowsOutside` the test rows outside the bounds (kept, scored and flagged).
+ */
 export interface CleaningStep {
   readonly step: CleaningStepKind;
   readonly column: string | null;
   readonly rows: number;
   readonly rule: string;
+  readonly testRowsOutside?: number;
 }
 
-/** Missing cells of a feature left after row removal and forward fill, and what will fill them. */
+/** Missing cells of a feature in the training rows left after row removal and forward fill, and what will fill them. */
 export interface MissingSummary {
   readonly column: string;
   readonly missing: number;
@@ -43,15 +47,22 @@ export interface ExcludedFeature {
   readonly note: string;
 }
 
-/** Every count the cleaning produced, so nothing disappears silently. */
-export interface CleaningReport {
+/** What the row rules that need no fitting did (duplicates, labels, ranges, 'drop-row'): the same whatever the split. */
+export interface RowCleaningReport {
   readonly rowsBefore: number;
   readonly rowsAfter: number;
   readonly positives: number;
   readonly negatives: number;
   /** One entry per step and column in run order, including rules that removed nothing. */
   readonly steps: readonly CleaningStep[];
-  /** One entry per final feature (zero counts included). */
+}
+
+/**
+ * Every count the cleaning produced, so nothing disappears silently: the row rules, then what was
+ * fitted on the training rows (outlier 'drop' bounds, forward fill, feature screening, fills).
+ */
+export interface CleaningReport extends RowCleaningReport {
+  /** One entry per final feature (zero counts included), counted on the training rows. */
   readonly missing: readonly MissingSummary[];
   readonly clipped: readonly ClipSummary[];
   readonly excludedFeatures: readonly ExcludedFeature[];
@@ -60,23 +71,24 @@ export interface CleaningReport {
 }
 
 /**
- * Cleaning without copying the table: `source` is the input table (every row) with forward fill
- * applied in the columns that use it; `rows` are the kept rows' original indices, ascending.
+ * Cleaning without copying the table: `source` is the input table (every row); `rows` are the kept
+ * rows' original indices, ascending. Nothing here is fitted: what is (forward fill, outlier
+ * bounds, screening) happens per split, on its training rows (see fitCleaning).
  */
 export interface CleanedRows {
   readonly source: Table;
   readonly rows: Int32Array;
   /** 0/1 per kept row. */
   readonly labels: Uint8Array;
-  readonly report: CleaningReport;
+  readonly report: RowCleaningReport;
   readonly removed: RemovedRows;
 }
 
-/** The kept rows as a table (file order, forward fill applied), their 0/1 labels, the report and the removed rows. */
+/** The kept rows as a table (file order), their 0/1 labels, the report and the removed rows. */
 export interface CleanedData {
   readonly table: Table;
   readonly labels: Uint8Array;
-  readonly report: CleaningReport;
+  readonly report: RowCleaningReport;
   readonly removed: RemovedRows;
 }
 
@@ -87,7 +99,6 @@ const DUPLICATE = 1 + REMOVAL_REASONS.indexOf('duplicate');
 const NO_LABEL = 1 + REMOVAL_REASONS.indexOf('no-label');
 const OUT_OF_RANGE = 1 + REMOVAL_REASONS.indexOf('out-of-range');
 const MISSING_VALUE = 1 + REMOVAL_REASONS.indexOf('missing-value');
-const OUTLIER = 1 + REMOVAL_REASONS.indexOf('outlier');
 
 /** Applies the plan and returns the kept rows, their labels, the removed rows and the report (see cleanRows). */
 export function cleanTable(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<CleanedData> {
@@ -98,11 +109,10 @@ export function cleanTable(table: Table, plan: CleaningPlan, decimal: DecimalMar
 }
 
 /**
- * Applies the plan's row rules in order, each row counted once under the first that removes it:
- * duplicates (over all rows) → rows without a label → range rules → 'drop-row' missing values →
- * outliers with action 'drop' (bounds from the rows kept so far) → forward fill. Then screens the
- * features: all-missing and single-valued ones are excluded with a note. Fails with a human reason
- * for an invalid plan, fewer than MIN_ROWS_PER_CLASS rows of a class, or no features left.
+ * Applies the plan's row rules that need no fitting, in order, each row counted once under the
+ * first that removes it: duplicates (over all rows, so a row and its copy never straddle the
+ * split) → rows without a label → range rules (impossible values) → 'drop-row' missing values.
+ * Fails with a human reason for an invalid plan or fewer than MIN_ROWS_PER_CLASS rows of a class.
  */
 export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<CleanedRows> {
   const indexOf = new Map(table.columns.map((c, i) => [c.name, i]));
@@ -187,38 +197,6 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
     steps.push({ step: 'missing-value', column: p.column, rows: count, rule: 'rows with a missing value are dropped' });
   }
 
-  // 5. Outliers to drop. Every column's bounds come from the same rows (those kept after step 4),
-  // so the bounds do not depend on the order of the columns.
-  const dropPlans = plans.filter((p) => p.outliers !== null && p.outliers.action === 'drop');
-  if (dropPlans.length > 0) {
-    const scratch = new Float64Array(countKept(status));
-    const bounds = dropPlans.map((p): Bounds | null => {
-      const values = (columnOf(p) as NumericColumn).values;
-      let m = 0;
-      for (let r = 0; r < n; r++) if (status[r] === 0 && values[r] === values[r]) scratch[m++] = values[r];
-      return computeOutlierBounds(scratch, m, p.outliers!);
-    });
-    dropPlans.forEach((p, i) => {
-      const values = (columnOf(p) as NumericColumn).values;
-      const columnIndex = indexOf.get(p.column)!;
-      const b = bounds[i];
-      const text = b === null ? `${outlierRuleText(p.outliers!)}, no values` : `${outlierRuleText(p.outliers!)}, bounds ${formatNumber(b.lower)} to ${formatNumber(b.upper)}`;
-      let count = 0;
-      if (b !== null) {
-        for (let r = 0; r < n; r++) {
-          const v = values[r];
-          if (status[r] === 0 && (v < b.lower || v > b.upper)) {
-            status[r] = OUTLIER;
-            cause[r] = columnIndex;
-            count++;
-          }
-        }
-      }
-      steps.push({ step: 'outlier', column: p.column, rows: count, rule: text });
-      rules.push({ reason: 'outlier', column: columnIndex, text });
-    });
-  }
-
   const rows = new Int32Array(countKept(status));
   for (let r = 0, j = 0; r < n; r++) if (status[r] === 0) rows[j++] = r;
   const labels = new Uint8Array(rows.length);
@@ -232,39 +210,6 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
     const which = positives < MIN_ROWS_PER_CLASS ? plan.positive : plan.negative;
     return fail(`After cleaning, "${plan.target}" has fewer than ${MIN_ROWS_PER_CLASS} rows with the value "${which}"; a model needs examples of both outcomes.`);
   }
-
-  // 6. Forward fill along the kept rows in file order; a leading gap stays for the fitted fallback.
-  const filledColumns = new Map<string, Column>();
-  for (const p of plans) if (p.missing === 'forward-fill') filledColumns.set(p.column, forwardFill(columnOf(p), rows));
-  const source: Table = filledColumns.size === 0 ? table : { rowCount: n, columns: table.columns.map((c) => filledColumns.get(c.name) ?? c) };
-
-  // Screening: what is left to fill per feature, and which features carry no information.
-  const missing: MissingSummary[] = [];
-  const excludedFeatures: ExcludedFeature[] = [];
-  const features: string[] = [];
-  for (const p of plans) {
-    const column = source.columns[indexOf.get(p.column)!];
-    const screen = screenColumn(column, rows);
-    if (screen.missing === rows.length) {
-      excludedFeatures.push({ column: p.column, reason: 'all-missing', note: `${p.column} has no values in the rows kept, so it is left out of the features.` });
-      continue;
-    }
-    if (!screen.varies && (screen.missing === 0 || fillMatches(p, column, screen.first, decimal))) {
-      const value = column.kind === 'numeric' ? String(screen.first) : column.levels[screen.first];
-      excludedFeatures.push({ column: p.column, reason: 'constant', note: `${p.column} is "${value}" in every row kept, so it cannot tell outcomes apart and is left out of the features.` });
-      continue;
-    }
-    features.push(p.column);
-    missing.push({ column: p.column, missing: screen.missing, strategy: p.missing, filledBy: filledByText(column, p) });
-  }
-  if (features.length === 0) {
-    const notes = excludedFeatures.map((e) => `${e.column} (${e.reason === 'all-missing' ? 'no values' : 'a single value'})`).join(', ');
-    return fail(`No feature columns are left after cleaning: ${notes}. Choose other features.`);
-  }
-  const kept = new Set(features);
-  const clipped = plans
-    .filter((p) => kept.has(p.column) && p.outliers !== null && p.outliers.action === 'clip')
-    .map((p) => ({ column: p.column, rule: `${outlierRuleText(p.outliers!)}, bounds fitted on the training rows` }));
 
   const removedCount = n - rows.length;
   const removed: RemovedRows = {
@@ -283,13 +228,7 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
     j++;
   }
 
-  return ok({
-    source,
-    rows,
-    labels,
-    removed,
-    report: { rowsBefore: n, rowsAfter: rows.length, positives, negatives, steps, missing, clipped, excludedFeatures, features },
-  });
+  return ok({ source: table, rows, labels, removed, report: { rowsBefore: n, rowsAfter: rows.length, positives, negatives, steps } });
 }
 
 /** The first reason the plan cannot run on this table, or null. */
@@ -336,79 +275,6 @@ function isMissingAt(column: Column, row: number): boolean {
   return column.kind === 'numeric' ? column.values[row] !== column.values[row] : column.codes[row] < 0;
 }
 
-/** A copy of the column where each missing cell of a kept row takes the previous kept row's value. */
-function forwardFill(column: Column, rows: Int32Array): Column {
-  if (column.kind === 'numeric') {
-    const values = column.values.slice(); // same element type: a filled cell is another cell's value
-    let last = Number.NaN;
-    for (let i = 0; i < rows.length; i++) {
-      const v = values[rows[i]];
-      if (v === v) last = v;
-      else values[rows[i]] = last;
-    }
-    return { kind: 'numeric', name: column.name, values };
-  }
-  const codes = Int32Array.from(column.codes);
-  let last = -1;
-  for (let i = 0; i < rows.length; i++) {
-    const code = codes[rows[i]];
-    if (code >= 0) last = code;
-    else codes[rows[i]] = last;
-  }
-  return { kind: 'categorical', name: column.name, codes, levels: column.levels };
-}
 
-/** Missing cells among `rows`, the first present value (number, or level code) and whether any other differs. */
-function screenColumn(column: Column, rows: Int32Array): { missing: number; first: number; varies: boolean } {
-  let missing = 0;
-  let varies = false;
-  if (column.kind === 'numeric') {
-    let first = Number.NaN;
-    for (let i = 0; i < rows.length; i++) {
-      const v = column.values[rows[i]];
-      if (v !== v) missing++;
-      else if (first !== first) first = v;
-      else if (v !== first) varies = true;
-    }
-    return { missing, first, varies };
-  }
-  let first = -1;
-  for (let i = 0; i < rows.length; i++) {
-    const code = column.codes[rows[i]];
-    if (code < 0) missing++;
-    else if (first < 0) first = code;
-    else if (code !== first) varies = true;
-  }
-  return { missing, first, varies };
-}
 
-/**
- * True when the fill of a column with one present value gives that same value, so the encoded
- * column is constant: every fitted fill (median, mean, mode) does; an indicator or a different constant does not.
- */
-function fillMatches(p: ColumnPlan, column: Column, first: number, decimal: DecimalMark): boolean {
-  if (p.missing === 'indicator') return false;
-  if (p.missing !== 'constant') return true;
-  return column.kind === 'numeric' ? parseNumberCell(p.constant, decimal) === first : p.constant.trim() === column.levels[first];
-}
 
-/** What fills a feature's missing cells, in words. */
-function filledByText(column: Column, p: ColumnPlan): string {
-  const fitted = column.kind === 'numeric' ? 'the median of the training rows' : 'the most frequent value in the training rows';
-  switch (p.missing) {
-    case 'median':
-      return 'the median of the training rows';
-    case 'mean':
-      return 'the mean of the training rows';
-    case 'mode':
-      return 'the most frequent value in the training rows';
-    case 'constant':
-      return `the value "${p.constant.trim()}"`;
-    case 'indicator':
-      return column.kind === 'numeric' ? `the median of the training rows, plus a "${p.column} was missing" input` : `a category of its own, "${MISSING_LEVEL}"`;
-    case 'forward-fill':
-      return `the previous row's value; ${fitted} where there is none`;
-    case 'drop-row':
-      return `rows with a missing value are dropped; ${fitted} when scoring`;
-  }
-}

@@ -28,6 +28,11 @@ export interface ColumnPlan {
   readonly constant: string;
   readonly range: RangeRule | null;
   readonly outliers: OutlierRule | null;
+  /**
+   * Numeric columns: add a 0/1 "was missing" input next to the fill (missingness itself predicts
+   * default in credit data). Added only when the training rows have missing cells in the column.
+   */
+  readonly indicator: boolean;
 }
 
 /** Which rows count as duplicates: identical in every column, or sharing an ID; or none dropped. */
@@ -56,8 +61,8 @@ export function proposeRangeRule(column: ColumnInfo): RangeRule | null {
 
 /**
  * Default cleaning choices for a data set: every column except the target and identifiers is a
- * feature; exact duplicates dropped; numeric gaps filled with the median, text gaps with the mode;
- * age 0–150; no outlier rule.
+ * feature; exact duplicates dropped; numeric gaps filled with the median and flagged by a "was
+ * missing" input, text gaps with the mode; age 0–150; no outlier rule.
  */
 export function proposeCleaningPlan(columns: readonly ColumnInfo[], target: string, positive: string, negative: string): CleaningPlan {
   const features = columns.filter((c) => c.name !== target && c.role !== 'identifier');
@@ -71,9 +76,10 @@ export function proposeCleaningPlan(columns: readonly ColumnInfo[], target: stri
   };
 }
 
-/** The default plan for one column: median for numbers, most frequent for text, the proposed range rule. */
+/** The default plan for one column: median plus a "was missing" input for numbers, most frequent for text, the proposed range rule. */
 export function defaultColumnPlan(column: ColumnInfo): ColumnPlan {
-  return { column: column.name, missing: column.role === 'numeric' ? 'median' : 'mode', constant: '', range: proposeRangeRule(column), outliers: null };
+  const numeric = column.role === 'numeric';
+  return { column: column.name, missing: numeric ? 'median' : 'mode', constant: '', range: proposeRangeRule(column), outliers: null, indicator: numeric };
 }
 
 /** The plan with `column` added to or removed from the features (its column plan is kept either way). */

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result';
+import { isPandasUnnamed } from '../profile/roles';
 import type { Column, Table } from '../table';
 import { ColumnBuilder } from './columnBuilder';
 import { sniffDialect, type CsvDialect } from './dialect';
@@ -11,6 +12,11 @@ export interface ParseNotes {
   readonly decimal: '.' | ',';
   readonly encoding: string;
   readonly renamedColumns: readonly string[];
+  /**
+   * Columns whose header cell was blank (named `col<i>` here) or pandas' `Unnamed: <n>`, in file
+   * order: the row index pandas writes; profiling treats them as identifiers. Empty without a header.
+   */
+  readonly unnamedColumns: readonly string[];
   /** Rows with more or fewer fields than the header (padded with missing cells or cut). */
   readonly raggedRows: number;
   /** Judgement calls about column types, one sentence each. */
@@ -36,6 +42,7 @@ export class CsvTableReader implements RowSink {
   private scanner: CsvScanner | null = null;
   private builders: ColumnBuilder[] | null = null;
   private renamed: string[] = [];
+  private unnamed: string[] = [];
   private raggedRows = 0;
   private binary = false;
   /** Data rows read so far. */
@@ -92,6 +99,7 @@ export class CsvTableReader implements RowSink {
         decimal: this.dialect!.decimal,
         encoding: this.encoding,
         renamedColumns: this.renamed,
+        unnamedColumns: this.unnamed,
         raggedRows: this.raggedRows,
         typeNotes: built.map((b) => b.note).filter((n): n is string => n !== null),
       },
@@ -126,6 +134,8 @@ export class CsvTableReader implements RowSink {
     const names = this.dialect!.hasHeader ? cells : cells.map((_, i) => `col${i + 1}`);
     const unique = makeUniqueNames(names);
     this.renamed = unique.renamed;
+    // Positional names of a headerless file are not blank headers: those columns have no header at all.
+    if (this.dialect!.hasHeader) this.unnamed = unique.names.filter((_name, i) => names[i] === '' || isPandasUnnamed(names[i]));
     this.builders = unique.names.map((name) => new ColumnBuilder(name, this.dialect!.decimal));
   }
 }

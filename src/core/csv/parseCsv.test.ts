@@ -176,6 +176,39 @@ describe('tryParseCsv: header and delimiter', () => {
   it('reports no renames when header names are unique', () => {
     expect(parse('a,b\n1,2\n').notes.renamedColumns).toEqual([]);
   });
+
+  it('records blank header cells as unnamed columns, under their positional names', () => {
+    // A blank first cell is the row index pandas writes with to_csv; a blank middle cell too.
+    const { table, notes } = parse(',a,,c\n0,1,2,3\n1,4,5,6\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['col1', 'a', 'col3', 'c']);
+    expect(notes.unnamedColumns).toEqual(['col1', 'col3']);
+  });
+
+  it("records pandas' 'Unnamed: <n>' headers as unnamed columns, keeping their names", () => {
+    const { table, notes } = parse('Unnamed: 0,a,Unnamed: 12\n0,1,2\n1,3,4\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['Unnamed: 0', 'a', 'Unnamed: 12']);
+    expect(notes.unnamedColumns).toEqual(['Unnamed: 0', 'Unnamed: 12']);
+    expect(notes.renamedColumns).toEqual([]);
+  });
+
+  it('records a blank header cell under the name it ends up with beside a real col<i>', () => {
+    // Names are made unique left to right: a blank cell after a real "col2" becomes col2_2 ...
+    const clash = parse('col2,,b\n1,2,3\n4,5,6\n');
+    expect(clash.table.columns.map((c) => c.name)).toEqual(['col2', 'col2_2', 'b']);
+    expect(clash.notes.unnamedColumns).toEqual(['col2_2']);
+    // ... and a blank first cell takes col1 before a later real "col1", which becomes col1_2.
+    const first = parse(',col1,b\nx,2,3\ny,5,6\n');
+    expect(first.table.columns.map((c) => c.name)).toEqual(['col1', 'col1_2', 'b']);
+    expect(first.notes.unnamedColumns).toEqual(['col1']);
+  });
+
+  it('records no unnamed columns for named headers, or for a file without a header', () => {
+    expect(parse('a,b\n1,2\n').notes.unnamedColumns).toEqual([]);
+    expect(parse('unnamed,Unnamed: x\n1,2\n').notes.unnamedColumns).toEqual([]);
+    const headerless = parse('1,2,3\n4,5,6\n');
+    expect(headerless.notes.hasHeader).toBe(false);
+    expect(headerless.notes.unnamedColumns).toEqual([]);
+  });
 });
 
 describe('tryParseCsv: unusable input', () => {

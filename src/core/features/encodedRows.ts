@@ -53,6 +53,32 @@ export function denseRows(x: Float32Array, y: Float32Array, width: number): Enco
   };
 }
 
+/** The rows of `rows` at `positions` (0-based within it), in that order: an ensemble member's fit or validation part. */
+export function selectEncodedRows(rows: EncodedRows, positions: Int32Array): EncodedRows {
+  const y = Float32Array.from(positions, (p) => rows.y[p]);
+  let mapped = new Int32Array(0);
+  return {
+    rows: positions.length,
+    width: rows.width,
+    y,
+    encodeInto(at, out) {
+      if (mapped.length < at.length) mapped = new Int32Array(at.length);
+      const inner = mapped.length === at.length ? mapped : mapped.subarray(0, at.length);
+      for (let i = 0; i < at.length; i++) inner[i] = positions[at[i]];
+      rows.encodeInto(inner, out);
+    },
+  };
+}
+
+/** Positions 0 … n − 1 not in `excluded` (ascending, each below n), ascending. */
+export function complementPositions(n: number, excluded: Int32Array): Int32Array {
+  const marked = new Uint8Array(n);
+  for (const p of excluded) marked[p] = 1;
+  const out = new Int32Array(n - excluded.length);
+  for (let i = 0, j = 0; i < n; i++) if (!marked[i]) out[j++] = i;
+  return out;
+}
+
 /** The first `count` rows of `rows` (a warm-up sample). */
 export function firstRows(rows: EncodedRows, count: number): EncodedRows {
   const n = Math.min(count, rows.rows);

@@ -1,3 +1,4 @@
+import type { TrainedRange } from '../clean/fitCleaning';
 import { MISSING_LEVEL, rangeText, type ColumnPlan, type MissingStrategy, type RangeRule } from '../clean/plan';
 import { isMissingMarker, parseNumberCell, type DecimalMark } from '../csv/cells';
 import { getColumn, MISSING_CODE, type CategoricalColumn, type Column, type NumericValues, type Table } from '../table';
@@ -25,11 +26,15 @@ export interface NumericFeature {
   readonly missing: MissingStrategy;
   /** The value of a missing cell; null when none could be fitted (no training values, or a constant that is not a number), so the cell stays invalid and the data-quality gate stops training. */
   readonly fill: number | null;
-  /** True when an extra 0/1 input "<name> was missing" follows the value. */
+  /** True when an extra 0/1 input "<name> was missing" follows the value (asked for, and the training rows had missing cells). */
   readonly indicator: boolean;
+  /** Training rows with a missing cell here (those the indicator flags). */
+  readonly missingInTraining: number;
   readonly clip: FittedClip | null;
   /** Possible values (from the cleaning plan); encodeApplicant refuses an applicant outside them. */
   readonly range: RangeRule | null;
+  /** An outlier 'drop' rule's bounds fitted on the training rows: a row or applicant outside them is scored but flagged. */
+  readonly trainedRange: TrainedRange | null;
   readonly mean: number;
   /** Population std of the filled, clipped training column; 1 when that is 0. */
   readonly std: number;
@@ -54,7 +59,7 @@ export type FeatureSpec = NumericFeature | CategoricalFeature;
  * with the model; scoring only ever applies it, so a refit on new data cannot happen.
  */
 export interface Preprocessor {
-  readonly version: 2;
+  readonly version: 3;
   /** How the data set wrote numbers; applicant answers are read the same way ("1,5" with ','). */
   readonly decimal: DecimalMark;
   readonly features: readonly FeatureSpec[];
@@ -64,23 +69,31 @@ export interface Preprocessor {
 }
 
 /**
- * Fits fills, clip bounds, standardisation and one-hot levels per column plan on `trainRows` of
- * `table` only. Throws (naming the column) if a column is missing or of the wrong kind for its plan;
- * cleanRows checks the plan first, so that is a programming error.
+ * Fits fills, "was missing" indicators, clip bounds, standardisation and one-hot levels per column
+ * plan on `trainRows` of `table` only; `trainedRanges` (outlier 'drop' bounds fitted on the same
+ * rows) travel with their features to flag rows outside them. Throws (naming the column) if a
+ * column is missing or of the wrong kind for its plan; cleanRows checks the plan first, so that is
+ * a programming error.
  */
-export function fitPreprocessor(table: Table, columnPlans: readonly ColumnPlan[], trainRows: Int32Array, decimal: DecimalMark = '.'): Preprocessor {
+export function fitPreprocessor(
+  table: Table,
+  columnPlans: readonly ColumnPlan[],
+  trainRows: Int32Array,
+  decimal: DecimalMark = '.',
+  trainedRanges: ReadonlyMap<string, TrainedRange> = new Map(),
+): Preprocessor {
   // Statistics do not depend on row order, and reading columns in order is several times faster.
   const rows = isAscending(trainRows) ? trainRows : Int32Array.from(trainRows).sort();
   const scratch = new Float64Array(rows.length);
   const features = columnPlans.map((plan): FeatureSpec => {
     const column = getColumn(table, plan.column);
-    return column.kind === 'numeric' ? fitNumeric(column.values, plan, rows, decimal, scratch) : fitCategorical(column, plan, rows);
+    return column.kind === 'numeric' ? fitNumeric(column.values, plan, rows, decimal, scratch, trainedRanges.get(plan.column) ?? null) : fitCategorical(column, plan, rows);
   });
   const width = features.reduce((w, f) => w + featureWidth(f), 0);
-  return { version: 2, decimal, features, width, fittedOnRows: trainRows.length };
+  return { version: 3, decimal, features, width, fittedOnRows: trainRows.length };
 }
 
-function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array): NumericFeature {
+function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array, trainedRange: TrainedRange | null): NumericFeature {
   let m = 0;
   let sum = 0;
   for (let i = 0; i < trainRows.length; i++) {
@@ -135,9 +148,12 @@ function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Arr
     name: plan.column,
     missing: plan.missing,
     fill,
-    indicator: plan.missing === 'indicator',
+    // An input that is 0 in every training row would keep its random initial weight: only add it where training saw gaps.
+    indicator: (plan.indicator || plan.missing === 'indicator') && missingCells > 0 && fill !== null,
+    missingInTraining: missingCells,
     clip,
     range: plan.range,
+    trainedRange,
     mean,
     std: std > 1e-12 ? std : 1,
   };
@@ -171,9 +187,12 @@ function fitCategorical(column: CategoricalColumn, plan: ColumnPlan, trainRows: 
   let modeCode = -1;
   for (let code = 0; code < counts.length; code++) if (counts[code] > 0 && (modeCode < 0 || counts[code] > counts[modeCode])) modeCode = code;
 
+  let missingCells = 0;
+  for (let i = 0; i < trainRows.length; i++) if (column.codes[trainRows[i]] === MISSING_CODE) missingCells++;
   let fill: string | null = modeCode >= 0 ? column.levels[modeCode] : null;
   if (plan.missing === 'constant') fill = plan.constant.trim();
-  else if (plan.missing === 'indicator') fill = MISSING_LEVEL;
+  // A "(missing)" level training never saw would be an input without a trained weight: the mode serves then.
+  else if (plan.missing === 'indicator' && missingCells > 0) fill = MISSING_LEVEL;
   if (fill !== null && !levels.includes(fill)) levels.push(fill);
   return { kind: 'categorical', name: plan.column, missing: plan.missing, levels, fill };
 }
@@ -316,6 +335,28 @@ export function encodeApplicant(pre: Preprocessor, record: ApplicantRecord): Flo
     offset += feature.levels.length;
   }
   return out;
+}
+
+/** A value outside the range a feature's outlier 'drop' rule was fitted to: scored, but flagged. */
+export interface OutsideTrainedRange {
+  readonly column: string;
+  readonly value: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** The applicant's numeric answers that lie outside the trained range of a 'drop' rule (blank and non-numeric answers are not flagged here). */
+export function findOutsideTrainedRange(pre: Preprocessor, record: ApplicantRecord): OutsideTrainedRange[] {
+  const flags: OutsideTrainedRange[] = [];
+  for (const feature of pre.features) {
+    if (feature.kind !== 'numeric' || feature.trainedRange === null) continue;
+    const raw = record[feature.name] ?? '';
+    if (isMissingMarker(raw)) continue;
+    const value = parseNumberCell(raw, pre.decimal);
+    const { lower, upper } = feature.trainedRange;
+    if (value < lower || value > upper) flags.push({ column: feature.name, value, lower, upper });
+  }
+  return flags;
 }
 
 /** The slot of an answer among the levels; a number-like answer also matches its shortest text ("01" → "1"), as the CSV reader stores it. */

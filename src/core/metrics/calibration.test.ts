@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBrier, computeCalibration, computeScoreDistribution, probabilityBin } from './calibration';
+import { computeBrier, computeCalibration, computeExpectedCalibrationError, computeScoreDistribution, probabilityBin } from './calibration';
 
 // Eight rows used by the binning tests: (p, label)
 //   0.02 0 · 0.08 1 · 0.12 0 · 0.18 0 · 0.95 1 · 1.0 1 · 0.9 0 · 0.3 1
@@ -107,5 +107,38 @@ describe('computeScoreDistribution', () => {
     expect(bins.reduce((s, b) => s + b.negatives, 0)).toBe(4);
     // 0.3 sits at the lower edge of bin 6 = [0.30, 0.35)
     expect(bins[6].positives).toBe(1);
+  });
+});
+
+describe('computeExpectedCalibrationError', () => {
+  it.each([
+    // 10 bins, from the bins worked by hand above:
+    //   bin 0: 2 rows, |0.05 − 1/2| = 0.45 · bin 1: 2 rows, |0.15 − 0| = 0.15
+    //   bin 3: 1 row,  |0.3 − 1| = 0.7     · bin 9: 3 rows, |0.95 − 2/3| = 0.85 / 3
+    //   (2 · 0.45 + 2 · 0.15 + 1 · 0.7 + 3 · 0.85 / 3) / 8 = (0.9 + 0.3 + 0.7 + 0.85) / 8 = 2.75 / 8
+    //   (an unweighted mean of the four gaps would be 0.3958…)
+    [10, 2.75 / 8],
+    // 2 bins: 5 rows |0.14 − 0.4| = 0.26 and 3 rows |0.95 − 2/3|: (5 · 0.26 + 0.85) / 8 = 2.15 / 8
+    [2, 2.15 / 8],
+    // 1 bin: |mean p − positive rate| = |3.55 / 8 − 4 / 8| = 0.45 / 8
+    [1, 0.45 / 8],
+  ])('with %d bins is %d, worked by hand', (bins, expected) => {
+    expect(computeExpectedCalibrationError(Y, P, bins)).toBeCloseTo(expected, 12);
+  });
+
+  it('defaults to 10 bins', () => {
+    expect(computeExpectedCalibrationError(Y, P)).toBeCloseTo(2.75 / 8, 12);
+  });
+
+  it('is 0 when every bin’s mean prediction equals its positive rate', () => {
+    // bin 2: 0.25 × 4 with 1 positive; bin 7: 0.75 × 4 with 3 positives
+    const p = [0.25, 0.25, 0.25, 0.25, 0.75, 0.75, 0.75, 0.75];
+    const y = [1, 0, 0, 0, 1, 1, 1, 0];
+    expect(computeExpectedCalibrationError(y, p)).toBeCloseTo(0, 12);
+  });
+
+  it('is NaN for no rows and throws for a probability outside [0, 1]', () => {
+    expect(computeExpectedCalibrationError([], [])).toBeNaN();
+    expect(() => computeExpectedCalibrationError([1], [1.5])).toThrow(/outside/);
   });
 });

@@ -119,3 +119,16 @@ export function computeScoreDistribution(labels: ArrayLike<number>, probabilitie
     negatives: negatives[k],
   }));
 }
+
+/**
+ * Expected calibration error in [0, 1]: Σ over the equal-width bins of `computeCalibration` of
+ * (rows in bin / all rows) · |mean predicted − observed rate|; 0 is perfect. NaN for no rows.
+ */
+export function computeExpectedCalibrationError(labels: ArrayLike<number>, probabilities: ArrayLike<number>, bins = 10): number {
+  // Built on computeCalibration so the bins, edge handling and input checks are the reliability diagram's.
+  const reliability = computeCalibration(labels, probabilities, bins);
+  if (labels.length === 0) return Number.NaN;
+  let total = 0;
+  for (const bin of reliability) total += bin.count * Math.abs(bin.meanPredicted - bin.observedRate);
+  return total / labels.length;
+}

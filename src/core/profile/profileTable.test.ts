@@ -1,4 +1,4 @@
-import { createRandom } from '../split/random';
+import { createRandom, shuffleInPlace } from '../split/random';
 import { describe, expect, it } from 'vitest';
 import { profileColumns } from '../columns/profile';
 import { selectRows, type Column, type Table } from '../table';
@@ -177,14 +177,42 @@ describe('profileTable: missing, distinct and levels', () => {
     ['decimal "ref_no" with every value twice', num('ref_no', range(1000).map((i) => (i >> 1) + 0.5))],
     ['id with 96% distinct values', num('loan_id', range(1000).map((i) => (i < 960 ? i : 0)))],
     ['id with 94% distinct values', num('loan_id', range(1000).map((i) => (i < 940 ? i : 0)))],
-    ['unique numbers not named like an id', num('income', range(1000))],
+    ['row numbers 0..999 not named like an id', num('n', range(1000))],
+    ['row numbers with every 20th row gone', num('n', range(1000).filter((i) => i % 20 !== 7))],
+    ['unique whole numbers spread wide (incomes)', num('income', range(1000).map((i) => 20_000 + 37 * i))],
+    ['unique whole numbers over a range too wide to count slot by slot', num('income', range(1000).map((i) => i * 1_000_003))],
     ['unique text', cat('Loan_ID', range(1000).map((i) => `LP${i}`))],
+    ['unique text codes not named like an id', cat('code', range(1000).map((i) => `K${i}`))],
     ['text with every value twice', cat('ref', range(1000).map((i) => `R${i >> 1}`))],
   ])('capped role equals profileColumns: %s', (_label, column) => {
     const p = profileOf(column, { distinctCap: 10 });
     expect(p.distinctCapped).toBe(true);
     expect(p.distinct).toBe(10);
-    expect(p.role).toBe(profileColumns(table(column))[0].role);
+    const expected = profileColumns(table(column))[0];
+    expect([p.role, p.identifierReason]).toEqual([expected.role, expected.identifierReason]);
+  });
+
+  it.each([
+    // [label, column, role, reason]: known answers, with and without a cap
+    ['row numbers', num('n', range(1000)), 'identifier', 'sequence'],
+    ['incomes', num('income', range(1000).map((i) => 20_000 + 37 * i)), 'numeric', undefined],
+    ['unique codes', cat('code', range(1000).map((i) => `K${i}`)), 'identifier', 'unique-text'],
+    ['unique numbers named like an id', num('loan_id', range(1000).map((i) => i * 1_000_003)), 'identifier', 'id-name'],
+  ])('role of %s is the same with a cap of 10 and without', (_label, column, role, reason) => {
+    for (const options of [{}, { distinctCap: 10 }]) {
+      const p = profileOf(column, options);
+      expect([p.role, p.identifierReason]).toEqual([role, reason]);
+    }
+  });
+
+  it('unnamedColumns makes those columns identifiers, whatever their values', () => {
+    const t = table(num('col1', range(30).map((i) => 7 * i)), num('amount', range(30).map((i) => 7 * i)));
+    const profiles = profileTable(t, { unnamedColumns: ['col1'] });
+    expect(profiles.map((p) => [p.name, p.role, p.identifierReason])).toEqual([
+      ['col1', 'identifier', 'unnamed'],
+      ['amount', 'numeric', undefined],
+    ]);
+    expect(profileTable(t).map((p) => p.role)).toEqual(['numeric', 'numeric']);
   });
 });
 
@@ -204,9 +232,25 @@ describe('profileTable agrees with profileColumns', () => {
       cat('dependents', range(n).map(() => ['0', '1', '2', '3+', '10'][Math.floor(random() * 5)])),
       cat('city', range(n).map(() => `c${Math.floor(random() * 60)}`)),
       num('all_missing', range(n).map(() => NaN_)),
+      num('row', Array.from(shuffleInPlace(Float64Array.from(range(n)), random))),
+      num('amount', range(n).map((i) => 1000 + 37 * i)),
+      num('col13', range(n).map((i) => i * 3)),
     );
-    const strip = (p: ColumnProfile) => ({ name: p.name, role: p.role, missing: p.missing, distinct: p.distinct, values: p.values });
-    expect(profileTable(t).map(strip)).toEqual(profileColumns(t));
+    const strip = (p: ColumnProfile) => {
+      const { name, role, identifierReason, missing, distinct, values } = p;
+      return identifierReason ? { name, role, identifierReason, missing, distinct, values } : { name, role, missing, distinct, values };
+    };
+    const hints = { unnamedColumns: ['col13'] };
+    const profiles = profileTable(t, hints).map(strip);
+    expect(profiles).toEqual(profileColumns(t, hints));
+    // Known answers for the identifiers: by name, by name with 10% missing, row numbers, text ids, the unnamed column.
+    expect(profiles.filter((p) => p.role === 'identifier').map((p) => [p.name, p.identifierReason])).toEqual([
+      ['id', 'id-name'],
+      ['customer_id', 'id-name'],
+      ['Loan_ID', 'id-name'],
+      ['row', 'sequence'],
+      ['col13', 'unnamed'],
+    ]);
   });
 });
 

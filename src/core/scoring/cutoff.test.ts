@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeConfusion } from '../metrics/binary';
 import { computeKs } from '../metrics/rank';
-import { bestKsCutoff, bestProfitCutoff, cutoffTable, evaluateCutoff, type CutoffOptions } from './cutoff';
+import { bestKsCutoff, bestProfitCutoff, cutoffForApprovalRate, cutoffTable, evaluateCutoff, type CutoffOptions } from './cutoff';
 
 // Eight applicants, label 1 = bad (default), p = model probability of label 1 = pBad:
 //   row  0    1    2    3      4      5    6    7
@@ -163,5 +163,28 @@ describe('bestKsCutoff', () => {
     const best = bestKsCutoff([0, 0, 0], [0.2, 0.5, 0.7], OPTIONS);
     expect(best.ks).toBe(0);
     expect(best.cutoff).toBe(0.2);
+  });
+});
+
+describe('cutoffForApprovalRate', () => {
+  // Hand example: pBad of 10 applicants (bad = label 1): 0.05 0.1 0.1 0.2 0.3 0.4 0.5 0.6 0.8 0.9.
+  const p = [0.05, 0.1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 0.9];
+  const labels = [0, 0, 1, 0, 0, 1, 0, 1, 1, 1];
+  const options = { positiveIsBad: true, profitPerGood: 1, lossPerBad: 1 };
+
+  it('approves the share closest to the target, declining from the first applicant at the cut-off', () => {
+    // 70%: approve the 7 lowest (pBad < 0.6), so the cut-off is 0.6 and 2 of the 7 are bad.
+    const at70 = cutoffForApprovalRate(labels, p, 0.7, options);
+    expect(at70).toMatchObject({ cutoff: 0.6, approved: 7, approvalRate: 0.7, badsApproved: 2, goodsApproved: 5 });
+  });
+
+  it('cannot split tied applicants: 20% is 1 or 3 approvals, and the tie goes to fewer', () => {
+    // Candidates approve 0, 1, 3, 4…: 1 (10%) and 3 (30%) are both 0.1 from 20%.
+    expect(cutoffForApprovalRate(labels, p, 0.2, options)).toMatchObject({ cutoff: 0.1, approved: 1 });
+  });
+
+  it('reaches the ends: 0% declines everyone, 100% approves everyone', () => {
+    expect(cutoffForApprovalRate(labels, p, 0, options)).toMatchObject({ cutoff: 0.05, approved: 0 });
+    expect(cutoffForApprovalRate(labels, p, 1, options)).toMatchObject({ cutoff: 1, approved: 10 });
   });
 });

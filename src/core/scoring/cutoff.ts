@@ -214,3 +214,26 @@ export function bestKsCutoff(labels: ArrayLike<number>, p: ArrayLike<number>, op
   });
   return { ...evaluateGroups(book, bestGroups, bestCutoff), ks: bothClasses ? bestGap / (totalGoods * totalBads) : 0 };
 }
+
+/**
+ * The cut-off whose approval rate is closest to `targetRate` (in [0, 1]) over the same exact
+ * candidates (every distinct pBad, and 1); ties go to the lower rate (fewer approvals). Rows with
+ * the same pBad are approved or declined together, so the rate reached may differ from the target.
+ */
+export function cutoffForApprovalRate(labels: ArrayLike<number>, p: ArrayLike<number>, targetRate: number, options: CutoffOptions): CutoffEvaluation {
+  if (!(targetRate >= 0 && targetRate <= 1)) throw new RangeError(`The target approval rate must be in [0, 1], got ${targetRate}.`);
+  const book = buildBook(labels, p, options);
+  let bestCutoff = Number.NaN;
+  let bestGroups = -1;
+  let bestGap = Number.POSITIVE_INFINITY;
+  forEachCandidate(book, (cutoff, groups) => {
+    const approved = book.goodsBelow[groups] + book.badsBelow[groups];
+    const gap = Math.abs((book.rows > 0 ? approved / book.rows : 0) - targetRate);
+    if (gap < bestGap - 1e-12) {
+      bestCutoff = cutoff;
+      bestGroups = groups;
+      bestGap = gap;
+    }
+  });
+  return evaluateGroups(book, bestGroups, bestCutoff);
+}

@@ -19,7 +19,8 @@ const MISSING_LABELS: Record<MissingStrategy, string> = {
   'forward-fill': 'forward fill',
   'drop-row': 'drop the row',
 };
-const NUMERIC_STRATEGIES: readonly MissingStrategy[] = ['median', 'mean', 'mode', 'constant', 'indicator', 'forward-fill', 'drop-row'];
+// A numeric column's "was missing" input is its own checkbox (next to any fill), not a strategy.
+const NUMERIC_STRATEGIES: readonly MissingStrategy[] = ['median', 'mean', 'mode', 'constant', 'forward-fill', 'drop-row'];
 const CATEGORICAL_STRATEGIES: readonly MissingStrategy[] = ['mode', 'constant', 'indicator', 'forward-fill', 'drop-row'];
 
 type OutlierChoice = 'none' | 'iqr-clip' | 'iqr-drop' | 'zscore-clip' | 'zscore-drop';
@@ -83,6 +84,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
             <th scope="col">Column</th>
             <th scope="col">Missing</th>
             <th scope="col">Fill missing with</th>
+            <th scope="col" title="A 0/1 input that says the cell was missing: missingness itself often predicts default">"Was missing" input</th>
             <th scope="col">Allowed range</th>
             <th scope="col">Outliers</th>
           </tr>
@@ -90,7 +92,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
         <tbody>
           {plan.columns.map((column, index) => {
             const numeric = info.get(column.column)?.role === 'numeric';
-            const strategies = numeric ? NUMERIC_STRATEGIES : CATEGORICAL_STRATEGIES;
+            const strategies = numeric ? (NUMERIC_STRATEGIES.includes(column.missing) ? NUMERIC_STRATEGIES : [...NUMERIC_STRATEGIES, column.missing]) : CATEGORICAL_STRATEGIES;
             return (
               <tr key={column.column} data-column={column.column}>
                 <th scope="row">{column.column}</th>
@@ -117,6 +119,20 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                       disabled={disabled}
                       onBlur={(e) => setColumn(index, { constant: e.target.value })}
                     />
+                  )}
+                </td>
+                <td>
+                  {numeric && (
+                    <label className="indicator-toggle" title="Added when the training rows have missing cells in this column">
+                      <input
+                        type="checkbox"
+                        data-testid={`indicator-${column.column}`}
+                        checked={column.indicator}
+                        disabled={disabled || column.missing === 'drop-row'}
+                        onChange={(e) => setColumn(index, { indicator: e.target.checked })}
+                      />{' '}
+                      <span className="visually-hidden">{column.column} </span>was missing
+                    </label>
                   )}
                 </td>
                 <td>

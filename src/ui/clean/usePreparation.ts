@@ -1,13 +1,21 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { PrepareConfig } from '../../core/pipeline';
 import type { WorkerBridge } from '../../worker/client';
 import type { PreparedSummary } from '../../worker/protocol';
 
-/** The cleaning and preparation for the current choices, redone (after a short pause) whenever they change. */
-export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | null) {
+/**
+ * The cleaning and preparation for the current choices, redone (after a short pause) whenever they
+ * change. `onPrepared` hears of each new preparation in the same render that shows it (to adapt
+ * defaults that follow the data, such as class weights).
+ */
+export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | null, onPrepared?: (prepared: PreparedSummary) => void) {
   const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const onPreparedRef = useRef(onPrepared);
+  useEffect(() => {
+    onPreparedRef.current = onPrepared;
+  }, [onPrepared]);
 
   useEffect(() => {
     setPrepared(null);
@@ -21,7 +29,11 @@ export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | nul
         .prepare(config)
         .then((result) => {
           if (!current) return;
-          if (result.ok) startTransition(() => setPrepared(result.data));
+          if (result.ok)
+            startTransition(() => {
+              setPrepared(result.data);
+              onPreparedRef.current?.(result.data);
+            });
           else setError(result.reason);
         })
         .catch((cause: unknown) => {

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { ColumnInfo, IdentifierReason } from '../../core/columns/profile';
 import { targetBalance, type ColumnProfile } from '../../core/profile/profileTable';
 import { formatCount } from '../shared/format';
 import { MiniHistogram } from './Histogram';
@@ -22,6 +23,19 @@ function formatCompact(value: number | undefined): string {
 function formatShare(share: number): string {
   if (share > 0 && share < 0.0005) return '<0.1%';
   return `${(share * 100).toFixed(1)}%`;
+}
+
+const IDENTIFIER_REASONS: Record<IdentifierReason, string> = {
+  unnamed: 'no column name',
+  'id-name': 'named like an id, unique values',
+  sequence: 'row numbers',
+  'unique-text': 'unique codes',
+};
+
+/** A column's role as shown: "numeric", "categorical", or "identifier (row numbers)" with why it is one. */
+export function roleText(column: Pick<ColumnInfo, 'role' | 'identifierReason'>): string {
+  if (column.role !== 'identifier') return column.role;
+  return column.identifierReason ? `identifier (${IDENTIFIER_REASONS[column.identifierReason]})` : 'identifier';
 }
 
 /** The data step's column overview: the target's balance, then type, missing, distinct, range and a tiny chart per column. */
@@ -96,11 +110,11 @@ interface RowProps {
 
 const ProfileRow = memo(function ProfileRow({ profile: p, isTarget, present }: RowProps) {
   return (
-    <tr data-column={p.name} className={isTarget ? 'is-target' : undefined}>
+    <tr data-column={p.name} data-role={p.role} data-identifier-reason={p.identifierReason} className={isTarget ? 'is-target' : undefined}>
       <th scope="row" title={p.name}>
         {p.name}
       </th>
-      <td>{isTarget ? 'target' : p.role}</td>
+      <td>{isTarget ? 'target' : roleText(p)}</td>
       <td className="num">
         {p.missing === 0 ? (
           '0%'

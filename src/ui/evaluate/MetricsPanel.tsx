@@ -1,63 +1,122 @@
 import { lazy, memo, Suspense } from 'react';
-import type { CreditMetrics } from '../../core/metrics/credit';
-import type { TrainSummary } from '../../worker/protocol';
+import type { CalibrationMethod } from '../../core/calibration/calibrator';
+import { ratiosFromConfusion, type Confusion } from '../../core/metrics/binary';
+import type { CutoffEvaluation } from '../../core/scoring/cutoff';
+import type { CalibrationSummary, OutcomeNames, TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
+import { badName, badValue, formatPercent, goodValue } from '../shared/outcome';
 import { loadEvaluationCharts } from '../charts';
+import { epochsText } from '../train/members';
+import { confusionAtCutoff } from './cutoffAt';
 
 const EvaluationChartsView = lazy(loadEvaluationCharts);
 
-type MetricKey = 'auc' | 'gini' | 'ks' | 'logLoss' | 'brier' | 'accuracy' | 'precision' | 'recall' | 'f1';
+interface MetricRow {
+  readonly label: string;
+  readonly testId: string;
+  readonly model: number | null;
+  readonly baseline: number | null;
+  readonly hint: string;
+}
 
-const ROWS: readonly { key: MetricKey; label: string; testId: string; hint: string }[] = [
-  { key: 'auc', label: 'ROC AUC', testId: 'metric-auc', hint: 'chance a random positive is scored above a random negative; 0.5 is guessing' },
-  { key: 'gini', label: 'Gini', testId: 'metric-gini', hint: '2 × AUC − 1' },
-  { key: 'ks', label: 'KS', testId: 'metric-ks', hint: 'largest gap between the cumulative shares of positives and negatives by score' },
-  { key: 'logLoss', label: 'Log loss', testId: 'metric-logloss', hint: 'lower is better; rewards honest probabilities' },
-  { key: 'brier', label: 'Brier score', testId: 'metric-brier', hint: 'mean squared error of the probabilities; lower is better' },
-  { key: 'accuracy', label: 'Accuracy (at 0.5)', testId: 'metric-accuracy', hint: 'share of test rows classified correctly at a 0.5 threshold' },
-  { key: 'precision', label: 'Precision (at 0.5)', testId: 'metric-precision', hint: 'of rows predicted positive, the share that are' },
-  { key: 'recall', label: 'Recall (at 0.5)', testId: 'metric-recall', hint: 'of positive rows, the share found' },
-  { key: 'f1', label: 'F1 (at 0.5)', testId: 'metric-f1', hint: 'harmonic mean of precision and recall' },
-];
+const METHOD_NAMES: Record<CalibrationMethod, string> = { none: 'no calibration map', platt: 'Platt scaling', isotonic: 'isotonic regression' };
 
-function ConfusionMatrix({ metrics, positive, negative }: { metrics: CreditMetrics; positive: string; negative: string }) {
-  const { tp, fp, tn, fn } = metrics.confusion;
+/** "Platt scaling, fitted on 1,234 out-of-fold rows; class-weight shift of 1.27 removed." */
+function calibrationText(calibration: CalibrationSummary): string {
+  const rows = `${formatCount(calibration.rows)} ${calibration.fittedOn} rows`;
+  const method =
+    calibration.method === 'none'
+      ? `No calibration map: the network's own probabilities did best on ${rows}`
+      : `${METHOD_NAMES[calibration.method][0].toUpperCase()}${METHOD_NAMES[calibration.method].slice(1)}, fitted on ${rows}`;
+  const shift = calibration.classWeightShift !== 0 ? `; class-weight shift of ${calibration.classWeightShift.toFixed(2)} removed` : '';
+  const losses = (Object.entries(calibration.crossValidatedLogLoss) as [CalibrationMethod, number][])
+    .map(([name, loss]) => `${METHOD_NAMES[name]} ${formatRatio(loss)}`)
+    .join(', ');
+  return `${method}${shift}. Chosen by cross-validated log loss on those rows (lower is better): ${losses}. The test rows played no part.`;
+}
+
+/** The confusion matrix of the decision at the chosen cut-off: bad is the positive class, declining its prediction. */
+function ConfusionMatrix({ confusion, outcome, cutoff }: { confusion: Confusion; outcome: OutcomeNames; cutoff: number }) {
+  const { tp, fp, tn, fn } = confusion;
   return (
-    <table className="confusion" data-testid="confusion-matrix">
-      <caption>Confusion matrix at 0.5</caption>
+    <table className="confusion" data-testid="confusion-matrix" data-cutoff={cutoff}>
+      <caption>Decisions on the test rows at cut-off {formatPercent(cutoff)}</caption>
       <thead>
         <tr>
           <td />
-          <th scope="col">Predicted {positive}</th>
-          <th scope="col">Predicted {negative}</th>
+          <th scope="col">Declined</th>
+          <th scope="col">Approved</th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row">Actual {positive}</th>
-          <td data-cell="tp">{formatCount(tp)}</td>
-          <td data-cell="fn">{formatCount(fn)}</td>
+          <th scope="row" className="outcome-bad">
+            Actual bad ({badValue(outcome)})
+          </th>
+          <td data-cell="tp" title="bad loans declined">
+            {formatCount(tp)}
+          </td>
+          <td data-cell="fn" title="bad loans approved">
+            {formatCount(fn)}
+          </td>
         </tr>
         <tr>
-          <th scope="row">Actual {negative}</th>
-          <td data-cell="fp">{formatCount(fp)}</td>
-          <td data-cell="tn">{formatCount(tn)}</td>
+          <th scope="row" className="outcome-good">
+            Actual good ({goodValue(outcome)})
+          </th>
+          <td data-cell="fp" title="good loans declined">
+            {formatCount(fp)}
+          </td>
+          <td data-cell="tn" title="good loans approved">
+            {formatCount(tn)}
+          </td>
         </tr>
       </tbody>
     </table>
   );
 }
 
-/** Step 5: held-out metrics lenders use, next to the naive baseline; charts; cross-validation. */
-export const MetricsPanel = memo(function MetricsPanel({ summary }: { summary: TrainSummary }) {
-  const { metrics, baseline, charts } = summary.evaluation;
+interface Props {
+  readonly summary: TrainSummary;
+  /** The cut-off in force and the test rows' figures there (null while the planner computes them). */
+  readonly cutoff: number;
+  readonly atCutoff: CutoffEvaluation | null;
+}
+
+/** Step 5: held-out metrics lenders use, next to the naive baseline; calibration; the decisions at the chosen cut-off; charts; cross-validation. */
+export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCutoff }: Props) {
+  const { metrics, baseline, charts, ece, baselineEce, meanProbabilityOfBad, observedBadRate } = summary.evaluation;
+  const { outcome, calibration } = summary;
   const cv = summary.crossValidation;
+  // Labels are 1 for bad: the bads among the test rows are the label-1 rows at any threshold.
+  const testBads = metrics.confusion.tp + metrics.confusion.fn;
+  const confusion = atCutoff ? confusionAtCutoff(atCutoff, testBads) : null;
+  const ratios = confusion ? ratiosFromConfusion(confusion) : null;
+  const at = `at cut-off ${formatPercent(cutoff)}`;
+  const bad = badName(outcome);
+  const rows: readonly MetricRow[] = [
+    { label: 'ROC AUC', testId: 'metric-auc', model: metrics.auc, baseline: baseline.auc, hint: `chance a random bad loan gets a higher probability of bad than a random good one; 0.5 is guessing` },
+    { label: 'Gini', testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, hint: '2 × AUC − 1' },
+    { label: 'KS', testId: 'metric-ks', model: metrics.ks, baseline: baseline.ks, hint: 'largest gap between the cumulative shares of bads and of goods, riskiest applicants first' },
+    { label: 'Log loss', testId: 'metric-logloss', model: metrics.logLoss, baseline: baseline.logLoss, hint: 'lower is better; rewards honest probabilities of bad' },
+    { label: 'Brier score', testId: 'metric-brier', model: metrics.brier, baseline: baseline.brier, hint: 'mean squared error of the probabilities of bad; lower is better' },
+    { label: 'ECE (10 bins)', testId: 'metric-ece', model: ece, baseline: baselineEce, hint: 'expected calibration error: gap between predicted probability of bad and observed bad rate, over 10 bins weighted by rows; lower is better' },
+    { label: `Accuracy (${at})`, testId: 'metric-accuracy', model: ratios?.accuracy ?? null, baseline: null, hint: 'share of test rows decided right: bad loans declined, good loans approved' },
+    { label: `Precision (${at})`, testId: 'metric-precision', model: ratios?.precision ?? null, baseline: null, hint: 'declines that were bad loans, of all declines' },
+    { label: `Recall (${at})`, testId: 'metric-recall', model: ratios?.recall ?? null, baseline: null, hint: 'bad loans declined, of all bad loans' },
+    { label: `F1 (${at})`, testId: 'metric-f1', model: ratios?.f1 ?? null, baseline: null, hint: 'harmonic mean of precision and recall' },
+  ];
+  const members = summary.members;
   return (
     <section className="card" aria-labelledby="evaluate-heading">
       <h2 id="evaluate-heading">5. How good is the model?</h2>
       <p className="hint">
-        On {formatCount(metrics.rows)} held-out test rows the model never saw ({summary.target} = {summary.positive} is positive, {(100 * metrics.positiveRate).toFixed(1)}% of them).
-        Trained {summary.epochsRun} epochs (kept epoch {summary.bestEpoch}) in {formatDuration(summary.elapsedMs)} on {summary.backend.name}
+        On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every probability
+        here is a calibrated probability of {bad}.{' '}
+        {members.length > 1
+          ? `An ensemble of ${members.length} members (${summary.validation.kind === 'cross-fit' ? `${summary.validation.folds}-fold cross-fit, each validated on its own fold` : 'one validation split'}), ${epochsText(members)}`
+          : `Trained ${summary.epochsRun} epochs (kept epoch ${summary.bestEpoch})`}{' '}
+        in {formatDuration(summary.elapsedMs)} on {summary.backend.name}
         {summary.stopped ? ', stopped by you' : summary.stoppedEarly ? ', stopped early' : ''}, seed {summary.settings.seed}.
       </p>
       <div className="metrics-row">
@@ -67,32 +126,40 @@ export const MetricsPanel = memo(function MetricsPanel({ summary }: { summary: T
               <th scope="col">Metric</th>
               <th scope="col">Model</th>
               <th scope="col">Baseline (base rate)</th>
+              <th scope="col">What it says</th>
             </tr>
           </thead>
           <tbody>
-            {ROWS.map((row) => (
-              <tr key={row.key} title={row.hint}>
+            {rows.map((row) => (
+              <tr key={row.testId}>
                 <th scope="row">{row.label}</th>
-                <td data-testid={row.testId}>{formatRatio(metrics[row.key])}</td>
-                <td>{formatRatio(baseline[row.key])}</td>
+                <td data-testid={row.testId}>{formatRatio(row.model)}</td>
+                <td title={row.baseline === null ? 'The base rate ranks no one above anyone: at any cut-off it approves everyone or no one.' : undefined}>{formatRatio(row.baseline)}</td>
+                <td className="hint metric-hint">{row.hint}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <div>
+        <div className="metrics-side">
           <p data-testid="metric-auc-ci">
             AUC 95% interval (DeLong): {formatRatio(metrics.aucLower)} – {formatRatio(metrics.aucUpper)}
           </p>
+          <p data-testid="calibration-summary" data-method={calibration.method} data-fitted-on={calibration.fittedOn} data-rows={calibration.rows}>
+            {calibrationText(calibration)}
+          </p>
+          <p data-testid="calibration-mean" data-mean-predicted={meanProbabilityOfBad} data-observed={observedBadRate}>
+            Mean predicted probability of {bad}: {formatPercent(meanProbabilityOfBad)}; observed bad rate: {formatPercent(observedBadRate)}, on the test rows.
+          </p>
           {cv && (
             <p data-testid="cv-result">
-              {cv.folds.length}-fold cross-validation: AUC {cv.meanAuc.toFixed(4)} ± {cv.sdAuc.toFixed(4)}, KS {cv.meanKs.toFixed(4)} ± {cv.sdKs.toFixed(4)}
+              {cv.folds.length}-fold cross-validation: AUC {cv.meanAuc.toFixed(4)} ± {cv.sdAuc.toFixed(4)}, KS {cv.meanKs.toFixed(4)} ± {cv.sdKs.toFixed(4)}, log loss {cv.meanLogLoss.toFixed(4)} ± {cv.sdLogLoss.toFixed(4)}
             </p>
           )}
-          <ConfusionMatrix metrics={metrics} positive={summary.positive} negative={summary.negative} />
+          {confusion ? <ConfusionMatrix confusion={confusion} outcome={outcome} cutoff={cutoff} /> : <p className="hint">Computing the decisions at the cut-off…</p>}
         </div>
       </div>
       <Suspense fallback={<p className="hint">Loading the charts…</p>}>
-        <EvaluationChartsView charts={charts} auc={metrics.auc} ks={metrics.ks} positive={summary.positive} negative={summary.negative} />
+        <EvaluationChartsView charts={charts} auc={metrics.auc} outcome={outcome} />
       </Suspense>
     </section>
   );

@@ -1,16 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { ApplicantRecord } from '../../core/features/preprocessor';
 import type { Result } from '../../core/result';
+import { asProbability, pointsFromProbability, type PointsScale } from '../../core/scoring/points';
 import type { ApplicantScore, TrainSummary } from '../../worker/protocol';
+import { badName, formatPercent } from '../shared/outcome';
 
 interface Props {
   readonly summary: TrainSummary;
+  /** The cut-off on the probability of bad in force now: at or above it is declined. */
+  readonly cutoff: number;
+  readonly scale: PointsScale;
   readonly onScore: (record: ApplicantRecord) => Promise<Result<ApplicantScore>>;
 }
 
-/** Step 6: a form built from the model's features; scoring applies the stored preprocessing. */
-export function ApplicantForm({ summary, onScore }: Props) {
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * Step 7: a form built from the model's features; scoring applies the stored preprocessing. The
+ * worker returns the probability of bad only: points and decision are derived here from the current
+ * scale and cut-off, so moving the slider or editing the scale updates a shown result at once.
+ */
+export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
   const [scored, setScored] = useState<ApplicantScore | null>(null);
+  const [edited, setEdited] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,6 +37,7 @@ export function ApplicantForm({ summary, onScore }: Props) {
       const result = await onScore(record);
       if (result.ok) {
         setScored(result.data);
+        setEdited(false);
         setError(null);
       } else {
         setScored(null);
@@ -35,12 +48,11 @@ export function ApplicantForm({ summary, onScore }: Props) {
     }
   };
 
-  const decision = scored?.approved ? 'Approve' : 'Decline';
   return (
     <section className="card" aria-labelledby="score-heading">
       <h2 id="score-heading">7. Score an applicant</h2>
       <p className="hint">Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.</p>
-      <form data-testid="applicant-form" className="applicant-form" onSubmit={submit}>
+      <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={() => scored && setEdited(true)}>
         {summary.preprocessor.features.map((feature) => (
           <label key={feature.name}>
             <span>{feature.name}</span>
@@ -66,21 +78,46 @@ export function ApplicantForm({ summary, onScore }: Props) {
           {error}
         </div>
       )}
-      {scored && (
-        <div
-          className={`score-result ${decision === 'Approve' ? 'approve' : 'decline'}`}
-          data-testid="score-result"
-          data-probability={scored.probability}
-          data-points={Math.round(scored.points)}
-          data-decision={decision.toLowerCase()}
-          aria-live="polite"
-        >
-          <strong>{decision}</strong>: {Math.round(scored.points)} points. Probability of {summary.target} = {summary.positive} is {(scored.probability * 100).toFixed(1)}% (
-          {scored.probability.toFixed(4)}); the probability of the bad outcome, {(scored.probabilityOfBad * 100).toFixed(1)}%, is {scored.approved ? 'below' : 'at or above'} the
-          cut-off of {(scored.cutoff * 100).toFixed(1)}%.
+      {scored && <ScoreResult summary={summary} scored={scored} cutoff={cutoff} scale={scale} edited={edited} />}
+    </section>
+  );
+}
+
+/** The decision, points and probability of bad of one scored applicant, at the cut-off and scale in force now. */
+function ScoreResult({ summary, scored, cutoff, scale, edited }: { summary: TrainSummary; scored: ApplicantScore; cutoff: number; scale: PointsScale; edited: boolean }) {
+  const probabilityOfBad = asProbability(scored.probabilityOfBad);
+  const decline = probabilityOfBad >= cutoff;
+  const points = Math.round(pointsFromProbability(probabilityOfBad, scale));
+  return (
+    <>
+      <div
+        className={`score-result ${decline ? 'decline' : 'approve'}`}
+        data-testid="score-result"
+        data-probability={probabilityOfBad}
+        data-points={points}
+        data-decision={decline ? 'decline' : 'approve'}
+        aria-live="polite"
+      >
+        <strong>
+          <span aria-hidden="true">{decline ? '✕ ' : '✓ '}</span>
+          {decline ? 'Decline' : 'Approve'}
+        </strong>{' '}
+        — {points} points. Probability of {badName(summary.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'} the cut-off of {formatPercent(cutoff)}.
+        {edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
+      </div>
+      {scored.outsideTrainedRange.length > 0 && (
+        <div role="status" className="score-flags" data-testid="score-flags">
+          <span aria-hidden="true">⚠ </span>
+          <ul>
+            {scored.outsideTrainedRange.map((flag) => (
+              <li key={flag.column} data-column={flag.column}>
+                {flag.column} = {String(flag.value)} is outside the range the model was trained on ({number.format(flag.lower)} – {number.format(flag.upper)})
+              </li>
+            ))}
+          </ul>
         </div>
       )}
-    </section>
+    </>
   );
 }
 

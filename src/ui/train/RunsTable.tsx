@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
+import { epochsText } from './members';
 
 /** Earlier runs of this session side by side, to compare settings. */
 export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly TrainSummary[] }) {
@@ -13,7 +14,8 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
           <th scope="col">#</th>
           <th scope="col">Model</th>
           <th scope="col">Settings</th>
-          <th scope="col">Epochs (best)</th>
+          <th scope="col">Validation</th>
+          <th scope="col">Epochs</th>
           <th scope="col">Backend</th>
           <th scope="col">Samples/s</th>
           <th scope="col">Time</th>
@@ -29,6 +31,7 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
             data-samples-per-second={Math.round(run.samplesPerSecond)}
             data-elapsed-ms={Math.round(run.elapsedMs)}
             data-epochs={run.epochsRun}
+            data-members={run.members.length}
             data-test-auc={run.evaluation.metrics.auc}
           >
             <td>{i + 1}</td>
@@ -38,8 +41,10 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
               {run.settings.l2 > 0 ? `, L2 ${run.settings.l2}` : ''}
               {run.settings.classWeights ? ', class weights' : ''}
             </td>
+            <td>{run.validation.kind === 'cross-fit' ? `${run.validation.folds}-fold cross-fit ensemble` : `${Math.round(100 * run.validation.fraction)}% held out`}</td>
             <td>
-              {run.epochsRun} ({run.bestEpoch}){run.stopped ? ' stopped' : run.stoppedEarly ? ' early stop' : ''}
+              {run.members.length > 1 ? epochsText(run.members) : `${run.epochsRun} (best ${run.bestEpoch})`}
+              {run.stopped ? ', stopped' : run.members.some((m) => m.stoppedEarly) ? ', early stop' : ''}
             </td>
             <td>{run.backend.name}</td>
             <td>{formatCount(Math.round(run.samplesPerSecond))}</td>

@@ -6,6 +6,7 @@ import { LossChart } from './LossChart';
 import { RunsTable } from './RunsTable';
 import type { TrainOptions } from './trainOptions';
 import { TrainSettingsForm } from './TrainSettingsForm';
+import type { MemberProgress } from './useTraining';
 
 /** Training status shown to people and to automation (`data-state`). */
 export type TrainingState = 'idle' | 'training' | 'done' | 'error';
@@ -18,6 +19,8 @@ interface Props {
   readonly backend: BackendChoice | null;
   readonly history: readonly EpochReport[];
   readonly progress: BatchProgress | null;
+  /** The ensemble member training now (null before the first, or for a single model). */
+  readonly member: MemberProgress | null;
   readonly runs: readonly TrainSummary[];
   readonly statusText: string;
   readonly onTrain: () => void;
@@ -25,10 +28,13 @@ interface Props {
 }
 
 /** Step 4: model settings, Train / Stop, the backend in use, live progress and loss chart, earlier runs. */
-export function TrainPanel({ options, onOptions, state, canTrain, backend, history, progress, runs, statusText, onTrain, onStop }: Props) {
+export function TrainPanel({ options, onOptions, state, canTrain, backend, history, progress, member, runs, statusText, onTrain, onStop }: Props) {
   const training = state === 'training';
   const last = history[history.length - 1];
   const epochShare = progress ? (progress.epoch - 1 + progress.batch / progress.batches) / progress.epochs : 0;
+  // Over the whole run: members before this one are done (each may stop early, so this is a floor).
+  const runShare = member && member.members > 1 ? (member.member - 1 + epochShare) / member.members : epochShare;
+  const memberText = member && member.members > 1 ? `member ${member.member} of ${member.members}, ` : '';
   return (
     <section className="card" aria-labelledby="train-heading">
       <h2 id="train-heading">4. Train</h2>
@@ -49,7 +55,7 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
         {backend ? ` (${backend.reason})` : ''}
       </p>
       <div className="progress-row">
-        <progress data-testid="epoch-progress" max={1} value={training ? epochShare : last ? 1 : 0} aria-label="Training progress" />
+        <progress data-testid="epoch-progress" max={1} value={training ? runShare : last ? 1 : 0} aria-label="Training progress" />
         <span
           data-testid="training-speed"
           data-samples-per-second={progress && training ? Math.round(progress.samplesPerSecond) : last ? Math.round(last.samplesPerSecond) : undefined}
@@ -57,13 +63,13 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
           data-eta-ms={progress && training ? Math.round(progress.etaMs) : undefined}
         >
           {progress && training
-            ? `epoch ${progress.epoch}/${progress.epochs}, batch ${progress.batch}/${progress.batches} · ${formatCount(Math.round(progress.samplesPerSecond))} samples/s · ${formatDuration(progress.elapsedMs)} elapsed · about ${formatDuration(progress.etaMs)} left`
+            ? `${memberText}epoch ${progress.epoch}/${progress.epochs}, batch ${progress.batch}/${progress.batches} · ${formatCount(Math.round(progress.samplesPerSecond))} samples/s · ${formatDuration(progress.elapsedMs)} elapsed · about ${formatDuration(progress.etaMs)} left${memberText ? ' for this member' : ''}`
             : last
               ? `epoch ${last.epoch}/${last.epochs} · ${formatCount(Math.round(last.samplesPerSecond))} samples/s · ${formatDuration(last.elapsedMs)}`
               : ''}
         </span>
         <span>
-          Validation AUC: <strong data-testid="val-auc">{formatRatio(last?.valAuc)}</strong>
+          Validation AUC{member && member.members > 1 ? ` (member ${member.member}, its own fold)` : ''}: <strong data-testid="val-auc">{formatRatio(last?.valAuc)}</strong>
         </span>
       </div>
       <LossChart history={history} live={training} />

@@ -66,6 +66,9 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           <input type="checkbox" data-testid="early-stopping-checkbox" checked={options.earlyStopping} disabled={disabled} onChange={(e) => set({ earlyStopping: e.target.checked })} /> Early stopping, keep the best epoch
         </label>
         {options.earlyStopping && <NumberField label="Patience" testId="patience-input" value={options.patience} min={1} max={100} step={1} disabled={disabled} onChange={(patience) => set({ patience: Math.round(patience) })} />}
+        {options.earlyStopping && (
+          <NumberField label="Min. epochs" testId="min-epochs-input" value={options.minEpochs} min={0} max={1000} step={1} disabled={disabled} onChange={(minEpochs) => set({ minEpochs: Math.round(minEpochs) })} />
+        )}
         <label>
           <input
             type="checkbox"

@@ -1,7 +1,7 @@
 import type { BackendName } from '../../model/backendChoice';
 import type { ModelKind, NetworkSpec } from '../../model/network';
 import type { TrainSettings } from '../../model/train';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../../model/defaults';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultSettingsFor } from '../../model/defaults';
 
 /** Everything the training form edits. */
 export interface TrainOptions {
@@ -17,6 +17,8 @@ export interface TrainOptions {
   readonly classWeights: boolean;
   readonly earlyStopping: boolean;
   readonly patience: number;
+  /** Epochs every run lasts before early stopping may end it. */
+  readonly minEpochs: number;
   readonly backend: BackendName | 'auto';
   /** Folds of an extra stratified cross-validation after training; 0 for none. */
   readonly crossValidationFolds: number;
@@ -36,11 +38,21 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   classWeights: DEFAULT_SETTINGS.classWeights,
   earlyStopping: DEFAULT_SETTINGS.patience !== null,
   patience: DEFAULT_SETTINGS.patience ?? 5,
+  minEpochs: DEFAULT_SETTINGS.minEpochs,
   backend: 'auto',
   crossValidationFolds: 0,
 };
 
 export { defaultBatchSize, defaultClassWeights, defaultEpochs } from '../../model/defaults';
+
+/** The settings whose defaults follow the prepared training rows (their number and balance). */
+export type DataDefaults = Pick<TrainOptions, 'batchSize' | 'epochs' | 'patience' | 'minEpochs' | 'classWeights'>;
+
+/** The defaults for `trainRows` training rows (fit and validation), `trainBadRows` of them bad: as `npm run evaluate` uses them. */
+export function dataDefaults(trainRows: number, trainBadRows: number): DataDefaults {
+  const settings = defaultSettingsFor(trainRows, trainBadRows);
+  return { batchSize: settings.batchSize, epochs: settings.epochs, patience: settings.patience ?? DEFAULT_TRAIN_OPTIONS.patience, minEpochs: settings.minEpochs, classWeights: settings.classWeights };
+}
 
 /** The network and loop settings the worker needs. */
 export function toTrainRequestParts(options: TrainOptions): { network: NetworkSpec; settings: TrainSettings } {
@@ -55,6 +67,7 @@ export function toTrainRequestParts(options: TrainOptions): { network: NetworkSp
       seed: options.seed,
       classWeights: options.classWeights,
       patience: options.earlyStopping ? options.patience : null,
+      minEpochs: options.earlyStopping ? options.minEpochs : 0,
       restoreBest: options.earlyStopping,
     },
   };

@@ -3,7 +3,15 @@ import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import { proxy, type WorkerBridge } from '../../worker/client';
 import type { TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
+import { formatCount } from '../shared/format';
 import type { TrainingState } from './TrainPanel';
+import { epochsText } from './members';
+
+/** Which ensemble member is training (1-based), of how many. */
+export interface MemberProgress {
+  readonly member: number;
+  readonly members: number;
+}
 
 /** A training run's live state, its result, and the runs of this session. */
 export function useTraining(bridge: WorkerBridge) {
@@ -12,7 +20,9 @@ export function useTraining(bridge: WorkerBridge) {
   const [backend, setBackend] = useState<BackendChoice | null>(null);
   const [history, setHistory] = useState<readonly EpochReport[]>([]);
   const [progress, setProgress] = useState<BatchProgress | null>(null);
-  const [summary, setSummary] = useState<TrainSummary | null>(null);
+  const [member, setMember] = useState<MemberProgress | null>(null);
+  /** The current model and its id (unique in the session, never reused after a reset). */
+  const [model, setModel] = useState<{ readonly id: number; readonly summary: TrainSummary } | null>(null);
   const [runs, setRuns] = useState<readonly TrainSummary[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,25 +33,54 @@ export function useTraining(bridge: WorkerBridge) {
   const onEvent = useCallback((id: number, event: TrainEvent) => {
     if (id !== runId.current) return;
     startTransition(() => {
-      if (event.type === 'prepared') setStatusText(`Training on ${event.summary.trainRows.toLocaleString('en-US')} rows…`);
-      else if (event.type === 'backend') setBackend(event.backend);
-      else if (event.type === 'batch') setProgress(event.progress);
-      else if (event.type === 'notice') setNotice(event.message);
-      else if (event.type === 'fold') setStatusText(`Cross-validating: fold ${event.fold} of ${event.folds}…`);
-      else setHistory((h) => [...h, event.report]);
+      switch (event.type) {
+        case 'prepared': {
+          const { trainRows, validation } = event.summary;
+          setStatusText(
+            validation.kind === 'cross-fit'
+              ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
+              : `Training on ${formatCount(trainRows)} rows…`,
+          );
+          break;
+        }
+        case 'backend':
+          setBackend(event.backend);
+          break;
+        case 'batch':
+          setProgress(event.progress);
+          break;
+        case 'member':
+          // A new member learns from scratch: its loss curve starts afresh.
+          setMember({ member: event.member, members: event.members });
+          setHistory([]);
+          setProgress(null);
+          if (event.members > 1) setStatusText(`Training ensemble member ${event.member} of ${event.members}…`);
+          break;
+        case 'notice':
+          setNotice(event.message);
+          break;
+        case 'fold':
+          setStatusText(`Cross-validating: fold ${event.fold} of ${event.folds}…`);
+          break;
+        case 'epoch':
+          setHistory((h) => [...h, event.report]);
+          break;
+      }
     });
   }, []);
 
+  /** Trains; `onTrained` hears of the new model in the same render that shows it. */
   const train = useCallback(
-    async (request: TrainRequest) => {
+    async (request: TrainRequest, onTrained?: (run: TrainSummary) => void) => {
       setState('training');
       setStatusText('Preparing the data…');
       startTransition(() => {
         setError(null);
         setNotice(null);
-        setSummary(null);
+        setModel(null);
         setHistory([]);
         setProgress(null);
+        setMember(null);
       });
       try {
         const id = ++runId.current;
@@ -55,17 +94,12 @@ export function useTraining(bridge: WorkerBridge) {
         const run = result.data;
         // The metrics, form and runs table render as a transition, in slices, not one long task.
         startTransition(() => {
-          setSummary(run);
+          setModel({ id, summary: run });
           setRuns((r) => [...r, run]);
+          onTrained?.(run);
         });
         setState('done');
-        setStatusText(
-          run.stopped
-            ? `Stopped after ${run.epochsRun} epochs; kept epoch ${run.bestEpoch}.`
-            : run.stoppedEarly
-              ? `Done: stopped early after ${run.epochsRun} epochs; kept the best, epoch ${run.bestEpoch}.`
-              : `Done: ${run.epochsRun} epochs.`,
-        );
+        setStatusText(doneText(run));
       } catch (cause) {
         console.error('Training failed', cause);
         setError('Training failed. Try again, or with a lower learning rate.');
@@ -80,11 +114,13 @@ export function useTraining(bridge: WorkerBridge) {
 
   /** Forget the current model and runs (a new data set was loaded). */
   const reset = useCallback((text: string) => {
+    runId.current++;
     setState('idle');
     setStatusText(text);
-    setSummary(null);
+    setModel(null);
     setHistory([]);
     setProgress(null);
+    setMember(null);
     setRuns([]);
     setNotice(null);
     setError(null);
@@ -95,5 +131,34 @@ export function useTraining(bridge: WorkerBridge) {
     setStatusText(message);
   }, []);
 
-  return { state, statusText, backend, history, progress, summary, runs, notice, error, train, stop, reset, crash };
+  return {
+    state,
+    statusText,
+    backend,
+    history,
+    progress,
+    member,
+    summary: model?.summary ?? null,
+    modelId: model?.id ?? null,
+    runs,
+    notice,
+    error,
+    train,
+    stop,
+    reset,
+    crash,
+  };
+}
+
+/** The status once a run has ended: how many epochs (per member), and which were kept. */
+function doneText(run: TrainSummary): string {
+  if (run.members.length > 1) {
+    const epochs = epochsText(run.members);
+    return run.stopped ? `Stopped: ${epochs}; kept each member's best epoch.` : `Done: ${epochs}, each member kept its best epoch.`;
+  }
+  return run.stopped
+    ? `Stopped after ${run.epochsRun} epochs; kept epoch ${run.bestEpoch}.`
+    : run.stoppedEarly
+      ? `Done: stopped early after ${run.epochsRun} epochs; kept the best, epoch ${run.bestEpoch}.`
+      : `Done: ${run.epochsRun} epochs.`;
 }

@@ -1,0 +1,23 @@
+import { expect, test } from './fixtures';
+test('look', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await app.goto();
+  await app.loadSample();
+  await app.waitForCleaned();
+  await app.setEpochs(5);
+  await app.train();
+  await expect(page.getByTestId('cutoff-suggestions')).toBeVisible();
+  await page.getByTestId('ks-chart').scrollIntoViewIfNeeded();
+  await page.getByTestId('score-distribution-chart').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  const stroke = await page.locator('[data-testid=ks-chart] .series-bad path.recharts-line-curve').evaluate((el) => getComputedStyle(el).stroke);
+  console.log('bad stroke', stroke);
+  await app.scoreApplicant({ annual_income: '9000000' });
+  for (const id of ['evaluate-heading','decide-heading','score-heading','clean-heading','train-heading']) await page.locator('#'+id).locator('..').screenshot({ path: '/tmp/shots/'+id+'.png' });
+  console.log(await page.getByTestId('cleaning-report').innerText());
+  console.log(await page.locator('#evaluate-heading').locator('..').innerText());
+  console.log(await page.locator('#decide-heading').locator('..').innerText());
+  console.log(await page.getByTestId('score-result').innerText());
+  console.log(await page.getByTestId('runs-table').innerText());
+  console.log(await page.getByTestId('training-status').innerText());
+});
