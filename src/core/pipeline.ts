@@ -18,16 +18,21 @@ import type { Table } from './table';
 export type ValidationPlan = { readonly kind: 'holdout'; readonly fraction: number } | { readonly kind: 'cross-fit'; readonly folds: number };
 
 /**
- * Below this many training rows the model is cross-fitted: a 10% hold-out would hold under 1,000
- * rows, on which early stopping stops on noise and a calibrator is poorly fitted; k members
- * validated out-of-fold use every training row for both, and their average predicts better.
+ * Below this many training rows the model is cross-fitted: k members validated out-of-fold use
+ * every training row for early stopping and for the calibrator (a 10% hold-out of a small book
+ * holds a few dozen to a few hundred rows, on which early stopping stops on noise), and their
+ * average predicts better. Measured on credit_risk (26,000 training rows per fold): 5 members
+ * took the first two folds from AUC 0.9122 / 0.9240 and log loss 0.2412 / 0.2312 with one
+ * hold-out member to 0.9157 / 0.9279 and 0.2330 / 0.2232, for about 5× the training time; 3
+ * members (on two thirds of the rows each) gained almost nothing (0.9126 / 0.2401). Above this
+ * size a hold-out holds over 5,000 rows and 5 members would cost minutes of training.
  */
-export const CROSS_FIT_BELOW_ROWS = 10_000;
+export const CROSS_FIT_BELOW_ROWS = 50_000;
 
 /** Members of a cross-fitted ensemble (and folds of its out-of-fold validation). */
 export const CROSS_FIT_FOLDS = 5;
 
-/** The validation plan for `trainingRows` rows: 5-fold cross-fit below CROSS_FIT_BELOW_ROWS, else a 10% stratified hold-out (≥ 1,000 rows). */
+/** The validation plan for `trainingRows` rows: 5-fold cross-fit below CROSS_FIT_BELOW_ROWS, else a 10% stratified hold-out (≥ 5,000 rows). */
 export function chooseValidationPlan(trainingRows: number): ValidationPlan {
   return trainingRows < CROSS_FIT_BELOW_ROWS ? { kind: 'cross-fit', folds: CROSS_FIT_FOLDS } : { kind: 'holdout', fraction: 0.1 };
 }

@@ -79,11 +79,11 @@ describe.skipIf(!HAVE_DATA)('credit_risk_dataset.csv', () => {
     const result = prepareData(table, { ...plan, testFraction: 0.2, validation: 'auto', seed: 42 });
     if (!result.ok) throw new Error(result.reason);
     const { train, test, preprocessor, report, validation, validationFolds } = result.data;
-    // 32,416 kept rows: a stratified 80/20 split, then a 10% hold-out of the training rows (over 10,000 of them).
+    // 32,416 kept rows: a stratified 80/20 split; 25,933 training rows (under 50,000) are cross-fitted in 5 folds.
     expect(train.rows + test.rows).toBe(32416);
     expect(test.rows).toBe(6483);
-    expect(validation).toEqual({ kind: 'holdout', fraction: 0.1 });
-    expect(validationFolds).toHaveLength(1);
+    expect(validation).toEqual({ kind: 'cross-fit', folds: 5 });
+    expect(validationFolds.map((fold) => fold.length).reduce((a, b) => a + b, 0)).toBe(train.rows);
     expect(preprocessor.fittedOnRows).toBe(train.rows);
     // The training rows hold most of the 887 + 3,095 gaps left after duplicates; the test rows the rest.
     const gaps = report.missing.filter((m) => m.missing > 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultBatchSize, defaultClassWeights, defaultEpochs, defaultSettingsFor } from './defaults';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultBatchSize, defaultClassWeights, defaultEpochs, defaultMinEpochs, defaultPatience, defaultSettingsFor } from './defaults';
 
 describe('defaultBatchSize', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('defaults', () => {
     expect(defaultSettingsFor(32_416, 7_108)).toMatchObject({ batchSize: 128, epochs: 80, classWeights: false });
     expect(defaultSettingsFor(50_000, 2_000)).toMatchObject({ batchSize: 128, epochs: 80, classWeights: true });
     expect(defaultSettingsFor(989_514, 200_000)).toMatchObject({ batchSize: 256, epochs: 20, classWeights: false });
+  });
+
+  it('count patience and the minimum run in optimizer steps: more epochs where an epoch is a few steps', () => {
+    // german_credit's 5-fold training rows: 800, cross-fitted → 640 fit rows / 32 = 20 steps an epoch:
+    // patience ⌈600 / 20⌉ = 30 → capped at 20; minimum ⌈400 / 20⌉ = 20 epochs.
+    expect(defaultSettingsFor(800, 240)).toMatchObject({ batchSize: 32, patience: 20, minEpochs: 20 });
+    // credit_risk's 25,933 training rows → 20,746 fit rows / 128 = 163 steps: patience ⌈600 / 163⌉ = 4 → 5 (the floor); minimum ⌈400 / 163⌉ = 3.
+    expect(defaultSettingsFor(25_933, 5_671)).toMatchObject({ batchSize: 128, patience: 5, minEpochs: 3 });
+    // A million rows, a 10% hold-out: 900,000 / 256 = 3,516 steps → patience 5, minimum 1.
+    expect(defaultSettingsFor(1_000_000, 100_000)).toMatchObject({ patience: 5, minEpochs: 1 });
+    expect(defaultPatience(60)).toBe(10);
+    expect(defaultMinEpochs(60)).toBe(7);
   });
 });

@@ -13,7 +13,7 @@ function parseTable(text: string): Table {
 
 /** A column plan with the usual defaults (median / mode decided by `missing`), changed by `over`. */
 function columnPlan(column: string, over: Partial<ColumnPlan> = {}): ColumnPlan {
-  return { column, missing: 'median', constant: '', range: null, outliers: null, ...over };
+  return { column, missing: 'median', constant: '', range: null, outliers: null, indicator: false, ...over };
 }
 
 /** A plan over `features`; `over` changes single columns' choices. */
@@ -75,26 +75,11 @@ describe('cleanTable report', () => {
     // labels Y, N, Y, N, Y → 3 positives, 2 negatives
     expect(report.positives).toBe(3);
     expect(report.negatives).toBe(2);
-    expect(report.features).toEqual(['age', 'income', 'home']);
-    expect(report.excludedFeatures).toEqual([]);
-    expect(report.clipped).toEqual([]);
   });
 
-  it('reports missing cells per feature in the kept rows, with the fill that will be used', () => {
+  it('reports only the row rules: missing cells, screening and fills are fitted per split (fitCleaning)', () => {
     const { report } = cleanOk(table, PLAN);
-    expect(report.missing).toEqual([
-      { column: 'age', missing: 1, strategy: 'median', filledBy: 'the median of the training rows' }, //                 r5
-      { column: 'income', missing: 2, strategy: 'median', filledBy: 'the median of the training rows' }, //              r1, r8 (r2 was a duplicate)
-      { column: 'home', missing: 1, strategy: 'mode', filledBy: 'the most frequent value in the training rows' }, //   r7 (r4 was out of range)
-    ]);
-  });
-
-  it('lists features with no missing cells too, with a zero count', () => {
-    const { report } = cleanOk(table, makePlan('status', 'Y', 'N', ['id', 'income']));
-    expect(report.missing.map((m) => [m.column, m.missing])).toEqual([
-      ['id', 0],
-      ['income', 2],
-    ]);
+    expect(Object.keys(report).sort()).toEqual(['negatives', 'positives', 'rowsAfter', 'rowsBefore', 'steps']);
   });
 
   it('returns the kept rows in order with 0/1 labels', () => {
@@ -208,7 +193,7 @@ describe('duplicates: exact rows or an ID column', () => {
   });
 });
 
-describe('cleanTable order: duplicates, labels, ranges, missing rows, outliers', () => {
+describe('cleanTable order: duplicates, labels, ranges, missing rows', () => {
   it('counts each dropped row once, under the first reason that applies', () => {
     const t = parseTable(
       [
@@ -262,7 +247,8 @@ describe('cleanTable order: duplicates, labels, ranges, missing rows, outliers',
   });
 
   // Every step with a rule on two columns, one of them removing nothing, so the report shows both.
-  it('reports every configured rule in run order, zero counts included', () => {
+  // b's outlier rule is fitted on training rows later (fitCleaning.test.ts), so r6 stays here.
+  it('reports every configured row rule in run order, zero counts included; no outlier step', () => {
     const t = parseTable(
       [
         'a,b,c,y',
@@ -272,7 +258,7 @@ describe('cleanTable order: duplicates, labels, ranges, missing rows, outliers',
         '3,2,,1', //    r3 c missing → drop-row c
         '4,3,x,', //    r4 no label
         '-1,4,x,0', //  r5 a below 0 → out of range a
-        '5,100,x,1', // r6 b = 100: outlier of b (IQR bounds below)
+        '5,100,x,1', // r6 b = 100: an outlier of b, but kept by the row rules
         '6,5,y,0', //   r7
         '7,6,y,1', //   r8
         '8,7,y,0', //   r9
@@ -286,9 +272,6 @@ describe('cleanTable order: duplicates, labels, ranges, missing rows, outliers',
       c: { missing: 'drop-row' },
     });
     const { report, removed } = cleanOk(t, plan);
-    // b among the rows kept before the outlier step (r0, r6, r7, r8, r9, r10, r11): 1, 100, 5, 6, 7, 8, 9
-    //   sorted 1, 5, 6, 7, 8, 9, 100; q1 at (7 − 1)·0.25 = 1.5 → 5.5; q3 at 4.5 → 8.5; IQR 3
-    //   bounds 5.5 − 4.5 = 1 and 8.5 + 4.5 = 13 → only 100 is outside (1 is on the bound)
     expect(report.steps).toEqual([
       { step: 'duplicates', column: null, rows: 1, rule: 'identical in every column; the first is kept' },
       { step: 'no-label', column: 'y', rows: 1, rule: 'y is missing or neither "1" nor "0"' },
@@ -296,108 +279,45 @@ describe('cleanTable order: duplicates, labels, ranges, missing rows, outliers',
       { step: 'out-of-range', column: 'b', rows: 0, rule: 'allowed 0–1000' },
       { step: 'missing-value', column: 'b', rows: 1, rule: 'rows with a missing value are dropped' },
       { step: 'missing-value', column: 'c', rows: 1, rule: 'rows with a missing value are dropped' },
-      { step: 'outlier', column: 'b', rows: 1, rule: 'IQR, k = 1.5, bounds 1 to 13' },
     ]);
-    expect(Array.from(removed.rows)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(Array.from(removed.reasons, (i) => REMOVAL_REASONS[i])).toEqual(['duplicate', 'missing-value', 'missing-value', 'no-label', 'out-of-range', 'outlier']);
-    // 12 − 6 = 6 rows: r0, r7–r11 → 1, 0, 1, 0, 1, 0
-    expect(report.rowsAfter).toBe(6);
-    expect(report.missing.map((m) => [m.column, m.missing, m.filledBy])).toEqual([
-      ['a', 0, 'the median of the training rows'],
-      ['b', 0, 'rows with a missing value are dropped; the median of the training rows when scoring'],
-      ['c', 0, 'rows with a missing value are dropped; the most frequent value in the training rows when scoring'],
+    expect(Array.from(removed.rows)).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(removed.reasons, (i) => REMOVAL_REASONS[i])).toEqual(['duplicate', 'missing-value', 'missing-value', 'no-label', 'out-of-range']);
+    // only the range rules have rule texts; the outlier rule's come with its fitted bounds
+    expect(removed.rules).toEqual([
+      { reason: 'out-of-range', column: 0, text: '≥ 0' },
+      { reason: 'out-of-range', column: 1, text: '0–1000' },
     ]);
+    // 12 − 5 = 7 rows: r0, r6–r11 → 1, 1, 0, 1, 0, 1, 0
+    expect(report.rowsAfter).toBe(7);
+    expect(report.positives).toBe(4);
+    expect(report.negatives).toBe(3);
   });
 });
 
-describe('outliers', () => {
-  // x = 1..9 and 100; labels alternate so every class keeps ≥ 2 rows whichever row goes.
+describe('rules fitted later are left alone (see fitCleaning.test.ts)', () => {
+  // x = 1..9 and 100; labels alternate.
   const t = parseTable(['x,y', ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 100].map((x, i) => `${x},${i % 2}`)].join('\n'));
 
-  it.each([
-    // IQR: sorted 1..9, 100; q1 at 9·0.25 = 2.25 → 3 + 0.25·(4 − 3) = 3.25; q3 at 6.75 → 7.75; IQR 4.5
-    //   k = 1.5: 3.25 − 6.75 = −3.5, 7.75 + 6.75 = 14.5 → 100 dropped
-    ['iqr', 1.5, 1, 'IQR, k = 1.5, bounds -3.5 to 14.5'],
-    //   k = 3: 3.25 − 13.5 = −10.25, 7.75 + 13.5 = 21.25 → 100 dropped
-    ['iqr', 3, 1, 'IQR, k = 3, bounds -10.25 to 21.25'],
-    // z-score: mean (45 + 100) / 10 = 14.5; Σ(x − 14.5)² = 872.25 + 85.5² (7310.25) = 8182.5
-    //   population std √818.25 = 28.60507; |z| of 100 = 85.5 / 28.60507 = 2.989 → kept at 3
-    //   (one value among n can never reach |z| > (n − 1) / √n = 9 / √10 = 2.846 here)
-    ['zscore', 3, 0, 'z-score, |z| > 3, bounds -71.3152 to 100.315'],
-    //   at 2: 14.5 ± 57.2101 → [−42.7101, 71.7101] → 100 dropped
-    ['zscore', 2, 1, 'z-score, |z| > 2, bounds -42.7101 to 71.7101'],
-  ] as const)('%s with threshold %d drops %d rows', (method, threshold, rows, rule) => {
-    const { report, removed } = cleanOk(t, makePlan('y', '1', '0', ['x'], { x: { outliers: { method, threshold, action: 'drop' } } }));
-    expect(report.steps.at(-1)).toEqual({ step: 'outlier', column: 'x', rows, rule });
-    expect(Array.from(removed.rows)).toEqual(rows ? [9] : []);
-  });
-
-  it("leaves rows alone for action 'clip' and names the rule in report.clipped", () => {
-    const { report } = cleanOk(t, makePlan('y', '1', '0', ['x'], { x: { outliers: { method: 'iqr', threshold: 1.5, action: 'clip' } } }));
+  it.each(['drop', 'clip'] as const)("an outlier rule with action '%s' removes no row", (action) => {
+    const { report, removed } = cleanOk(t, makePlan('y', '1', '0', ['x'], { x: { outliers: { method: 'iqr', threshold: 1.5, action } } }));
     expect(report.rowsAfter).toBe(10);
     expect(report.steps.map((s) => s.step)).toEqual(['duplicates', 'no-label']);
-    expect(report.clipped).toEqual([{ column: 'x', rule: 'IQR, k = 1.5, bounds fitted on the training rows' }]);
-  });
-});
-
-describe('forward fill', () => {
-  const t = parseTable(
-    [
-      'x,c,y',
-      ',a,1', //  r0 x: leading gap → stays missing (the preprocessor's median fills it)
-      '5,b,0', // r1
-      ',,1', //   r2 x → 5, c → b
-      '9,z,', //  r3 no label → removed: its 9 and z must not carry forward
-      ',,0', //   r4 x → 5, c → b (from r1, not r3)
-      '7,a,1', // r5
-      ',,0', //   r6 x → 7, c → a (identical to r4, so duplicates are kept in these tests)
-    ].join('\n'),
-  );
-  const keep: DuplicatePolicy = { kind: 'keep' };
-
-  it('fills from the previous kept row in file order; a leading gap stays', () => {
-    const { table: clean, report } = cleanOk(t, makePlan('y', '1', '0', ['x', 'c'], { x: { missing: 'forward-fill' }, c: { missing: 'forward-fill' } }, keep));
-    expect(numbers(clean, 'x')).toEqual([Number.NaN, 5, 5, 5, 7, 7]);
-    const c = getColumn(clean, 'c');
-    if (c.kind !== 'categorical') throw new Error('c should be text');
-    expect(Array.from(c.codes, (code) => c.levels[code])).toEqual(['a', 'b', 'b', 'b', 'a', 'a']);
-    expect(report.missing).toEqual([
-      { column: 'x', missing: 1, strategy: 'forward-fill', filledBy: "the previous row's value; the median of the training rows where there is none" },
-      { column: 'c', missing: 0, strategy: 'forward-fill', filledBy: "the previous row's value; the most frequent value in the training rows where there is none" },
-    ]);
+    expect(removed.rows).toHaveLength(0);
   });
 
-  it('does not change the input table', () => {
-    cleanOk(t, makePlan('y', '1', '0', ['x'], { x: { missing: 'forward-fill' } }, keep));
-    expect(numbers(t, 'x')).toEqual([Number.NaN, 5, Number.NaN, 9, Number.NaN, 7, Number.NaN]);
-  });
-});
-
-describe('feature screening', () => {
-  // n: all missing; k: always 7; h: "Y" or missing; v: varies. 4 rows, 2 per class.
-  const t = parseTable(['n,k,h,v,y', ',7,Y,1,1', ',7,,2,0', ',7,Y,3,1', ',7,,4,0'].join('\n'));
-
-  it.each([
-    // [h's missing strategy, constant, is h excluded as constant?]
-    ['mode', '', true], //              fill Y → Y everywhere
-    ['forward-fill', '', true], //      Y, Y, Y, Y
-    ['indicator', '', false], //        Y, (missing), Y, (missing): two values
-    ['constant', 'N', false], //        Y, N, Y, N
-    ['constant', 'Y', true], //         Y everywhere
-  ] as const)("h with '%s' %j: excluded %s", (missing, constant, excluded) => {
-    const { report } = cleanOk(t, makePlan('y', '1', '0', ['n', 'k', 'h', 'v'], { h: { missing, constant } }));
-    expect(report.excludedFeatures).toEqual([
-      { column: 'n', reason: 'all-missing', note: 'n has no values in the rows kept, so it is left out of the features.' },
-      { column: 'k', reason: 'constant', note: 'k is "7" in every row kept, so it cannot tell outcomes apart and is left out of the features.' },
-      ...(excluded ? [{ column: 'h', reason: 'constant', note: 'h is "Y" in every row kept, so it cannot tell outcomes apart and is left out of the features.' }] : []),
-    ]);
-    expect(report.features).toEqual(excluded ? ['v'] : ['h', 'v']);
-    expect(report.missing.map((m) => m.column)).toEqual(report.features);
+  it('forward fill leaves the gaps of the kept rows, and the input table, as they were', () => {
+    const u = parseTable(['x,y', ',1', '5,0', ',1', '9,', ',0', '7,1'].join('\n'));
+    const { table: clean } = cleanOk(u, makePlan('y', '1', '0', ['x'], { x: { missing: 'forward-fill' } }, { kind: 'keep' }));
+    // r3 has no label; the kept rows r0, r1, r2, r4, r5 keep their gaps
+    expect(numbers(clean, 'x')).toEqual([Number.NaN, 5, Number.NaN, Number.NaN, 7]);
+    expect(numbers(u, 'x')).toEqual([Number.NaN, 5, Number.NaN, 9, Number.NaN, 7]);
   });
 
-  it('fails when no feature is left, naming why', () => {
-    const result = cleanTable(t, makePlan('y', '1', '0', ['n', 'k']));
-    expect(result).toEqual({ ok: false, reason: 'No feature columns are left after cleaning: n (no values), k (a single value). Choose other features.' });
+  it('all-missing and single-valued features pass the row rules (they are screened on training rows)', () => {
+    const u = parseTable(['n,k,y', ',7,1', ',7,0', ',7,1', ',7,0'].join('\n'));
+    const result = cleanTable(u, makePlan('y', '1', '0', ['n', 'k'], {}, { kind: 'keep' }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.data.report.rowsAfter).toBe(4);
   });
 });
 

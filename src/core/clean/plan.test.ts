@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo, ColumnRole } from '../columns/profile';
-import { proposeCleaningPlan, proposeRangeRule, rangeText } from './plan';
+import { defaultColumnPlan, proposeCleaningPlan, proposeRangeRule, rangeText, setFeature } from './plan';
 
 function col(name: string, role: ColumnRole = 'numeric'): ColumnInfo {
   return { name, role, missing: 0, distinct: 50, values: null };
@@ -23,7 +23,7 @@ describe('proposeRangeRule', () => {
 describe('proposeCleaningPlan', () => {
   const columns = [col('Loan_ID', 'identifier'), col('person_age'), col('home', 'categorical'), col('income'), col('loan_status')];
 
-  it('makes every column but the target and identifiers a feature, median / mode fills, age 0–150', () => {
+  it('makes every column but the target and identifiers a feature, median + "was missing" / mode fills, age 0–150', () => {
     expect(proposeCleaningPlan(columns, 'loan_status', '1', '0')).toEqual({
       target: 'loan_status',
       positive: '1',
@@ -31,11 +31,22 @@ describe('proposeCleaningPlan', () => {
       features: ['person_age', 'home', 'income'],
       duplicates: { kind: 'exact' },
       columns: [
-        { column: 'person_age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null },
-        { column: 'home', missing: 'mode', constant: '', range: null, outliers: null },
-        { column: 'income', missing: 'median', constant: '', range: null, outliers: null },
+        { column: 'person_age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null, indicator: true },
+        { column: 'home', missing: 'mode', constant: '', range: null, outliers: null, indicator: false },
+        { column: 'income', missing: 'median', constant: '', range: null, outliers: null, indicator: true },
       ],
     });
+  });
+
+  it('a feature added later gets the same defaults: a "was missing" input for numbers only', () => {
+    const plan = proposeCleaningPlan(columns, 'loan_status', '1', '0');
+    const added = setFeature(setFeature(plan, col('rate'), true), col('grade', 'categorical'), true);
+    expect(added.features).toEqual(['person_age', 'home', 'income', 'rate', 'grade']);
+    expect(added.columns.slice(3).map((c) => [c.column, c.missing, c.indicator])).toEqual([
+      ['rate', 'median', true],
+      ['grade', 'mode', false],
+    ]);
+    expect(defaultColumnPlan(col('rate')).indicator).toBe(true);
   });
 
   it('is plain JSON', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from '../csv/parseCsv';
+import { prepareData, type PreparedData } from '../pipeline';
+import { stratifiedSplit } from '../split/stratifiedSplit';
 import type { Table } from '../table';
-import { cleanTable } from './cleanTable';
 import type { CleaningPlan } from './plan';
 import { removalReasonText, removedRowsCsv, type RemovedRows } from './removedRows';
 
@@ -20,7 +21,7 @@ const TABLE = parseTable(
     '"O""Brien",200,300,0', //  r2 age outside 0–150
     '"Lee\nJr",40,,', //        r3 no label
     'Kim,41,,0', //             r4 income missing, dropped
-    'Ng,42,1000,1', //          r5 income outlier
+    'Ng,42,1000,1', //          r5 income outlier, when a training row
     'Ama,43,110,1',
     'Bo,44,120,0',
     'Cy,45,130,0',
@@ -36,21 +37,35 @@ const PLAN: CleaningPlan = {
   features: ['age', 'income'],
   duplicates: { kind: 'exact' },
   columns: [
-    { column: 'age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null },
-    // income before the outlier step (r0, r5–r10): 100, 1000, 110, 120, 130, 140, 150
-    //   sorted 100, 110, 120, 130, 140, 150, 1000; q1 at 1.5 → 115, q3 at 4.5 → 145; IQR 30
-    //   bounds 115 − 45 = 70 and 145 + 45 = 190
-    { column: 'income', missing: 'drop-row', constant: '', range: null, outliers: { method: 'iqr', threshold: 1.5, action: 'drop' } },
+    { column: 'age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null, indicator: false },
+    { column: 'income', missing: 'drop-row', constant: '', range: null, outliers: { method: 'iqr', threshold: 1.5, action: 'drop' }, indicator: false },
   ],
 };
 
-function removedBy(plan: CleaningPlan): RemovedRows {
-  const result = cleanTable(TABLE, plan);
+// The row rules keep r0, r5, r6, r7, r8, r9, r10 (positions 0–6), labelled 1, 1, 1, 0, 0, 1, 0;
+// a 20% stratified split sends one row of each class to test. The outlier bounds are fitted on the
+// other five.
+const KEPT_LABELS = [1, 1, 1, 0, 0, 1, 0];
+
+function prepared(plan: CleaningPlan, seed: number): PreparedData {
+  const result = prepareData(TABLE, { ...plan, testFraction: 0.2, validation: { kind: 'holdout', fraction: 0 }, seed });
   if (!result.ok) throw new Error(result.reason);
-  return result.data.removed;
+  return result.data;
+}
+
+function removedBy(plan: CleaningPlan, seed = 9): RemovedRows {
+  return prepared(plan, seed).removed;
 }
 
 describe('removedRowsCsv', () => {
+  // Seed 9 tests r9 and r10 (positions 5, 6). Training income: r0 100, r5 1000, r6 110, r7 120, r8 130
+  //   sorted 100, 110, 120, 130, 1000; q1 at 4·0.25 = 1 → 110, q3 at 3 → 130; IQR 20
+  //   bounds 110 − 30 = 80 and 130 + 30 = 160 → r5 (1000) is dropped
+  it('the split is the one the hand computations assume', () => {
+    expect(Array.from(stratifiedSplit(KEPT_LABELS, 0.2, 9).test)).toEqual([5, 6]);
+    expect(Array.from(stratifiedSplit(KEPT_LABELS, 0.2, 4).test)).toEqual([1, 4]);
+  });
+
   const removed = removedBy(PLAN);
 
   it('writes every removed row with its 1-based row number and reason, quoting as RFC 4180', () => {
@@ -61,10 +76,19 @@ describe('removedRowsCsv', () => {
         '"O""Brien",200,300,0,3,age = 200 is outside 0–150',
         '"Lee\nJr",40,,,4,no label in y',
         'Kim,41,,0,5,missing value in income',
-        'Ng,42,1000,1,6,"income = 1000 is an outlier (IQR, k = 1.5, bounds 70 to 190)"',
+        'Ng,42,1000,1,6,"income = 1000 is an outlier (IQR, k = 1.5, bounds 80 to 160)"',
         '',
       ].join('\r\n'),
     );
+  });
+
+  it('leaves out a test row outside the bounds: it is kept, scored and counted', () => {
+    // Seed 4 tests r5 (Ng) and r8. Training income: r0 100, r6 110, r7 120, r9 140, r10 150
+    //   q1 110, q3 140; IQR 30 → bounds 65 to 185: no training row is outside; Ng's 1000 is
+    const data = prepared(PLAN, 4);
+    expect(Array.from(data.removed.rows)).toEqual([1, 2, 3, 4]);
+    expect(data.report.steps.at(-1)).toEqual({ step: 'outlier', column: 'income', rows: 0, rule: 'IQR, k = 1.5, bounds 65 to 185', testRowsOutside: 1 });
+    expect(data.test.rows).toBe(2);
   });
 
   it('stops after `limit` rows', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnPlan } from '../clean/plan';
 import { cat, num, table } from '../testTables';
-import { denseRows, findInvalidRows, firstRows, materialise, tableRows } from './encodedRows';
+import { complementPositions, denseRows, findInvalidRows, firstRows, materialise, selectEncodedRows, tableRows } from './encodedRows';
 import { applyPreprocessor, fitPreprocessor } from './preprocessor';
 
-const plan = (column: string, over: Partial<ColumnPlan> = {}): ColumnPlan => ({ column, missing: 'median', constant: '', range: null, outliers: null, ...over });
+const plan = (column: string, over: Partial<ColumnPlan> = {}): ColumnPlan => ({ column, missing: 'median', constant: '', range: null, outliers: null, indicator: false, ...over });
 
 // 20,000 rows: more than two of the 8,192-row chunks a whole set is walked in.
 const N = 20_000;
@@ -61,6 +61,57 @@ describe('denseRows and firstRows', () => {
     expect(Array.from(head.y)).toEqual([0, 1]);
     expect(Array.from(materialise(head))).toEqual([1, 2, 3, 4]);
     expect(firstRows(dense, 10).rows).toBe(3);
+  });
+});
+
+describe('selectEncodedRows and complementPositions: a member\'s fit and validation parts', () => {
+  const x = Float32Array.from([0, 0, 1, 10, 2, 20, 3, 30, 4, 40, 5, 50]); // 6 rows × 2: row r is (r, 10r)
+  const dense = denseRows(x, Float32Array.from([0, 1, 0, 1, 1, 0]), 2);
+
+  it('complementPositions lists the positions not excluded, ascending', () => {
+    expect(Array.from(complementPositions(6, Int32Array.from([1, 4])))).toEqual([0, 2, 3, 5]);
+    expect(Array.from(complementPositions(3, new Int32Array(0)))).toEqual([0, 1, 2]);
+    expect(complementPositions(3, Int32Array.from([0, 1, 2]))).toHaveLength(0);
+  });
+
+  it('selects rows and their labels in the order given, and a selection of a selection', () => {
+    const picked = selectEncodedRows(dense, Int32Array.from([4, 1, 5]));
+    expect(picked.rows).toBe(3);
+    expect(picked.width).toBe(2);
+    expect(Array.from(picked.y)).toEqual([1, 1, 0]);
+    expect(Array.from(materialise(picked))).toEqual([4, 40, 1, 10, 5, 50]);
+    // positions 2, 0 of [r4, r1, r5] → r5, r4
+    const nested = selectEncodedRows(picked, Int32Array.from([2, 0]));
+    expect(Array.from(nested.y)).toEqual([0, 1]);
+    expect(Array.from(materialise(nested))).toEqual([5, 50, 4, 40]);
+  });
+
+  it('encodes fewer, then more positions than before correctly (its scratch is reused)', () => {
+    const picked = selectEncodedRows(dense, Int32Array.from([0, 2, 3, 5]));
+    const three = new Float32Array(6);
+    picked.encodeInto(Int32Array.from([3, 2, 1]), three);
+    expect(Array.from(three)).toEqual([5, 50, 3, 30, 2, 20]);
+    const one = new Float32Array(2);
+    picked.encodeInto(Int32Array.from([0]), one);
+    expect(Array.from(one)).toEqual([0, 0]);
+    const four = new Float32Array(8);
+    picked.encodeInto(Int32Array.from([1, 1, 3, 0]), four);
+    expect(Array.from(four)).toEqual([2, 20, 2, 20, 5, 50, 0, 0]);
+  });
+
+  it('a fit part and its validation fold together hold every row once, encoded as the whole set', () => {
+    const fold = Int32Array.from([1, 4]);
+    const fit = selectEncodedRows(dense, complementPositions(dense.rows, fold));
+    const validation = selectEncodedRows(dense, fold);
+    expect(fit.rows + validation.rows).toBe(dense.rows);
+    expect(Array.from(materialise(validation))).toEqual([1, 10, 4, 40]);
+    expect(Array.from(materialise(fit))).toEqual([0, 0, 2, 20, 3, 30, 5, 50]);
+  });
+
+  it('works over table rows too, across chunk boundaries', () => {
+    const rows = tableRows(PRE, BIG, ALL, labels(N));
+    const positions = Int32Array.from({ length: 9000 }, (_, i) => N - 1 - 2 * i);
+    expect(Array.from(materialise(selectEncodedRows(rows, positions)))).toEqual(Array.from(applyPreprocessor(PRE, BIG, positions)));
   });
 });
 

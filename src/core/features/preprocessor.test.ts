@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnPlan, MissingStrategy, OutlierRule } from '../clean/plan';
+import type { TrainedRange } from '../clean/fitCleaning';
 import { tryParseCsv } from '../csv/parseCsv';
 import { cellText, type Table } from '../table';
+import { cat, num, table } from '../testTables';
 import {
   applyPreprocessor,
   computeMedian,
@@ -9,6 +11,7 @@ import {
   encodeApplicant,
   featureSlots,
   findInvalidInput,
+  findOutsideTrainedRange,
   fitPreprocessor,
   type ApplicantRecord,
   type Preprocessor,
@@ -20,8 +23,9 @@ function parseTable(text: string): Table {
   return parsed.data.table;
 }
 
+/** A column plan without a "was missing" input unless `over` asks for one. */
 function plan(column: string, missing: MissingStrategy = 'median', over: Partial<ColumnPlan> = {}): ColumnPlan {
-  return { column, missing, constant: '', range: null, outliers: null, ...over };
+  return { column, missing, constant: '', range: null, outliers: null, indicator: false, ...over };
 }
 
 function cells(x: Float32Array): number[] {
@@ -59,7 +63,8 @@ const pre = fitPreprocessor(TABLE, PLANS, TRAIN);
 
 describe('fitPreprocessor', () => {
   it('uses only the training rows for the numeric statistics', () => {
-    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, clip: null, range: null, mean: 2.5, std: 1.5 });
+    // missingInTraining: r3 (r5's gap is a test row's)
+    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, missingInTraining: 1, clip: null, range: null, trainedRange: null, mean: 2.5, std: 1.5 });
   });
 
   it('uses std 1 for a constant training column (no division by zero)', () => {
@@ -74,7 +79,7 @@ describe('fitPreprocessor', () => {
     // 2 numeric + 2 levels = 4
     expect(pre.width).toBe(4);
     expect(pre.fittedOnRows).toBe(4);
-    expect(pre.version).toBe(2);
+    expect(pre.version).toBe(3);
     expect(pre.decimal).toBe('.');
   });
 
@@ -94,6 +99,17 @@ describe('fitPreprocessor', () => {
 
   it('gives the same result whatever the order of the training rows', () => {
     expect(fitPreprocessor(TABLE, PLANS, Int32Array.from([4, 2, 3, 1]))).toEqual(pre);
+  });
+
+  it("orders levels and breaks the mode's ties by the training rows alone, not by a test row seen first", () => {
+    // r0 tests; training r1–r4 hold a, b, a, b: a tie, and a is the first training level.
+    // The table lists levels by first appearance in the whole file, so r0 decides its order: [b, a] or [z, a, b].
+    const train = Int32Array.from([1, 2, 3, 4]);
+    const c = plan('c', 'mode');
+    const withB = fitPreprocessor(table(cat('c', ['b', 'a', 'b', 'a', 'b'])), [c], train);
+    const withZ = fitPreprocessor(table(cat('c', ['z', 'a', 'b', 'a', 'b'])), [c], train);
+    expect(withB.features[0]).toEqual({ kind: 'categorical', name: 'c', missing: 'mode', levels: ['a', 'b'], fill: 'a' });
+    expect(withZ).toEqual(withB);
   });
 });
 
@@ -200,6 +216,87 @@ describe('categorical missing strategies', () => {
 
   it('throws, naming the column, for a median of text (cleanRows refuses such a plan first)', () => {
     expect(() => fitPreprocessor(STRATEGY_TABLE, [plan('c', 'median')], STRATEGY_TRAIN)).toThrow(/"c"/);
+  });
+});
+
+describe('"was missing" inputs', () => {
+  it('a numeric column with training gaps gets one when asked: width + 1, named, 1 where the cell is missing', () => {
+    const flagged = fitPreprocessor(TABLE, [plan('income', 'median', { indicator: true }), plan('flat'), plan('home', 'mode')], TRAIN);
+    expect(flagged.width).toBe(pre.width + 1);
+    expect(flagged.features[0]).toMatchObject({ indicator: true, missingInTraining: 1, fill: 2, mean: 2.5, std: 1.5 });
+    expect(featureSlots(flagged).slice(0, 2)).toEqual([
+      { feature: 'income', label: 'income' },
+      { feature: 'income', label: 'income was missing' },
+    ]);
+    // rows r1 (1), r3 (missing, training), r5 (missing, test): slot 1 is 0, 1, 1
+    const x = applyPreprocessor(flagged, TABLE, Int32Array.from([1, 3, 5]));
+    expect([x[1], x[flagged.width + 1], x[2 * flagged.width + 1]]).toEqual([0, 1, 1]);
+    expect(cells(encodeApplicant(flagged, { income: '', flat: '10', home: 'b' }))).toEqual(cells(applyPreprocessor(flagged, TABLE, Int32Array.from([5]))));
+    expect(encodeApplicant(flagged, { income: '1', flat: '10', home: 'a' })[1]).toBe(0);
+  });
+
+  it('turning it off removes exactly that input', () => {
+    const on = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'median', { indicator: true })], STRATEGY_TRAIN);
+    const off = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'median', { indicator: false })], STRATEGY_TRAIN);
+    expect(on.width).toBe(2);
+    expect(off.width).toBe(1);
+    expect(off.features[0]).toMatchObject({ indicator: false, missingInTraining: 1 });
+  });
+
+  it.each([
+    // flat has no gaps at all; v's only gap outside r3 is the test row r5
+    ['a column without gaps', TABLE, plan('flat', 'median', { indicator: true }), TRAIN],
+    ['gaps only in test rows', STRATEGY_TABLE, plan('v', 'median', { indicator: true }), Int32Array.from([1, 2, 4, 6])],
+    ["gaps only in test rows, strategy 'indicator'", STRATEGY_TABLE, plan('v', 'indicator'), Int32Array.from([1, 2, 4, 6])],
+  ])('none for %s: its input would be 0 in every training row', (_label, t, p, train) => {
+    const fitted = fitPreprocessor(t, [p], train);
+    expect(fitted.features[0]).toMatchObject({ indicator: false, missingInTraining: 0 });
+    expect(fitted.width).toBe(1);
+  });
+
+  it('missingInTraining counts the training rows with a gap, not the test rows', () => {
+    // v missing where i % 3 = 0 (i = 0, 3, …, 18); training rows are the even i: 0, 6, 12, 18 → 4
+    // (the odd gaps 3, 9, 15 are test rows)
+    const t = table(num('v', Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? Number.NaN : i))));
+    const train = Int32Array.from({ length: 10 }, (_, i) => 2 * i);
+    const fitted = fitPreprocessor(t, [plan('v', 'median', { indicator: true })], train);
+    expect(fitted.features[0]).toMatchObject({ indicator: true, missingInTraining: 4 });
+    const x = applyPreprocessor(fitted, t, train);
+    expect(Array.from({ length: 10 }, (_, r) => x[2 * r + 1]).reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it("a text column's 'indicator' strategy adds \"(missing)\" only when training had gaps; else the mode fills", () => {
+    // training r1, r2, r3, r6 (not r4): a, b, b, c → no gaps; the test row r5's gap takes the mode b
+    const fitted = fitPreprocessor(STRATEGY_TABLE, [plan('c', 'indicator')], Int32Array.from([1, 2, 3, 6]));
+    expect(fitted.features[0]).toEqual({ kind: 'categorical', name: 'c', missing: 'indicator', levels: ['a', 'b', 'c'], fill: 'b' });
+    expect(cells(applyPreprocessor(fitted, STRATEGY_TABLE, Int32Array.from([5])))).toEqual([0, 1, 0]);
+  });
+});
+
+describe('findOutsideTrainedRange', () => {
+  // The bounds an outlier 'drop' rule fitted on x = 1..9 (fitCleaning.test.ts): IQR k = 1.5 → −3 to 13.
+  const t = table(num('x', [1, 2, 3, 4, 5, 6, 7, 8, 9]), num('z', [1, 2, 3, 4, 5, 6, 7, 8, 9]));
+  const range: TrainedRange = { lower: -3, upper: 13, rule: 'IQR, k = 1.5, bounds -3 to 13' };
+  const fitted = fitPreprocessor(t, [plan('x'), plan('z')], Int32Array.from({ length: 9 }, (_, i) => i), '.', new Map([['x', range]]));
+
+  it('carries the fitted bounds with the feature, through JSON', () => {
+    expect(fitted.features.map((f) => (f.kind === 'numeric' ? f.trainedRange : 'text'))).toEqual([range, null]);
+    expect(JSON.parse(JSON.stringify(fitted))).toEqual(fitted);
+  });
+
+  it.each([
+    ['14', [{ column: 'x', value: 14, lower: -3, upper: 13 }]],
+    ['-3.5', [{ column: 'x', value: -3.5, lower: -3, upper: 13 }]],
+    ['13', []], //   on the bound: inside, as the drop rule keeps it
+    ['-3', []],
+    ['5', []],
+    ['', []], //     blank: the fill is used, nothing to flag
+    ['NA', []],
+  ])('x = %j → %j', (answer, flags) => {
+    // z has no drop rule, so even 1e9 is not flagged
+    expect(findOutsideTrainedRange(fitted, { x: answer, z: '1e9' })).toEqual(flags);
+    // and the applicant is still scored
+    expect(encodeApplicant(fitted, { x: answer, z: '1' })).toHaveLength(2);
   });
 });
 

@@ -45,7 +45,7 @@ export interface CategoricalFeature {
   readonly kind: 'categorical';
   readonly name: string;
   readonly missing: MissingStrategy;
-  /** Levels seen in training (in the table's order), then any fill level training never saw: a constant, or "(missing)". */
+  /** Levels seen in training (in order of first appearance in the training rows), then any fill level training never saw: a constant, or "(missing)". The most frequent wins the mode; ties go to the first seen. */
   readonly levels: readonly string[];
   /** The level of a missing cell; null when training had no values (all zeros). */
   readonly fill: string | null;
@@ -178,14 +178,20 @@ function numericMode(values: NumericValues, m: number): number {
 
 function fitCategorical(column: CategoricalColumn, plan: ColumnPlan, trainRows: Int32Array): CategoricalFeature {
   if (plan.missing === 'median' || plan.missing === 'mean') throw new Error(`Column "${plan.column}" holds text; its missing values cannot be filled with the ${plan.missing}.`);
+  // Levels in order of first appearance among the training rows (ascending, so file order). The
+  // table's own level order follows every row of the file, test rows included: a test row could
+  // then reorder the inputs and break a tie of the mode.
   const counts = new Float64Array(column.levels.length);
+  const seen: number[] = [];
   for (let i = 0; i < trainRows.length; i++) {
     const code = column.codes[trainRows[i]];
-    if (code !== MISSING_CODE) counts[code]++;
+    if (code === MISSING_CODE) continue;
+    if (counts[code] === 0) seen.push(code);
+    counts[code]++;
   }
-  const levels = column.levels.filter((_, code) => counts[code] > 0);
+  const levels = seen.map((code) => column.levels[code]);
   let modeCode = -1;
-  for (let code = 0; code < counts.length; code++) if (counts[code] > 0 && (modeCode < 0 || counts[code] > counts[modeCode])) modeCode = code;
+  for (const code of seen) if (modeCode < 0 || counts[code] > counts[modeCode]) modeCode = code;
 
   let missingCells = 0;
   for (let i = 0; i < trainRows.length; i++) if (column.codes[trainRows[i]] === MISSING_CODE) missingCells++;
