@@ -24,6 +24,8 @@ export default defineConfig({
   test: {
     // `npm run quality` (QUALITY=1) runs the slower end-to-end quality checks of the evaluate command.
     include: process.env.QUALITY ? ['src/**/*.quality.ts'] : ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Each quality file waits on one single-threaded evaluate process at a time: two files use both cores.
+    ...(process.env.QUALITY ? { maxWorkers: 2 } : {}),
     environment: 'node',
   },
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -40,4 +41,24 @@ export interface EvaluateOutput {
   baseline: { logloss: number; brier: number; ece: number };
   epochsRun: { min: number; max: number; mean: number };
   model: Record<string, unknown>;
+}
+
+/**
+ * Runs the evaluate command with class weights on or off and checks the probabilities of bad are
+ * calibrated: k-fold test log loss and Brier beat the base rate's, and the mean predicted
+ * probability of bad is within 15% (relative) of the observed bad rate.
+ */
+export async function checkCalibrated(name: string, csv: string, args: string[], folds: number, weights: 'on' | 'off'): Promise<void> {
+  const { code, stdout, stderr } = await evaluate(['--csv', csv, ...args, '--folds', String(folds), '--seed', '42', '--class-weights', weights]);
+  expect(code, stderr).toBe(0);
+  const out = JSON.parse(stdout) as EvaluateOutput;
+  expect(out.model.classWeights).toBe(weights === 'on');
+  const drift = Math.abs(out.mean.meanPredicted - out.mean.observedBadRate) / out.mean.observedBadRate;
+  console.log(
+    `${name}, weights ${weights}, ${folds} folds: AUC ${out.mean.auc}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), Brier ${out.mean.brier} (${out.baseline.brier}), ` +
+      `ECE ${out.mean.ece}, mean p(bad) ${out.mean.meanPredicted} vs ${out.mean.observedBadRate} observed (${(100 * drift).toFixed(1)}% off), epochs ${out.epochsRun.min}–${out.epochsRun.max}`,
+  );
+  expect(out.mean.logloss).toBeLessThan(out.baseline.logloss);
+  expect(out.mean.brier).toBeLessThan(out.baseline.brier);
+  expect(drift).toBeLessThan(0.15);
 }

@@ -82,7 +82,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
         <thead>
           <tr>
             <th scope="col">Column</th>
-            <th scope="col">Missing</th>
+            <th scope="col">Missing in the file</th>
             <th scope="col">Fill missing with</th>
             <th scope="col" title="A 0/1 input that says the cell was missing: missingness itself often predicts default">"Was missing" input</th>
             <th scope="col">Allowed range</th>

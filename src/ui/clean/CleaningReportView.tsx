@@ -91,11 +91,11 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       </p>
       {missing.length > 0 && (
         <>
-          <h3>Missing values</h3>
+          <h3>Missing values in the training rows</h3>
           <ul className="missing-list">
             {missing.map((m) => (
               <li key={m.column}>
-                {m.column}: {formatCount(m.missing)} cells, {m.filledBy}
+                {m.column}: {formatCount(m.missing)} training cells, {m.filledBy}
                 {fills.has(m.column) ? ` (fill value ${fills.get(m.column)})` : ''}
               </li>
             ))}

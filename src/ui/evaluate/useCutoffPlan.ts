@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Result } from '../../core/result';
 import type { CutoffPlan } from '../../worker/protocol';
 
@@ -28,8 +28,11 @@ export function useCutoffPlan(planner: Planner, modelKey: number | null, economi
     planner(profitPerGood, lossPerBad, targetApprovalRate)
       .then((result) => {
         if (!current) return;
-        if (result.ok) setState({ key: modelKey, plan: result.data, error: null });
-        else setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: result.reason }));
+        // The planner, the metrics at the cut-off and the matrix render as a transition, in slices.
+        startTransition(() => {
+          if (result.ok) setState({ key: modelKey, plan: result.data, error: null });
+          else setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: result.reason }));
+        });
       })
       .catch((cause: unknown) => {
         console.error('Cut-off plan failed', cause);
