@@ -4,28 +4,32 @@ import { DATA, evaluate, haveSharedData, type EvaluateOutput } from '../../test/
 
 const HAVE_DATA = haveSharedData('evaluate quality checks');
 
-// Default settings, 5 stratified folds. Floors from the issue; scikit-learn's MLP(32) on one 80/20
-// split scores 0.919, 0.830 and 0.832 (../shared/data/README.md).
+// Default settings. Floors from the issue; scikit-learn's MLP(32) on one 80/20 split scores 0.919,
+// 0.830 and 0.832 (../shared/data/README.md). credit_risk runs 2 folds here to keep the suite's time
+// in bounds (each member of its 5-member ensemble still trains on 13,000 rows); the README's
+// figures are the full 5-fold runs. With class weights off by default (no class under 20%), this
+// is also the "weights off" calibration check of calibrationLarge.quality.ts.
 describe.skipIf(!HAVE_DATA).each([
-  ['credit_risk_dataset.csv', 'loan_status', '1', 0.91, 32581, 32416],
-  ['german_credit.csv', 'class', '2', 0.76, 1000, 1000],
-  ['loan_prediction_train.csv', 'Loan_Status', 'N', 0.75, 614, 614],
-])('npm run evaluate on %s (target %s)', (file, target, bad, floor, before, after) => {
-  it(`reaches a 5-fold mean AUC of at least ${floor} with default settings, with probabilities of bad (${bad}) better than the base rate's`, async () => {
-    const { code, stdout, stderr } = await evaluate(['--csv', path.join(DATA, file), '--target', target, '--seed', '42', '--folds', '5']);
+  ['credit_risk_dataset.csv', 'loan_status', '1', 0.91, 32581, 32416, 2],
+  ['german_credit.csv', 'class', '2', 0.76, 1000, 1000, 5],
+  ['loan_prediction_train.csv', 'Loan_Status', 'N', 0.75, 614, 614, 5],
+])('npm run evaluate on %s (target %s)', (file, target, bad, floor, before, after, folds) => {
+  it(`reaches a ${folds}-fold mean AUC of at least ${floor} with default settings, with calibrated probabilities of bad (${bad}) better than the base rate's`, async () => {
+    const { code, stdout, stderr } = await evaluate(['--csv', path.join(DATA, file), '--target', target, '--seed', '42', '--folds', String(folds)]);
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout) as EvaluateOutput;
     expect(out.rows).toMatchObject({ before, after });
     expect(out.bad).toBe(bad);
-    expect(out.folds).toHaveLength(5);
+    expect(out.folds).toHaveLength(folds);
     for (const name of ['auc', 'ks', 'accuracy', 'precision', 'recall', 'f1', 'brier', 'ece'] as const) expect(out.mean[name]).toBeGreaterThanOrEqual(0), expect(out.mean[name]).toBeLessThanOrEqual(1);
     console.log(
-      `${file}: 5-fold AUC ${out.mean.auc} ± ${out.sd.auc}, KS ${out.mean.ks}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), ` +
+      `${file}: ${folds}-fold AUC ${out.mean.auc} ± ${out.sd.auc}, KS ${out.mean.ks}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), ` +
         `Brier ${out.mean.brier} (${out.baseline.brier}), ECE ${out.mean.ece}, epochs ${out.epochsRun.min}–${out.epochsRun.max}`,
     );
     expect(out.mean.auc).toBeGreaterThanOrEqual(floor);
     expect(out.mean.logloss).toBeLessThan(out.baseline.logloss);
     expect(out.mean.brier).toBeLessThan(out.baseline.brier);
+    expect(Math.abs(out.mean.meanPredicted - out.mean.observedBadRate) / out.mean.observedBadRate).toBeLessThan(0.15);
     // Identifiers are not features: Loan_ID is left out, the other two files have none.
     expect(out.features.some((f) => out.identifiers.includes(f))).toBe(false);
   }, 600_000);
