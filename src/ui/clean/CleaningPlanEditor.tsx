@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { CleaningPlan, ColumnPlan, DuplicatePolicy, MissingStrategy, OutlierRule } from '../../core/clean/plan';
 import type { ColumnInfo } from '../../core/columns/profile';
 import { formatCount } from '../shared/format';
+import { useProgressiveCount } from '../shared/useProgressiveCount';
 
 interface Props {
   readonly plan: CleaningPlan;
@@ -52,6 +53,9 @@ function parseBound(text: string): number | null {
 }
 
 /** The cleaning choices, editable before training: duplicates, and per column missing values, impossible values and outliers. */
+// Rows of the plan table mounted per frame (see useProgressiveCount).
+const ROWS_PER_FRAME = 4;
+
 export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, columns, disabled, onChange }: Props) {
   const info = new Map(columns.map((c) => [c.name, c]));
   const setColumn = (index: number, change: Partial<ColumnPlan>) =>
@@ -61,6 +65,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
     onChange({ ...plan, duplicates });
   };
   const duplicateValue = plan.duplicates.kind === 'by-column' ? `by:${plan.duplicates.column}` : plan.duplicates.kind;
+  const shownRows = useProgressiveCount(plan.columns.length, ROWS_PER_FRAME);
 
   return (
     <div className="plan-editor">
@@ -90,7 +95,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
           </tr>
         </thead>
         <tbody>
-          {plan.columns.map((column, index) => {
+          {plan.columns.slice(0, shownRows).map((column, index) => {
             const numeric = info.get(column.column)?.role === 'numeric';
             const strategies = numeric ? (NUMERIC_STRATEGIES.includes(column.missing) ? NUMERIC_STRATEGIES : [...NUMERIC_STRATEGIES, column.missing]) : CATEGORICAL_STRATEGIES;
             return (
