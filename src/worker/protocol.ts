@@ -200,7 +200,9 @@ export interface TrainSummary {
   readonly bestEpoch: number;
   readonly stopped: boolean;
   readonly stoppedEarly: boolean;
+  /** Wall time of the whole run: every member, its validation predictions and the calibration. */
   readonly elapsedMs: number;
+  /** Speed of the training loops alone (samples seen over the members' own training time). */
   readonly samplesPerSecond: number;
   readonly target: string;
   readonly positive: string;

@@ -145,7 +145,10 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   trained = { model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
   const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent, positiveIsBad) : null;
   const members = fitted.model.members.map((member, i) => ({ member: i + 1, epochsRun: member.outcome.epochsRun, bestEpoch: member.outcome.bestEpoch, stoppedEarly: member.outcome.stoppedEarly }));
+  // Speed of the training loops themselves (as the live view shows it), not of the whole run with its
+  // validation predictions and calibration.
   const samples = fitted.model.members.reduce((sum, member) => sum + (member.outcome.samplesPerSecond * member.outcome.elapsedMs) / 1000, 0);
+  const loopMs = fitted.model.members.reduce((sum, member) => sum + member.outcome.elapsedMs, 0);
   const shifts = fitted.model.members.map((member) => (positiveIsBad ? member.logitShift : -member.logitShift));
   const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
   return ok({
@@ -172,7 +175,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
     stopped: fitted.stopped,
     stoppedEarly: members.every((member) => member.stoppedEarly),
     elapsedMs,
-    samplesPerSecond: elapsedMs > 0 ? (samples / elapsedMs) * 1000 : 0,
+    samplesPerSecond: loopMs > 0 ? (samples / loopMs) * 1000 : 0,
     target: request.prepare.target,
     positive: request.prepare.positive,
     negative: request.prepare.negative,
