@@ -67,7 +67,8 @@ for (const data of DATA_SETS) {
 
     // Profile: one row per column of the file, named after it.
     await expect(app.columnProfile).toBeVisible();
-    expect(await app.profiledColumns(), 'column-profile rows (data-column)').toEqual(expectedColumnNames(data.file, data.loaded.columns));
+    // The rows mount a few a frame: poll until they are all there.
+    await expect.poll(() => app.profiledColumns(), { message: 'column-profile rows (data-column)' }).toEqual(expectedColumnNames(data.file, data.loaded.columns));
     await expect(app.page.getByTestId('target-balance'), 'target-balance shows counts').toContainText(/\d/);
 
     // Preview: row 0 is rendered at first; scrolling to the bottom eventually renders the last row.

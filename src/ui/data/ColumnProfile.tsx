@@ -3,6 +3,7 @@ import type { ColumnInfo, IdentifierReason } from '../../core/columns/profile';
 import { targetBalance, type ColumnProfile } from '../../core/profile/profileTable';
 import { formatCount } from '../shared/format';
 import { MiniHistogram } from './Histogram';
+import { useProgressiveCount } from '../shared/useProgressiveCount';
 
 interface Props {
   readonly profiles: readonly ColumnProfile[];
@@ -39,7 +40,11 @@ export function roleText(column: Pick<ColumnInfo, 'role' | 'identifierReason'>):
 }
 
 /** The data step's column overview: the target's balance, then type, missing, distinct, range and a tiny chart per column. */
+const ROWS_PER_FRAME = 4;
+
 export const ColumnProfilePanel = memo(function ColumnProfilePanel({ profiles, target, rowCount }: Props) {
+  // A row a histogram: mounted a few a frame, so the table is several short commits (see useProgressiveCount).
+  const shownRows = useProgressiveCount(profiles.length, ROWS_PER_FRAME);
   const targetProfile = target === '' ? undefined : profiles.find((p) => p.name === target);
   return (
     <section className="card column-profile" data-testid="column-profile" aria-labelledby="column-profile-heading">
@@ -73,7 +78,7 @@ export const ColumnProfilePanel = memo(function ColumnProfilePanel({ profiles, t
             </tr>
           </thead>
           <tbody>
-            {profiles.map((p) => (
+            {profiles.slice(0, shownRows).map((p) => (
               <ProfileRow key={p.name} profile={p} isTarget={p.name === target} present={rowCount - p.missing} />
             ))}
           </tbody>
