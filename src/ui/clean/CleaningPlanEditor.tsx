@@ -54,7 +54,7 @@ function parseBound(text: string): number | null {
 
 /** The cleaning choices, editable before training: duplicates, and per column missing values, impossible values and outliers. */
 // Rows of the plan table mounted per frame (see useProgressiveCount).
-const ROWS_PER_FRAME = 4;
+const ROWS_PER_FRAME = 2;
 
 export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, columns, disabled, onChange }: Props) {
   const info = new Map(columns.map((c) => [c.name, c]));

@@ -40,7 +40,7 @@ export function roleText(column: Pick<ColumnInfo, 'role' | 'identifierReason'>):
 }
 
 /** The data step's column overview: the target's balance, then type, missing, distinct, range and a tiny chart per column. */
-const ROWS_PER_FRAME = 4;
+const ROWS_PER_FRAME = 2;
 
 export const ColumnProfilePanel = memo(function ColumnProfilePanel({ profiles, target, rowCount }: Props) {
   // A row a histogram: mounted a few a frame, so the table is several short commits (see useProgressiveCount).
