@@ -3,7 +3,7 @@
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
  * [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
- * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--backend wasm|cpu] [--summary]
+ * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ import { badOutcome, guessPositiveValue } from '../core/columns/target';
 import { readCsvBytes } from '../core/csv/readCsvBytes';
 import { prepareFolds } from '../core/pipeline';
 import { profileTable } from '../core/profile/profileTable';
-import { DEFAULT_NETWORK, defaultSettingsFor } from '../model/defaults';
+import type { NumericEncoding } from '../core/features/preprocessor';
+import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
 import type { TrainSettings } from '../model/train';
 import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
 
@@ -22,7 +23,7 @@ import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--backend wasm|cpu] [--summary]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -44,6 +45,7 @@ function parseCommandLine(argv: string[]) {
         backend: { type: 'string', default: 'wasm' },
         summary: { type: 'boolean', default: false },
         validation: { type: 'string', default: 'auto' },
+        encoding: { type: 'string', default: DEFAULT_NUMERIC_ENCODING },
       },
       strict: true,
     }).values;
@@ -64,6 +66,7 @@ function parseCommandLine(argv: string[]) {
   const validation = parsed.validation!;
   const validationMatch = /^(auto|holdout|cross-fit)(?::(\d+))?$/.exec(validation);
   if (!validationMatch) throw new UsageError(`--validation must be auto, holdout or cross-fit[:K] (got "${validation}")`);
+  if (parsed.encoding !== 'standard' && parsed.encoding !== 'ple') throw new UsageError(`--encoding must be standard or ple (got "${parsed.encoding}")`);
   const rate = parsed['learning-rate'];
   if (rate !== undefined && !(Number(rate) > 0 && Number(rate) <= 1)) throw new UsageError(`--learning-rate must be a number in (0, 1] (got "${rate}")`);
   const hidden = parsed['hidden-units'];
@@ -81,6 +84,7 @@ function parseCommandLine(argv: string[]) {
     classWeights: classWeights as 'auto' | 'on' | 'off',
     backend: parsed.backend as 'wasm' | 'cpu',
     summary: parsed.summary === true,
+    encoding: parsed.encoding as NumericEncoding,
     validation:
       validationMatch[1] === 'auto'
         ? ('auto' as const)
@@ -109,7 +113,7 @@ async function main(argv: string[]): Promise<void> {
 
   const plan = proposeCleaningPlan(columns, args.target, positive, negative);
   const positiveIsBad = positive === badOutcome(args.target, positive, negative);
-  const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal });
+  const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding });
   if (!prepared.ok) throw new UsageError(prepared.reason);
   const { report } = prepared.data;
   const network = { ...DEFAULT_NETWORK, kind: args.model, seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
@@ -144,7 +148,7 @@ async function main(argv: string[]): Promise<void> {
     rows: { before: report.rowsBefore, after: report.rowsAfter, positives: report.positives, negatives: report.negatives },
     features: folds[0]?.features ?? [],
     identifiers: columns.filter((c) => c.role === 'identifier').map((c) => c.name),
-    model: { ...network, ...settings, backend: tf.getBackend() },
+    model: { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
     folds,
     ...summariseFolds(folds),
     elapsedMs: Math.round(performance.now() - started),

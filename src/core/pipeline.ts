@@ -4,7 +4,7 @@ import type { CleaningPlan, RemovalReason } from './clean/plan';
 import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './clean/removedRows';
 import type { DecimalMark } from './csv/cells';
 import { findInvalidRows, tableRows, type EncodedRows } from './features/encodedRows';
-import { fitPreprocessor, type Preprocessor } from './features/preprocessor';
+import { fitPreprocessor, type NumericEncoding, type Preprocessor } from './features/preprocessor';
 import { fail, ok, type Result } from './result';
 import { kFoldTrainIndices, stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
@@ -45,6 +45,8 @@ export type PrepareConfig = CleaningPlan & {
   readonly seed: number;
   /** How the file wrote numbers (ParseNotes.decimal); '.' when omitted. */
   readonly decimal?: DecimalMark;
+  /** How numeric features are encoded for the network; 'standard' when omitted. */
+  readonly numericEncoding?: NumericEncoding;
 };
 
 /** Wall-clock time of each stage of prepareData, in milliseconds. */
@@ -130,6 +132,13 @@ interface EncodedSplit {
    */
   readonly validationFolds: readonly Int32Array[];
   readonly test: EncodedRows;
+  /**
+   * The table the rows index (the cleaned source, forward fill applied) and the table rows of
+   * `train` and `test`, in their order: for models that read raw values (binning, the scorecard).
+   */
+  readonly source: Table;
+  readonly trainTableRows: Int32Array;
+  readonly testTableRows: Int32Array;
   /** Share of positives among the training rows: the naive baseline's prediction. */
   readonly trainPositiveRate: number;
   readonly fitMs: number;
@@ -143,7 +152,7 @@ interface EncodedSplit {
  */
 function fitAndEncode(
   cleaned: CleanedRows,
-  config: Pick<PrepareConfig, 'validation' | 'seed' | 'columns' | 'features' | 'decimal'>,
+  config: Pick<PrepareConfig, 'validation' | 'seed' | 'columns' | 'features' | 'decimal' | 'numericEncoding'>,
   trainPart: Int32Array,
   testPart: Int32Array,
 ): Result<EncodedSplit> {
@@ -166,14 +175,15 @@ function fitAndEncode(
   const validationFolds = chooseValidationFolds(trainLabels, validation, config.seed + 1);
   const featurePlans = fitted.features.map((name) => config.columns.find((c) => c.column === name)!);
   const trainRows = pick(rows, fitted.trainPositions);
-  const preprocessor = fitPreprocessor(fitted.source, featurePlans, trainRows, decimal, fitted.trainedRanges);
+  const preprocessor = fitPreprocessor(fitted.source, featurePlans, trainRows, decimal, fitted.trainedRanges, config.numericEncoding ?? 'standard');
   const fitMs = performance.now() - fitStarted;
 
   // Each part is encoded in file order: reading the columns in order is about 3× faster than in the
   // split's shuffled order on a million rows, and training shuffles its batches anyway.
   const encodeStarted = performance.now();
   const train = tableRows(preprocessor, fitted.source, trainRows, Float32Array.from(trainLabels));
-  const test = tableRows(preprocessor, fitted.source, pick(rows, testPart), Float32Array.from(pick(labels, testPart)));
+  const testTableRows = pick(rows, testPart);
+  const test = tableRows(preprocessor, fitted.source, testTableRows, Float32Array.from(pick(labels, testPart)));
   for (const part of [train, test]) {
     const invalid = findInvalidRows(part, preprocessor);
     if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
@@ -189,7 +199,7 @@ function fitAndEncode(
     features: fitted.features,
   };
   const removed = addRemovedRows(cleaned.removed, pick(rows, fitted.droppedPositions), fitted.droppedCauses, 'outlier', fitted.outlierRules);
-  return ok({ report, removed, preprocessor, train, validation, validationFolds, test, trainPositiveRate: trainPositives / trainLabels.length, fitMs, encodeMs });
+  return ok({ report, removed, preprocessor, train, validation, validationFolds, test, source: fitted.source, trainTableRows: trainRows, testTableRows, trainPositiveRate: trainPositives / trainLabels.length, fitMs, encodeMs });
 }
 
 /** Validation folds (positions within the training rows, ascending) for the plan; fewer folds, or none, when the rarer class is too small for k. */

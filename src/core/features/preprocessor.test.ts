@@ -13,6 +13,9 @@ import {
   findInvalidInput,
   findOutsideTrainedRange,
   fitPreprocessor,
+  pleBinCount,
+  pleEdges,
+  writePle,
   type ApplicantRecord,
   type Preprocessor,
 } from './preprocessor';
@@ -64,7 +67,7 @@ const pre = fitPreprocessor(TABLE, PLANS, TRAIN);
 describe('fitPreprocessor', () => {
   it('uses only the training rows for the numeric statistics', () => {
     // missingInTraining: r3 (r5's gap is a test row's)
-    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, missingInTraining: 1, clip: null, range: null, trainedRange: null, mean: 2.5, std: 1.5 });
+    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, missingInTraining: 1, clip: null, range: null, trainedRange: null, mean: 2.5, std: 1.5, ple: null });
   });
 
   it('uses std 1 for a constant training column (no division by zero)', () => {
@@ -79,7 +82,7 @@ describe('fitPreprocessor', () => {
     // 2 numeric + 2 levels = 4
     expect(pre.width).toBe(4);
     expect(pre.fittedOnRows).toBe(4);
-    expect(pre.version).toBe(3);
+    expect(pre.version).toBe(4);
     expect(pre.decimal).toBe('.');
   });
 
@@ -536,5 +539,50 @@ describe('computeMedian (re-exported)', () => {
   it('is the median of the values', () => {
     // sorted 1, 2, 3, 4 → (2 + 3) / 2
     expect(computeMedian([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('piecewise-linear encoding (PLE)', () => {
+  it('edges are the distinct quantiles t/bins of the training values (numpy linear rule)', () => {
+    // np.quantile([1,2,2,3,5,8,13,21,34,55], [0, .25, .5, .75, 1]) = [1, 2.25, 6.5, 19, 55]
+    expect(pleEdges([1, 2, 2, 3, 5, 8, 13, 21, 34, 55], 4)).toEqual([1, 2.25, 6.5, 19, 55]);
+    // np.quantile([0,0,0,0,1,1], [0,.25,.5,.75,1]) = [0, 0, 0, 0.75, 1]: repeated edges collapse
+    expect(pleEdges([0, 0, 0, 0, 1, 1], 4)).toEqual([0, 0.75, 1]);
+    expect(pleEdges([7, 7, 7], 4), 'a constant has no bins').toBeNull();
+  });
+
+  it('writes 1 for bins below the value, the covered fraction of its bin, 0 above; saturates outside', () => {
+    const out = new Float32Array(4);
+    writePle([0, 10, 20, 40, 80], 25, out, 0);
+    // 25 covers bins [0,10) and [10,20) fully, a quarter of [20,40), none of [40,80)
+    expect(Array.from(out)).toEqual([1, 1, 0.25, 0]);
+    writePle([0, 10, 20, 40, 80], -5, out, 0);
+    expect(Array.from(out)).toEqual([0, 0, 0, 0]);
+    writePle([0, 10, 20, 40, 80], 1e9, out, 0);
+    expect(Array.from(out)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('bins grow with the cube root of the training rows, 4 to 32', () => {
+    expect(pleBinCount(27)).toBe(4);
+    expect(pleBinCount(1000)).toBe(10);
+    expect(pleBinCount(26_000)).toBe(30);
+    expect(pleBinCount(10_000_000)).toBe(32);
+  });
+
+  it('encodes a table and an applicant the same way, with the indicator after the bins', () => {
+    // income training values 1, 2, (missing → median 2), 5 → seen values 1, 2, 2, 5; 4 bins:
+    // np.quantile([1,2,2,5], [0,.25,.5,.75,1]) = [1, 1.75, 2, 2.75, 5]
+    const ple = fitPreprocessor(TABLE, [plan('income', 'median', { indicator: true }), plan('home', 'mode')], TRAIN, '.', new Map(), 'ple');
+    const income = ple.features[0];
+    expect(income.kind === 'numeric' && income.ple?.edges).toEqual([1, 1.75, 2, 2.75, 5]);
+    // 4 PLE inputs + 1 indicator + 2 levels
+    expect(ple.width).toBe(7);
+    const x = applyPreprocessor(ple, TABLE, Int32Array.from([3, 4]));
+    // r3: income missing → 2: bins [1,1.75) full, [1.75,2) full, rest 0; indicator 1; home b
+    expect(cells(x.subarray(0, 7))).toEqual([1, 1, 0, 0, 1, 0, 1]);
+    // r4: income 5 → all bins full; no indicator; home missing → mode b
+    expect(cells(x.subarray(7, 14))).toEqual([1, 1, 1, 1, 0, 0, 1]);
+    for (const row of [0, 1, 2, 3, 4, 5]) expect(cells(encodeApplicant(ple, recordOf(TABLE, row)))).toEqual(cells(applyPreprocessor(ple, TABLE, Int32Array.from([row]))));
+    expect(featureSlots(ple).map((s) => s.label)).toEqual(['income in 1–1.75', 'income in 1.75–2', 'income in 2–2.75', 'income in 2.75–5', 'income was missing', 'home = a', 'home = b']);
   });
 });

@@ -38,7 +38,15 @@ export interface NumericFeature {
   readonly mean: number;
   /** Population std of the filled, clipped training column; 1 when that is 0. */
   readonly std: number;
+  /**
+   * Piecewise-linear encoding (PLE) in place of (x − mean) / std: bin edges b0 < … < bT at quantiles
+   * of the training values; input t is 0 below b(t−1), 1 from b(t) on, linear between. null: standardised.
+   */
+  readonly ple: { readonly edges: readonly number[] } | null;
 }
+
+/** How numeric features reach the network: standardised, or piecewise-linearly over quantile bins (Gorishniy et al. 2022). */
+export type NumericEncoding = 'standard' | 'ple';
 
 /** A categorical feature: missing → `fill`, then one-hot over `levels` (unseen → all zeros). */
 export interface CategoricalFeature {
@@ -59,11 +67,11 @@ export type FeatureSpec = NumericFeature | CategoricalFeature;
  * with the model; scoring only ever applies it, so a refit on new data cannot happen.
  */
 export interface Preprocessor {
-  readonly version: 3;
+  readonly version: 4;
   /** How the data set wrote numbers; applicant answers are read the same way ("1,5" with ','). */
   readonly decimal: DecimalMark;
   readonly features: readonly FeatureSpec[];
-  /** Length of the encoded vector: per numeric feature 1 (2 with an indicator), per categorical feature its levels. */
+  /** Length of the encoded vector: per numeric feature 1 or its PLE bins (one more with an indicator), per categorical feature its levels. */
   readonly width: number;
   readonly fittedOnRows: number;
 }
@@ -81,19 +89,57 @@ export function fitPreprocessor(
   trainRows: Int32Array,
   decimal: DecimalMark = '.',
   trainedRanges: ReadonlyMap<string, TrainedRange> = new Map(),
+  numericEncoding: NumericEncoding = 'standard',
 ): Preprocessor {
   // Statistics do not depend on row order, and reading columns in order is several times faster.
   const rows = isAscending(trainRows) ? trainRows : Int32Array.from(trainRows).sort();
   const scratch = new Float64Array(rows.length);
   const features = columnPlans.map((plan): FeatureSpec => {
     const column = getColumn(table, plan.column);
-    return column.kind === 'numeric' ? fitNumeric(column.values, plan, rows, decimal, scratch, trainedRanges.get(plan.column) ?? null) : fitCategorical(column, plan, rows);
+    if (column.kind !== 'numeric') return fitCategorical(column, plan, rows);
+    return fitNumeric(column.values, plan, rows, decimal, scratch, trainedRanges.get(plan.column) ?? null, numericEncoding === 'ple' ? pleBinCount(rows.length) : 0);
   });
   const width = features.reduce((w, f) => w + featureWidth(f), 0);
-  return { version: 3, decimal, features, width, fittedOnRows: trainRows.length };
+  return { version: 4, decimal, features, width, fittedOnRows: trainRows.length };
 }
 
-function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Array, decimal: DecimalMark, present: Float64Array, trainedRange: TrainedRange | null): NumericFeature {
+/**
+ * PLE bins for a feature fitted on `rows` training rows: about the cube root of the rows (the rate
+ * at which histogram bins can grow with n), 4 to 32, so a few hundred rows get coarse bins and
+ * tens of thousands fine ones.
+ */
+export function pleBinCount(rows: number): number {
+  return Math.min(32, Math.max(4, Math.round(Math.cbrt(rows))));
+}
+
+/**
+ * PLE edges from the sorted, clipped, filled training values: the distinct values at quantiles
+ * t/bins (t = 0…bins, numpy's default 'linear' rule on the sorted values), so a column with few
+ * distinct values gets fewer bins. Fewer than two distinct edges: null (the column is standardised).
+ */
+export function pleEdges(sorted: ArrayLike<number>, bins: number): number[] | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const edges: number[] = [];
+  for (let t = 0; t <= bins; t++) {
+    const position = (t / bins) * (n - 1);
+    const low = Math.floor(position);
+    const high = Math.min(n - 1, low + 1);
+    const v = sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+    if (edges.length === 0 || v > edges[edges.length - 1]) edges.push(v);
+  }
+  return edges.length >= 2 ? edges : null;
+}
+
+function fitNumeric(
+  values: NumericValues,
+  plan: ColumnPlan,
+  trainRows: Int32Array,
+  decimal: DecimalMark,
+  present: Float64Array,
+  trainedRange: TrainedRange | null,
+  pleBins: number,
+): NumericFeature {
   let m = 0;
   let sum = 0;
   for (let i = 0; i < trainRows.length; i++) {
@@ -143,6 +189,16 @@ function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Arr
     squares += d * d;
   }
   const std = count > 0 ? Math.sqrt(squares / count) : 0;
+  let ple: NumericFeature['ple'] = null;
+  if (pleBins > 0 && count > 0) {
+    // The quantiles of what the network will see: present values clipped, and the filled cells.
+    const seen = new Float64Array(count);
+    seen.set(present.subarray(0, m));
+    seen.fill(filled, m);
+    seen.sort();
+    const edges = pleEdges(seen, pleBins);
+    ple = edges === null ? null : { edges };
+  }
   return {
     kind: 'numeric',
     name: plan.column,
@@ -156,6 +212,7 @@ function fitNumeric(values: NumericValues, plan: ColumnPlan, trainRows: Int32Arr
     trainedRange,
     mean,
     std: std > 1e-12 ? std : 1,
+    ple,
   };
 }
 
@@ -209,7 +266,26 @@ function isAscending(rows: Int32Array): boolean {
 }
 
 function featureWidth(feature: FeatureSpec): number {
-  return feature.kind === 'numeric' ? (feature.indicator ? 2 : 1) : feature.levels.length;
+  return feature.kind === 'numeric' ? valueWidth(feature) + (feature.indicator ? 1 : 0) : feature.levels.length;
+}
+
+/** Inputs a numeric feature's value takes: its PLE bins, or 1. */
+function valueWidth(feature: NumericFeature): number {
+  return feature.ple === null ? 1 : feature.ple.edges.length - 1;
+}
+
+/**
+ * Writes the PLE of v over `edges` into out[o … o + edges.length − 2]: 1 for bins wholly below v,
+ * the covered fraction of the bin v falls in, 0 above. Values beyond the training range saturate
+ * (all 0 or all 1) rather than extrapolate, so an extreme applicant cannot push an input past
+ * anything training saw.
+ */
+export function writePle(edges: readonly number[], v: number, out: Float32Array, o: number): void {
+  for (let t = 1; t < edges.length; t++) {
+    const lo = edges[t - 1];
+    const hi = edges[t];
+    out[o + t - 1] = v >= hi ? 1 : v <= lo ? 0 : (v - lo) / (hi - lo);
+  }
 }
 
 /** Encodes `rows` of `table` with the fitted pipeline: a row-major Float32Array of rows × width. */
@@ -256,14 +332,17 @@ function numericEncoder(feature: NumericFeature, values: NumericValues, width: n
   const lower = feature.clip?.lower ?? Number.NEGATIVE_INFINITY;
   const upper = feature.clip?.upper ?? Number.POSITIVE_INFINITY;
   const { mean, std, indicator } = feature;
+  const edges = feature.ple?.edges ?? null;
+  const indicatorAt = valueWidth(feature);
   return (rows, out, start, end) => {
     for (let i = start, o = start * width + offset; i < end; i++, o += width) {
       const raw = values[rows[i]];
       let v = raw === raw ? raw : fill;
       if (v < lower) v = lower;
       else if (v > upper) v = upper;
-      out[o] = (v - mean) / std;
-      if (indicator && raw !== raw) out[o + 1] = 1;
+      if (edges === null) out[o] = (v - mean) / std;
+      else writePle(edges, v, out, o);
+      if (indicator && raw !== raw) out[o + indicatorAt] = 1;
     }
   };
 }
@@ -331,8 +410,9 @@ export function encodeApplicant(pre: Preprocessor, record: ApplicantRecord): Flo
         if (v < feature.clip.lower) v = feature.clip.lower;
         else if (v > feature.clip.upper) v = feature.clip.upper;
       }
-      out[offset] = (v - feature.mean) / feature.std;
-      if (feature.indicator && missing) out[offset + 1] = 1;
+      if (feature.ple === null) out[offset] = (v - feature.mean) / feature.std;
+      else writePle(feature.ple.edges, v, out, offset);
+      if (feature.indicator && missing) out[offset + valueWidth(feature)] = 1;
       offset += featureWidth(feature);
       continue;
     }
@@ -386,7 +466,11 @@ export function featureSlots(pre: Preprocessor): FeatureSlot[] {
   const slots: FeatureSlot[] = [];
   for (const feature of pre.features) {
     if (feature.kind === 'numeric') {
-      slots.push({ feature: feature.name, label: feature.name });
+      if (feature.ple === null) slots.push({ feature: feature.name, label: feature.name });
+      else {
+        const edges = feature.ple.edges;
+        for (let t = 1; t < edges.length; t++) slots.push({ feature: feature.name, label: `${feature.name} in ${formatNumber(edges[t - 1])}–${formatNumber(edges[t])}` });
+      }
       if (feature.indicator) slots.push({ feature: feature.name, label: `${feature.name} was missing` });
       continue;
     }
