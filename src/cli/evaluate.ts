@@ -2,7 +2,7 @@
  * Headless evaluation: the app's own core (reading, cleaning, features, k-fold, metrics) and model
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
- * [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
+ * [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
  * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -18,12 +18,13 @@ import type { NumericEncoding } from '../core/features/preprocessor';
 import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
 import type { TrainSettings } from '../model/train';
 import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
+import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } from './scorecardFold';
 
 /** A problem with the command line or its inputs: printed as one line, exit status 2. */
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -59,7 +60,7 @@ function parseCommandLine(argv: string[]) {
     if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (got "${text}")`);
     return value;
   };
-  if (parsed.model !== 'mlp' && parsed.model !== 'logistic') throw new UsageError(`--model must be mlp or logistic (got "${parsed.model}")`);
+  if (!['mlp', 'logistic', 'scorecard'].includes(parsed.model!)) throw new UsageError(`--model must be mlp, logistic or scorecard (got "${parsed.model}")`);
   const classWeights = parsed['class-weights']!;
   if (!['auto', 'on', 'off'].includes(classWeights)) throw new UsageError(`--class-weights must be auto, on or off (got "${classWeights}")`);
   if (parsed.backend !== 'wasm' && parsed.backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${parsed.backend}")`);
@@ -76,7 +77,7 @@ function parseCommandLine(argv: string[]) {
     positive: parsed.positive,
     seed: integer('seed', parsed.seed!, 0),
     folds: integer('folds', parsed.folds!, 2),
-    model: parsed.model as 'mlp' | 'logistic',
+    model: parsed.model as 'mlp' | 'logistic' | 'scorecard',
     epochs: parsed.epochs === undefined ? undefined : integer('epochs', parsed.epochs, 1),
     learningRate: rate === undefined ? undefined : Number(rate),
     batchSize: parsed['batch-size'] === undefined ? undefined : integer('batch-size', parsed['batch-size'], 1),
@@ -116,13 +117,22 @@ async function main(argv: string[]): Promise<void> {
   const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding });
   if (!prepared.ok) throw new UsageError(prepared.reason);
   const { report } = prepared.data;
-  const network = { ...DEFAULT_NETWORK, kind: args.model, seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
+  const network = { ...DEFAULT_NETWORK, kind: args.model === 'logistic' ? ('logistic' as const) : ('mlp' as const), seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
+  let characteristics: CharacteristicReport[] | undefined;
 
   const folds: FoldReport[] = [];
   let settings: TrainSettings | null = null;
   for (let index = 0; index < args.folds; index++) {
     const fold = prepared.data.prepareFold(index);
     if (!fold.ok) throw new UsageError(`fold ${index + 1}: ${fold.reason}`);
+    if (args.model === 'scorecard') {
+      const { report: result, scorecard } = evaluateScorecardFold(index + 1, fold.data, positiveIsBad);
+      // The first fold's characteristics stand for all: each fold bins its own training rows.
+      characteristics ??= characteristicsOf(scorecard);
+      folds.push(result);
+      if (args.summary) process.stderr.write(`fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, ${result.features.length} characteristics, ${result.calibration}, ${result.trainMs} ms\n`);
+      continue;
+    }
     // Defaults follow each fold's training rows, as the app's follow its own training rows.
     const trainPositives = Math.round(fold.data.trainPositiveRate * fold.data.train.rows);
     const defaults = defaultSettingsFor(fold.data.train.rows, trainPositives, fold.data.validation);
@@ -148,7 +158,8 @@ async function main(argv: string[]): Promise<void> {
     rows: { before: report.rowsBefore, after: report.rowsAfter, positives: report.positives, negatives: report.negatives },
     features: folds[0]?.features ?? [],
     identifiers: columns.filter((c) => c.role === 'identifier').map((c) => c.name),
-    model: { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
+    model: args.model === 'scorecard' ? { kind: 'scorecard', seed: args.seed } : { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
+    ...(characteristics ? { characteristics } : {}),
     folds,
     ...summariseFolds(folds),
     elapsedMs: Math.round(performance.now() - started),

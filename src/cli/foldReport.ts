@@ -54,41 +54,52 @@ export async function evaluateFold(fold: number, data: FoldData, network: Networ
   try {
     const p = predictCalibrated(fitted.model, materialise(data.test));
     const pBad = positiveIsBad ? p : p.map((v: number) => 1 - v);
-    const bad = positiveIsBad ? data.test.y : data.test.y.map((v: number) => 1 - v);
-    const badRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
-    const m = computeCreditMetrics(bad, pBad);
-    const b = computeCreditBaseline(bad, badRate);
-    let meanPredicted = 0;
-    for (const v of pBad) meanPredicted += v / pBad.length;
-    return {
-      fold,
-      trainRows: data.train.rows,
-      testRows: data.test.rows,
+    return heldOutReport(fold, data, pBad, positiveIsBad, {
       members: fitted.model.members.length,
       epochsRun: fitted.model.members.map((member) => member.outcome.epochsRun),
       bestEpochs: fitted.model.members.map((member) => member.outcome.bestEpoch),
       calibration: fitted.calibration.calibrator.method,
       trainMs: Math.round(trainMs),
-      auc: round(m.auc),
-      aucLower: round(m.aucLower),
-      aucUpper: round(m.aucUpper),
-      ks: round(m.ks),
-      gini: round(m.gini),
-      accuracy: round(m.accuracy),
-      precision: round(m.precision),
-      recall: round(m.recall),
-      f1: round(m.f1),
-      logloss: round(m.logLoss),
-      brier: round(m.brier),
-      ece: round(computeExpectedCalibrationError(bad, pBad, 10)),
-      meanPredicted: round(meanPredicted),
-      observedBadRate: round(m.positiveRate),
-      baseline: { auc: round(b.auc), logloss: round(b.logLoss), brier: round(b.brier), ece: round(computeExpectedCalibrationError(bad, new Float64Array(bad.length).fill(badRate), 10)), accuracy: round(b.accuracy) },
       features: data.report.features,
-    };
+    });
   } finally {
     disposeScoringModel(fitted.model);
   }
+}
+
+/** How a fold's model was fitted, for its report. */
+export type FitFacts = Pick<FoldReport, 'members' | 'epochsRun' | 'bestEpochs' | 'calibration' | 'trainMs' | 'features'>;
+
+/** The held-out metrics of probabilities of bad `pBad` on the fold's test rows, with the base-rate baseline beside them. */
+export function heldOutReport(fold: number, data: FoldData, pBad: ArrayLike<number>, positiveIsBad: boolean, facts: FitFacts): FoldReport {
+  const probabilities = Float64Array.from(pBad);
+  const bad = positiveIsBad ? data.test.y : data.test.y.map((v: number) => 1 - v);
+  const badRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
+  const m = computeCreditMetrics(bad, probabilities);
+  const b = computeCreditBaseline(bad, badRate);
+  let meanPredicted = 0;
+  for (const v of probabilities) meanPredicted += v / probabilities.length;
+  return {
+    fold,
+    trainRows: data.train.rows,
+    testRows: data.test.rows,
+    ...facts,
+    auc: round(m.auc),
+    aucLower: round(m.aucLower),
+    aucUpper: round(m.aucUpper),
+    ks: round(m.ks),
+    gini: round(m.gini),
+    accuracy: round(m.accuracy),
+    precision: round(m.precision),
+    recall: round(m.recall),
+    f1: round(m.f1),
+    logloss: round(m.logLoss),
+    brier: round(m.brier),
+    ece: round(computeExpectedCalibrationError(bad, probabilities, 10)),
+    meanPredicted: round(meanPredicted),
+    observedBadRate: round(m.positiveRate),
+    baseline: { auc: round(b.auc), logloss: round(b.logLoss), brier: round(b.brier), ece: round(computeExpectedCalibrationError(bad, new Float64Array(bad.length).fill(badRate), 10)), accuracy: round(b.accuracy) },
+  };
 }
 
 /** Mean and sample standard deviation of each metric over the folds, the baseline's means, and the spread of epochs run. */
