@@ -3,7 +3,7 @@
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
  * [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
- * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]
+ * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } f
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding standard|ple] [--backend wasm|cpu] [--summary]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -67,7 +67,7 @@ function parseCommandLine(argv: string[]) {
   const validation = parsed.validation!;
   const validationMatch = /^(auto|holdout|cross-fit)(?::(\d+))?$/.exec(validation);
   if (!validationMatch) throw new UsageError(`--validation must be auto, holdout or cross-fit[:K] (got "${validation}")`);
-  if (parsed.encoding !== 'standard' && parsed.encoding !== 'ple') throw new UsageError(`--encoding must be standard or ple (got "${parsed.encoding}")`);
+  if (!['auto', 'standard', 'ple'].includes(parsed.encoding!)) throw new UsageError(`--encoding must be auto, standard or ple (got "${parsed.encoding}")`);
   const rate = parsed['learning-rate'];
   if (rate !== undefined && !(Number(rate) > 0 && Number(rate) <= 1)) throw new UsageError(`--learning-rate must be a number in (0, 1] (got "${rate}")`);
   const hidden = parsed['hidden-units'];
@@ -85,7 +85,7 @@ function parseCommandLine(argv: string[]) {
     classWeights: classWeights as 'auto' | 'on' | 'off',
     backend: parsed.backend as 'wasm' | 'cpu',
     summary: parsed.summary === true,
-    encoding: parsed.encoding as NumericEncoding,
+    encoding: parsed.encoding as NumericEncoding | 'auto',
     validation:
       validationMatch[1] === 'auto'
         ? ('auto' as const)

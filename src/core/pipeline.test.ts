@@ -4,8 +4,8 @@ import type { ColumnPlan } from './clean/plan';
 import { REMOVAL_REASONS } from './clean/removedRows';
 import { tryParseCsv } from './csv/parseCsv';
 import { materialise } from './features/encodedRows';
-import { featureSlots, findOutsideTrainedRange } from './features/preprocessor';
-import { chooseValidationPlan, prepareData, prepareFolds, type PrepareConfig, type PreparedData } from './pipeline';
+import { featureSlots, findOutsideTrainedRange, pleBinsWithinBudget } from './features/preprocessor';
+import { chooseNumericEncoding, chooseValidationPlan, prepareData, prepareFolds, type PrepareConfig, type PreparedData } from './pipeline';
 import { stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
@@ -515,5 +515,18 @@ describe('prepareFolds fits each fold on its own training rows only', () => {
     expect(JSON.stringify(fold(changed, 0).preprocessor)).toBe(JSON.stringify(fold(original, 0).preprocessor));
     expect(fold(changed, 0).report.features).toEqual(fold(original, 0).report.features);
     expect(JSON.stringify(fold(changed, 1).preprocessor)).not.toBe(JSON.stringify(fold(original, 1).preprocessor));
+  });
+});
+
+describe('chooseNumericEncoding and the PLE budget', () => {
+  it('encodes piecewise-linearly from 10,000 training rows, standardises below', () => {
+    expect(chooseNumericEncoding(9_999)).toBe('standard');
+    expect(chooseNumericEncoding(10_000)).toBe('ple');
+  });
+
+  it('keeps a million rows × 12 numeric columns of PLE within 64 Mi floats: 5 bins', () => {
+    // 64 × 1024 × 1024 / (1,000,000 × 12) = 5.59
+    expect(pleBinsWithinBudget(1_000_000, 12)).toBe(5);
+    expect(pleBinsWithinBudget(26_000, 7)).toBeGreaterThan(32);
   });
 });

@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_DATA)('credit_risk_dataset.csv', () => {
   });
 
   it('prepares with the proposed plan: missing values counted on the training rows, each with a "was missing" input, fitted on training rows only', () => {
-    const result = prepareData(table, { ...plan, testFraction: 0.2, validation: 'auto', seed: 42 });
+    const result = prepareData(table, { ...plan, testFraction: 0.2, validation: 'auto', seed: 42, numericEncoding: 'standard' });
     if (!result.ok) throw new Error(result.reason);
     const { train, test, preprocessor, report, validation, validationFolds } = result.data;
     // 32,416 kept rows: a stratified 80/20 split; 25,933 training rows (under 50,000) are cross-fitted in 5 folds.
@@ -102,6 +102,23 @@ describe.skipIf(!HAVE_DATA)('credit_risk_dataset.csv', () => {
     // 7 numeric features + 2 indicators + 4 home ownership + 6 intent + 7 grade + 2 default-on-file levels = 28 inputs
     expect(preprocessor.width).toBe(28);
     expect(featureSlots(preprocessor)).toHaveLength(28);
+  });
+
+  it('encodes numeric features piecewise-linearly by default on its 25,933 training rows (from 10,000), in round(∛25,933) = 30 bins at most', () => {
+    const result = prepareData(table, { ...plan, testFraction: 0.2, validation: 'auto', seed: 42 });
+    if (!result.ok) throw new Error(result.reason);
+    const numeric = result.data.preprocessor.features.filter((f) => f.kind === 'numeric');
+    expect(numeric).toHaveLength(7);
+    for (const feature of numeric) {
+      expect(feature.ple, feature.name).not.toBeNull();
+      expect(feature.ple!.edges.length, feature.name).toBeGreaterThanOrEqual(3);
+      expect(feature.ple!.edges.length, feature.name).toBeLessThanOrEqual(31);
+    }
+    // person_age holds whole years 20–144: its 30 quantile bins collapse where ages repeat, but far more than 5 remain.
+    expect(numeric.find((f) => f.name === 'person_age')!.ple!.edges.length).toBeGreaterThan(5);
+    // The 2 indicators and 19 one-hot levels are as with standardisation.
+    const pleInputs = numeric.reduce((n, f) => n + f.ple!.edges.length - 1, 0);
+    expect(result.data.preprocessor.width).toBe(pleInputs + 2 + 19);
   });
 });
 

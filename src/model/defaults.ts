@@ -3,8 +3,8 @@ import { chooseValidationPlan, type ValidationPlan } from '../core/pipeline';
 import type { NetworkSpec } from './network';
 import type { TrainSettings } from './train';
 
-/** How numeric features reach the network by default (the app and `npm run evaluate` alike). */
-export const DEFAULT_NUMERIC_ENCODING: NumericEncoding = 'standard';
+/** How numeric features reach the network by default (the app and `npm run evaluate` alike): by training rows (chooseNumericEncoding). */
+export const DEFAULT_NUMERIC_ENCODING: NumericEncoding | 'auto' = 'auto';
 
 /** The default network: one hidden layer of 32 relu units, no dropout, seed 42. */
 export const DEFAULT_NETWORK: NetworkSpec = { kind: 'mlp', hiddenUnits: [32], dropout: 0, seed: 42 };

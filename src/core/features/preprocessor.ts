@@ -94,10 +94,12 @@ export function fitPreprocessor(
   // Statistics do not depend on row order, and reading columns in order is several times faster.
   const rows = isAscending(trainRows) ? trainRows : Int32Array.from(trainRows).sort();
   const scratch = new Float64Array(rows.length);
+  const numericColumns = columnPlans.filter((plan) => getColumn(table, plan.column).kind === 'numeric').length;
+  const pleBins = numericEncoding === 'ple' ? Math.min(pleBinCount(rows.length), pleBinsWithinBudget(rows.length, numericColumns)) : 0;
   const features = columnPlans.map((plan): FeatureSpec => {
     const column = getColumn(table, plan.column);
     if (column.kind !== 'numeric') return fitCategorical(column, plan, rows);
-    return fitNumeric(column.values, plan, rows, decimal, scratch, trainedRanges.get(plan.column) ?? null, numericEncoding === 'ple' ? pleBinCount(rows.length) : 0);
+    return fitNumeric(column.values, plan, rows, decimal, scratch, trainedRanges.get(plan.column) ?? null, pleBins >= 2 ? pleBins : 0);
   });
   const width = features.reduce((w, f) => w + featureWidth(f), 0);
   return { version: 4, decimal, features, width, fittedOnRows: trainRows.length };
@@ -110,6 +112,15 @@ export function fitPreprocessor(
  */
 export function pleBinCount(rows: number): number {
   return Math.min(32, Math.max(4, Math.round(Math.cbrt(rows))));
+}
+
+// A training run holds its encoded rows as one Float32 matrix: PLE's inputs stay within about
+// 256 MB of it (a million rows × 12 numeric columns get 5 bins, not 32).
+const PLE_MATRIX_BUDGET_FLOATS = 64 * 1024 * 1024;
+
+/** The most PLE bins per numeric column that keep rows × columns × bins within the matrix budget. */
+export function pleBinsWithinBudget(rows: number, numericColumns: number): number {
+  return Math.floor(PLE_MATRIX_BUDGET_FLOATS / Math.max(1, rows * numericColumns));
 }
 
 /**
