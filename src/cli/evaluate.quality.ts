@@ -21,7 +21,10 @@ describe.skipIf(!HAVE_DATA).each([
     expect(out.rows).toMatchObject({ before, after });
     expect(out.bad).toBe(bad);
     expect(out.folds).toHaveLength(folds);
-    for (const name of ['auc', 'ks', 'accuracy', 'precision', 'recall', 'f1', 'brier', 'ece'] as const) expect(out.mean[name]).toBeGreaterThanOrEqual(0), expect(out.mean[name]).toBeLessThanOrEqual(1);
+    for (const name of ['auc', 'ks', 'accuracy', 'precision', 'recall', 'f1', 'brier', 'ece'] as const) {
+      expect(out.mean[name]).toBeGreaterThanOrEqual(0);
+      expect(out.mean[name]).toBeLessThanOrEqual(1);
+    }
     console.log(
       `${file}: ${folds}-fold AUC ${out.mean.auc} ± ${out.sd.auc}, KS ${out.mean.ks}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), ` +
         `Brier ${out.mean.brier} (${out.baseline.brier}), ECE ${out.mean.ece}, epochs ${out.epochsRun.min}–${out.epochsRun.max}`,

@@ -48,7 +48,10 @@ describe('fitScoringModel', () => {
       const inHoldout = new Set(holdout);
       let positives = 0;
       let negatives = 0;
-      for (let i = 0; i < train.y.length; i++) if (!inHoldout.has(i)) train.y[i] === 1 ? positives++ : negatives++;
+      for (let i = 0; i < train.y.length; i++) if (!inHoldout.has(i)) {
+        if (train.y[i] === 1) positives++;
+        else negatives++;
+      }
       expect(fitted.model.members[0].logitShift).toBeCloseTo(Math.log(negatives / positives), 10);
 
       const observed = mean(test.y);

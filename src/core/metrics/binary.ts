@@ -28,8 +28,11 @@ export function computeConfusion(labels: ArrayLike<number>, probabilities: Array
   let fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const predicted = probabilities[i] >= threshold;
-    if (labels[i] === 1) predicted ? tp++ : fn++;
-    else predicted ? fp++ : tn++;
+    if (labels[i] === 1) {
+      if (predicted) tp++;
+      else fn++;
+    } else if (predicted) fp++;
+    else tn++;
   }
   return { tp, fp, tn, fn };
 }

@@ -207,7 +207,10 @@ describe('computeKs', () => {
     for (const t of new Set(scores)) {
       let tp = 0;
       let fp = 0;
-      for (let i = 0; i < labels.length; i++) if (scores[i] >= t) labels[i] === 1 ? tp++ : fp++;
+      for (let i = 0; i < labels.length; i++) if (scores[i] >= t) {
+        if (labels[i] === 1) tp++;
+        else fp++;
+      }
       best = Math.max(best, Math.abs(tp / P - fp / N));
     }
     expect(best).toBeGreaterThan(0.2);
