@@ -94,6 +94,45 @@ export interface ConfusionCounts {
   readonly tn: number;
 }
 
+/** One row of points-table: a bin of a kept characteristic and its whole points (what it holds, from its data attributes). */
+export interface PointsTableRow {
+  readonly characteristic: string;
+  readonly binIndex: number;
+  readonly woe: number;
+  readonly points: number;
+  /** [lower, upper) of a numeric bin (±Infinity at the ends); null otherwise. */
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** The levels of a text group; null otherwise. */
+  readonly levels: string[] | null;
+  readonly missing: boolean;
+  /** The group a text level training never saw goes to. */
+  readonly unseen: boolean;
+  readonly label: string;
+  /** The points cell's text as a number. */
+  readonly shownPoints: number;
+}
+
+/** One row of iv-table. */
+export interface IvRow {
+  readonly feature: string;
+  readonly iv: number;
+  readonly strength: string;
+  readonly bins: number;
+}
+
+/** One row of bin-table (index −1 = the missing bin). */
+export interface BinRow {
+  readonly index: number;
+  readonly count: number;
+  readonly goods: number;
+  readonly bads: number;
+  readonly woe: number;
+  readonly ivPart: number;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
 /** "-12,345" / "12,345" / "1,000" → a number; NaN when the text is not a (signed) number with separators. */
 function parseAmount(text: string): number {
   const trimmed = text.trim().replace(/^[−–]/, '-');
@@ -536,6 +575,106 @@ export class CreditLabPage {
     return this.page.evaluate(
       (key) => [...(((globalThis as unknown as Record<string, LongTaskEntry[] | undefined>)[key]) ?? [])],
       LONG_TASK_LOG_KEY,
+    );
+  }
+
+  // ---- Scorecards and the characteristics report -------------------------------------------
+
+  /** Chooses the model in model-select: 'mlp', 'logistic' or 'scorecard'. */
+  async chooseModel(kind: 'mlp' | 'logistic' | 'scorecard'): Promise<void> {
+    await this.page.getByTestId('model-select').selectOption(kind);
+  }
+
+  /** Every row of points-table once all have mounted (they mount a few a frame). */
+  async pointsTable(): Promise<PointsTableRow[]> {
+    const table = this.page.getByTestId('points-table');
+    await expect(table).toBeVisible();
+    const expected = Number(await table.getAttribute('data-rows'));
+    await expect(table.locator('tbody tr'), 'points-table mounts every bin').toHaveCount(expected);
+    return table.locator('tbody tr').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> };
+        const levels = e.getAttribute('data-levels');
+        const cells = Array.from(e.querySelectorAll('th, td'), (c) => (c.textContent ?? '').trim());
+        return {
+          characteristic: e.getAttribute('data-characteristic') ?? '',
+          binIndex: Number(e.getAttribute('data-bin-index')),
+          woe: Number(e.getAttribute('data-woe')),
+          points: Number(e.getAttribute('data-points')),
+          lower: e.getAttribute('data-lower') === null ? null : Number(e.getAttribute('data-lower')),
+          upper: e.getAttribute('data-upper') === null ? null : Number(e.getAttribute('data-upper')),
+          levels: levels === null ? null : (JSON.parse(levels) as string[]),
+          missing: e.getAttribute('data-missing') === 'true',
+          unseen: e.getAttribute('data-unseen') === 'true',
+          label: cells[1] ?? '',
+          shownPoints: Number((cells[3] ?? '').replace('−', '-')),
+        };
+      }),
+    );
+  }
+
+  /** Clicks points-table-download and returns the downloaded file's name and text. */
+  async downloadPointsTable(): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('points-table-download').click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** The points scale in force, from the scale inputs. */
+  async pointsScale(): Promise<{ baseScore: number; baseOdds: number; pdo: number }> {
+    const n = async (id: string) => Number(await this.page.getByTestId(id).inputValue());
+    return { baseScore: await n('base-score-input'), baseOdds: await n('base-odds-input'), pdo: await n('pdo-input') };
+  }
+
+  /** Clicks characteristics-button and waits for the report; returns iv-table's rows in order, once all have mounted. */
+  async computeCharacteristics(): Promise<IvRow[]> {
+    await this.page.getByTestId('characteristics-button').click();
+    await expect(this.page.getByTestId('characteristics-report')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    return this.ivTable();
+  }
+
+  /** iv-table's rows in order (feature, IV, reading, bins), once all have mounted. */
+  async ivTable(): Promise<IvRow[]> {
+    const table = this.page.getByTestId('iv-table');
+    await expect(table.locator('tbody tr'), 'iv-table mounts every feature').toHaveCount(Number(await table.getAttribute('data-rows')));
+    return table.locator('tbody tr').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null };
+        return { feature: e.getAttribute('data-feature') ?? '', iv: Number(e.getAttribute('data-iv')), strength: e.getAttribute('data-strength') ?? '', bins: Number(e.getAttribute('data-bins')) };
+      }),
+    );
+  }
+
+  /** Selects `feature` in iv-table and returns its bin-table rows once they show that feature. */
+  async selectCharacteristic(feature: string): Promise<BinRow[]> {
+    await this.page.getByTestId(`characteristic-${feature}`).click();
+    await expect(this.page.getByTestId('bin-table')).toHaveAttribute('data-feature', feature);
+    return this.binTable();
+  }
+
+  /** The selected feature's bin-table rows (all mounted) and its total IV shown. */
+  async binTable(): Promise<BinRow[]> {
+    const table = this.page.getByTestId('bin-table');
+    const feature = await table.getAttribute('data-feature');
+    const bins = Number(await this.page.locator(`[data-testid="iv-table"] tr[data-feature=${JSON.stringify(feature)}]`).getAttribute('data-bins'));
+    await expect(table.locator('tbody tr'), 'bin-table mounts every bin').toHaveCount(bins);
+    return table.locator('tbody tr').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null };
+        const n = (name: string) => Number(e.getAttribute(name));
+        return {
+          index: n('data-bin-index'),
+          count: n('data-count'),
+          goods: n('data-goods'),
+          bads: n('data-bads'),
+          woe: n('data-woe'),
+          ivPart: n('data-iv-part'),
+          lower: e.getAttribute('data-lower') === null ? null : n('data-lower'),
+          upper: e.getAttribute('data-upper') === null ? null : n('data-upper'),
+        };
+      }),
     );
   }
 

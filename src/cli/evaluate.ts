@@ -15,7 +15,7 @@ import { readCsvBytes } from '../core/csv/readCsvBytes';
 import { prepareFolds } from '../core/pipeline';
 import { profileTable } from '../core/profile/profileTable';
 import type { NumericEncoding } from '../core/features/preprocessor';
-import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultHiddenUnits, defaultSettingsFor } from '../model/defaults';
+import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
 import type { TrainSettings } from '../model/train';
 import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
 import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } from './scorecardFold';
@@ -119,8 +119,6 @@ async function main(argv: string[]): Promise<void> {
   const { report } = prepared.data;
   const network = { ...DEFAULT_NETWORK, kind: args.model === 'logistic' ? ('logistic' as const) : ('mlp' as const), seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
   let characteristics: CharacteristicReport[] | undefined;
-  // Hidden layers follow each fold's training rows, as the app's follow its own.
-  let lastNetwork = network;
 
   const folds: FoldReport[] = [];
   let settings: TrainSettings | null = null;
@@ -146,9 +144,7 @@ async function main(argv: string[]): Promise<void> {
       ...(args.learningRate ? { learningRate: args.learningRate } : {}),
       ...(args.batchSize ? { batchSize: args.batchSize } : {}),
     };
-    const foldNetwork = args.hiddenUnits ? network : { ...network, hiddenUnits: defaultHiddenUnits(fold.data.train.rows) };
-    lastNetwork = foldNetwork;
-    const result = await evaluateFold(index + 1, fold.data, foldNetwork, settings, positiveIsBad);
+    const result = await evaluateFold(index + 1, fold.data, network, settings, positiveIsBad);
     folds.push(result);
     if (args.summary) process.stderr.write(`fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, epochs ${result.epochsRun.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`);
   }
@@ -162,7 +158,7 @@ async function main(argv: string[]): Promise<void> {
     rows: { before: report.rowsBefore, after: report.rowsAfter, positives: report.positives, negatives: report.negatives },
     features: folds[0]?.features ?? [],
     identifiers: columns.filter((c) => c.role === 'identifier').map((c) => c.name),
-    model: args.model === 'scorecard' ? { kind: 'scorecard', seed: args.seed } : { ...lastNetwork, ...settings, encoding: args.encoding, backend: tf.getBackend() },
+    model: args.model === 'scorecard' ? { kind: 'scorecard', seed: args.seed } : { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
     ...(characteristics ? { characteristics } : {}),
     folds,
     ...summariseFolds(folds),

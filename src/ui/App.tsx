@@ -1,14 +1,16 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { proposeCleaningPlan, setFeature, type CleaningPlan } from '../core/clean/plan';
 import { guessPositiveValue } from '../core/columns/target';
 import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
 import { WorkerBridge } from '../worker/client';
-import type { ApplicantScore, DatasetSummary, PreparedSummary, TrainRequest, TrainSummary } from '../worker/protocol';
+import type { ApplicantScore, BinEdit, CharacteristicReport, DatasetSummary, PreparedSummary, TrainRequest, TrainSummary } from '../worker/protocol';
 import { DEFAULT_POINTS_SCALE, type PointsScale } from '../core/scoring/points';
 import { CutoffPlanner } from './evaluate/CutoffPlanner';
 import { ScorecardScale } from './evaluate/ScorecardScale';
+import { useComparison } from './compare/useComparison';
+import { useCharacteristics } from './characteristics/useCharacteristics';
 import { CleaningPlanEditor } from './clean/CleaningPlanEditor';
 import { CleaningReportView } from './clean/CleaningReportView';
 import { usePreparation } from './clean/usePreparation';
@@ -25,13 +27,26 @@ import { DEFAULT_ECONOMICS, useCutoffPlan, type Economics } from './evaluate/use
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
 import { formatPercent } from './shared/outcome';
-import { prefetchCharts } from './charts';
+import { loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable, prefetchCharts } from './charts';
 import { Deferred } from './shared/Deferred';
 import { TrainPanel } from './train/TrainPanel';
 import { DEFAULT_TRAIN_OPTIONS, dataDefaults, defaultBatchSize, defaultEpochs, toTrainRequestParts, type DataDefaults, type TrainOptions } from './train/trainOptions';
 import { useTraining } from './train/useTraining';
 
 const SAMPLE_FILE = 'sample-loan-book.csv';
+
+// Sections that only matter once a user reaches them load on demand (prefetched while the page is idle).
+const CharacteristicsPanel = lazy(loadCharacteristicsPanel);
+const ComparePanel = lazy(loadComparePanel);
+const ScorecardPointsTable = lazy(loadScorecardPointsTable);
+
+/** The models a comparison trains, in order, by key. */
+const COMPARED_MODELS: Readonly<Record<string, string>> = {
+  logistic: 'logistic regression',
+  mlp: 'MLP (standardised numbers)',
+  'mlp-ple': 'MLP (PLE of numbers)',
+  scorecard: 'scorecard',
+};
 const TEST_FRACTION = 0.2;
 
 /** The target's two values as [positive, negative], or null when it does not have exactly two. */
@@ -129,6 +144,14 @@ export function App() {
   }, []);
   const preparation = usePreparation(bridge, config, applyPreparedDefaults);
   const prepared = preparation.prepared;
+  const characteristics = useCharacteristics(bridge, config);
+  const { compute: computeBins, edit: editBins } = characteristics;
+  const computeCharacteristics = useCallback(() => void computeBins(), [computeBins]);
+  const editCharacteristic = useCallback((feature: CharacteristicReport, edit: BinEdit) => void editBins(feature.binning, edit), [editBins]);
+  const comparison = useComparison(bridge);
+  const clearComparison = comparison.clear;
+  // A comparison belongs to the training rows it was run on.
+  useEffect(() => clearComparison(), [config, clearComparison]);
 
   const targetProblem = useMemo(() => {
     if (!dataset) return null;
@@ -183,14 +206,41 @@ export function App() {
     setCutoffNotice(previous !== null && previous !== run.defaultCutoff ? `New model: the cut-off is back to ${formatPercent(run.defaultCutoff)}.` : null);
   }, []);
 
+  const requestFor = (prepare: PrepareConfig, chosen: TrainOptions, crossValidationFolds: number | null): TrainRequest => {
+    const parts = toTrainRequestParts(chosen);
+    return {
+      prepare,
+      ...parts,
+      ...(parts.model === 'scorecard' ? { scorecard: { binningOverrides: characteristics.overrides, scale } } : {}),
+      backend: chosen.backend,
+      crossValidationFolds: parts.model === 'scorecard' ? null : crossValidationFolds,
+    };
+  };
   const train = () => {
     if (!config) return;
-    const request: TrainRequest = { prepare: config, ...toTrainRequestParts(options), backend: options.backend, crossValidationFolds: options.crossValidationFolds || null };
-    void training.train(request, onTrained);
+    comparison.clear();
+    void training.train(requestFor(config, options, options.crossValidationFolds || null), onTrained);
+  };
+  // Every model on the same split (the same preparation and seed; PLE changes only how numbers are
+  // encoded), with the form's loop settings and no extra cross-validation.
+  const compare = () => {
+    if (!config) return;
+    const entries = [
+      { key: 'logistic', request: requestFor(config, { ...options, kind: 'logistic' }, null) },
+      { key: 'mlp', request: requestFor(config, { ...options, kind: 'mlp' }, null) },
+      { key: 'mlp-ple', request: requestFor({ ...config, numericEncoding: 'ple' }, { ...options, kind: 'mlp' }, null) },
+      { key: 'scorecard', request: requestFor(config, { ...options, kind: 'scorecard' }, null) },
+    ];
+    training.detach('Comparing models: choose one to use when they are done.');
+    void comparison.compare(entries, COMPARED_MODELS);
+  };
+  const putComparedInUse = async (key: string) => {
+    const run = await comparison.use(key);
+    if (run) training.adopt(run, `In use: the compared ${COMPARED_MODELS[key] ?? key}.`, onTrained);
   };
   const score = useCallback(
-    (record: ApplicantRecord): Promise<Result<ApplicantScore>> =>
-      bridge.api.score(record).catch((cause: unknown) => {
+    (record: ApplicantRecord, pointsScale: PointsScale): Promise<Result<ApplicantScore>> =>
+      bridge.api.score(record, pointsScale).catch((cause: unknown) => {
         console.error('Scoring failed', cause);
         return fail<ApplicantScore>('The applicant could not be scored.');
       }),
@@ -207,7 +257,7 @@ export function App() {
   const atCutoff = cutoffPlan.plan ? readingAt(cutoffPlan.plan, cutoffInForce).evaluation : null;
 
   const loading = loader.load.phase === 'reading';
-  const busy = loading || training.state === 'training';
+  const busy = loading || training.state === 'training' || comparison.state === 'running';
   const featureSet = useMemo(() => new Set(plan?.features ?? []), [plan]);
   const columnNames = useMemo(() => dataset?.columns.map((c) => c.name) ?? [], [dataset]);
   return (
@@ -252,6 +302,22 @@ export function App() {
           {prepared && <CleaningReportView prepared={prepared} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
         </section>
       )}
+      {dataset && plan && (
+        <Suspense fallback={null}>
+          <CharacteristicsPanel
+            state={characteristics.state}
+            report={characteristics.report}
+            selected={characteristics.selected}
+            error={characteristics.error}
+            busy={busy || characteristics.editing}
+            canCompute={!!prepared && !busy}
+            onCompute={computeCharacteristics}
+            onSelect={characteristics.select}
+            onEdit={editCharacteristic}
+            onReset={characteristics.reset}
+          />
+        </Suspense>
+      )}
       <Alert message={training.error} />
       {training.notice && <p className="notice">{training.notice}</p>}
       <TrainPanel
@@ -268,6 +334,21 @@ export function App() {
         onTrain={train}
         onStop={training.stop}
       />
+      {dataset && plan && (
+        <Suspense fallback={null}>
+          <ComparePanel
+            state={comparison.state}
+            models={comparison.models}
+            current={comparison.current}
+            inUse={comparison.inUse}
+            error={comparison.error}
+            canCompare={!!prepared && !busy}
+            busy={busy}
+            onCompare={compare}
+            onUse={(key) => void putComparedInUse(key)}
+          />
+        </Suspense>
+      )}
       {summary && <MetricsPanel summary={summary} cutoff={cutoffInForce} atCutoff={atCutoff} />}
       {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
           three large sections are three short main-thread tasks rather than one long commit. */}
@@ -287,6 +368,11 @@ export function App() {
               notice={cutoffNotice}
             />
             <ScorecardScale scale={scale} onScale={setScale} />
+            {summary.scorecard && (
+              <Suspense fallback={<p className="hint">Loading the points table…</p>}>
+                <ScorecardPointsTable run={summary.scorecard} scale={scale} />
+              </Suspense>
+            )}
           </section>
         </Deferred>
       )}

@@ -7,8 +7,18 @@ export const loadInteractiveLossChart = () => import('./train/InteractiveLossCha
 /** The evaluation charts' module (ROC, KS, calibration, score distribution). */
 export const loadEvaluationCharts = () => import('./evaluate/EvaluationCharts').then((module) => ({ default: module.EvaluationChartsView }));
 
-/** Fetches both chart modules ahead of need. */
+/** The characteristics report's panel (bins, WoE, IV and their edits). */
+export const loadCharacteristicsPanel = () => import('./characteristics/CharacteristicsPanel').then((module) => ({ default: module.CharacteristicsPanel }));
+
+/** The model comparison's panel. */
+export const loadComparePanel = () => import('./compare/ComparePanel').then((module) => ({ default: module.ComparePanel }));
+
+/** A scorecard's points table and selection notes. */
+export const loadScorecardPointsTable = () => import('./scorecard/ScorecardPointsTable').then((module) => ({ default: module.ScorecardPointsTable }));
+
+/** Fetches the chart modules and the on-demand sections ahead of need. */
 export function prefetchCharts(): void {
+  for (const load of [loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable]) void load().catch((error: unknown) => console.warn('Prefetching a section failed', error));
   void loadInteractiveLossChart().catch((error: unknown) => console.warn('Prefetching the loss chart failed', error));
   void loadEvaluationCharts().catch((error: unknown) => console.warn('Prefetching the evaluation charts failed', error));
 }

@@ -6,6 +6,9 @@ import type { CreditMetrics } from '../core/metrics/credit';
 import type { CutoffEvaluation } from '../core/scoring/cutoff';
 import type { OutsideTrainedRange } from '../core/features/preprocessor';
 import type { ValidationPlan } from '../core/pipeline';
+import type { Binning, IvStrength } from '../core/binning/types';
+import type { Scorecard } from '../core/scorecard/types';
+import type { PointsScale } from '../core/scoring/points';
 import type { PrepareConfig, PrepareTimings } from '../core/pipeline';
 import type { ColumnProfile } from '../core/profile/profileTable';
 import type { BackendChoice, BackendName } from '../model/backendChoice';
@@ -45,9 +48,24 @@ export interface PreparedSummary {
   readonly timings: PrepareTimings;
 }
 
-/** The user's choices for one training run: data preparation, network and loop settings, backend. */
+/** Which kind of model a run fits: a tfjs network (logistic regression or an MLP) or a points scorecard on WoE bins (plain JavaScript, no tfjs). */
+export type ModelFamily = 'network' | 'scorecard';
+
+/** A scorecard run's inputs beyond the preparation: bins the user edited in the characteristics report, and the points scale for its test figures. */
+export interface ScorecardRequest {
+  /** Edited bins, one per characteristic at most; the others are binned afresh on the training rows. */
+  readonly binningOverrides: readonly Binning[];
+  /** The scale the points (integer per bin) and so the test probabilities are computed on. */
+  readonly scale: PointsScale;
+}
+
+/** The user's choices for one training run: data preparation, model family, network and loop settings, backend. */
 export interface TrainRequest {
   readonly prepare: PrepareConfig;
+  /** 'network' when absent: the tfjs network described by `network`. */
+  readonly model?: ModelFamily;
+  /** Scorecard runs only. */
+  readonly scorecard?: ScorecardRequest;
   readonly network: NetworkSpec;
   readonly settings: TrainSettings;
   /** 'auto' picks the fastest backend for this machine. */
@@ -102,8 +120,8 @@ export interface CalibrationSummary {
   readonly method: CalibrationMethod;
   readonly fittedOn: 'validation' | 'out-of-fold';
   readonly rows: number;
-  /** Mean held-out log loss of each method in the choice (lower is better). */
-  readonly crossValidatedLogLoss: Readonly<Record<CalibrationMethod, number>>;
+  /** Mean held-out log loss of each method in the choice (lower is better); a scorecard compares none and Platt only (isotonic would break its additive points). */
+  readonly crossValidatedLogLoss: Readonly<Partial<Record<CalibrationMethod, number>>>;
   /** The class-weight prior shift removed from the logit, ln(w_bad / w_good) averaged over members; 0 without class weights. */
   readonly classWeightShift: number;
 }
@@ -155,7 +173,16 @@ export interface CrossValidationSummary {
  */
 export interface ApplicantScore {
   readonly probabilityOfBad: number;
+  /** Scorecard models: the bin of each characteristic the applicant falls into (−1 = the missing bin), whose points add up to the score. */
+  readonly scorecardBins?: readonly ApplicantBin[];
   readonly outsideTrainedRange: readonly OutsideTrainedRange[];
+}
+
+/** The bin one characteristic of an applicant falls into. */
+export interface ApplicantBin {
+  readonly characteristic: string;
+  /** Index into the characteristic's bins (groups for text), −1 for the missing bin. */
+  readonly binIndex: number;
 }
 
 /** Epochs per ensemble member (one member for a single validation split). */
@@ -164,6 +191,17 @@ export interface MemberRun {
   readonly epochsRun: number;
   readonly bestEpoch: number;
   readonly stoppedEarly: boolean;
+}
+
+/** A fitted scorecard as the UI needs it: the model itself (plain JSON; points tables follow from it and a scale) and how it was fitted. */
+export interface ScorecardRun {
+  readonly scorecard: Scorecard;
+  /** The scale the test figures were computed on (integer points per bin). */
+  readonly scale: PointsScale;
+  /** Characteristics whose bins came from the user's edits. */
+  readonly editedCharacteristics: readonly string[];
+  /** Where the cut-off suggestions were searched: out-of-fold predictions when the fit exposes them, else none. */
+  readonly search: { readonly source: 'out-of-fold' | 'validation'; readonly rows: number } | null;
 }
 
 /** Progress messages sent while a run prepares and trains. */
@@ -179,6 +217,9 @@ export type TrainEvent =
 
 /** The result of a finished (or stopped) run, evaluated on the held-out test rows. */
 export interface TrainSummary {
+  /** 'network' for tfjs models; 'scorecard' has `scorecard` set and no tfjs backend (backend then names plain JavaScript on the CPU). */
+  readonly model: ModelFamily;
+  readonly scorecard: ScorecardRun | null;
   readonly backend: BackendChoice;
   readonly preprocessor: Preprocessor;
   readonly evaluation: HeldOutEvaluation;
@@ -208,3 +249,63 @@ export interface TrainSummary {
   readonly positive: string;
   readonly negative: string;
 }
+
+/** One bin of a characteristic, with its label ("[25, 32)", "RENT, OTHER", "missing"), counts and evidence (WoE = ln(%good / %bad)). */
+export interface CharacteristicBin {
+  /** Index into the binning's bins (groups for text), −1 for the missing bin. */
+  readonly index: number;
+  readonly label: string;
+  readonly count: number;
+  /** count / training rows. */
+  readonly share: number;
+  readonly goods: number;
+  readonly bads: number;
+  readonly badRate: number;
+  readonly woe: number;
+  /** This bin's part of the characteristic's information value. */
+  readonly iv: number;
+}
+
+/** How one feature bins on the training rows: its bins (the missing bin last, when it holds rows) and total IV with its reading. */
+export interface CharacteristicReport {
+  readonly column: string;
+  readonly kind: 'numeric' | 'categorical';
+  /** The binning value itself: pass it back to edit it, or to a scorecard run as an override. */
+  readonly binning: Binning;
+  readonly bins: readonly CharacteristicBin[];
+  readonly iv: number;
+  readonly strength: IvStrength;
+  /** True when the user merged or split bins since the fit. */
+  readonly edited: boolean;
+}
+
+/** Every feature binned on the training rows of the current preparation (never the test rows), ranked by IV, highest first. */
+export interface CharacteristicsReport {
+  readonly trainRows: number;
+  readonly goods: number;
+  readonly bads: number;
+  readonly features: readonly CharacteristicReport[];
+  readonly elapsedMs: number;
+}
+
+/** An edit of one characteristic's bins. */
+export type BinEdit =
+  /** Merge numeric bin `index` with the one above it, or text groups `index` and `other`. */
+  | { readonly type: 'merge'; readonly index: number; readonly other: number }
+  /** Split the numeric bin holding `at` into [lower, at) and [at, upper). */
+  | { readonly type: 'split'; readonly at: number };
+
+/** Why an edit of bins was refused (the UI words it). */
+export type BinEditProblem = 'not-adjacent' | 'split-not-numeric' | 'split-at-edge' | 'split-not-finite' | 'split-empty-side' | 'unknown-column' | 'not-prepared';
+
+/** An edit's outcome: the characteristic re-counted on the training rows, or why not. */
+export type BinEditResult = { readonly ok: true; readonly data: CharacteristicReport } | { readonly ok: false; readonly problem: BinEditProblem };
+
+/** One model of a comparison: a key the UI names it by ('logistic', 'mlp', 'mlp-ple', 'scorecard') and its run. */
+export interface CompareEntry {
+  readonly key: string;
+  readonly request: TrainRequest;
+}
+
+/** A compared model's result, or why it did not train. */
+export type CompareOutcome = { readonly key: string; readonly ok: true; readonly summary: TrainSummary } | { readonly key: string; readonly ok: false; readonly reason: string };

@@ -7,7 +7,9 @@ import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Pr
 import { computeLogLoss } from '../core/metrics/binary';
 import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
 import { prepareFolds } from '../core/pipeline';
-import { probabilityOfBad } from '../core/scoring/points';
+import { DEFAULT_POINTS_SCALE, probabilityOfBad, type PointsScale } from '../core/scoring/points';
+import type { Scorecard } from '../core/scorecard/types';
+import { scoreApplicantOnScorecard, trainScorecard } from './scorecardTraining';
 import { evaluateHeldOut, planCutoffs, type BadScores } from './evaluation';
 import { currentTable } from './loading';
 import { fail, ok, type Result } from '../core/result';
@@ -19,12 +21,13 @@ import { disposeScoringModel, fitScoringModel, predictCalibrated, type ScoringMo
 import { trainModel, TrainingDiverged } from '../model/train';
 import type { PreparedData } from '../core/pipeline';
 import { outcomeNames, prepare, summarise } from './preparing';
-import type { ApplicantScore, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
+import type { ApplicantScore, CompareEntry, CompareOutcome, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
 
-/** The trained model with everything scoring needs; the preprocessing and calibrator are only ever applied, never refit. */
-interface TrainedModel {
-  readonly model: ScoringModel;
-  readonly preprocessor: Preprocessor;
+/** The trained model with everything scoring needs; the preprocessing and calibrator (or the scorecard's bins) are only ever applied, never refit. */
+type TrainedModel = (
+  | { readonly kind: 'network'; readonly model: ScoringModel; readonly preprocessor: Preprocessor }
+  | { readonly kind: 'scorecard'; readonly scorecard: Scorecard; readonly preprocessor: Preprocessor }
+) & {
   readonly positiveIsBad: boolean;
   /** Held-out test rows (labels 1 = bad, calibrated probabilities of bad): the slider's figures. */
   readonly test: BadScores;
@@ -61,9 +64,15 @@ export function preloadBackend(): Promise<BackendChoice | null> {
   return preloading;
 }
 
-/** Drops the trained model (a new file was loaded). */
+// The models of the last comparison, by its keys: kept (weights and all) until a new run or file,
+// so any of them can become the model in use.
+const compared = new Map<string, TrainedModel>();
+
+/** Drops the trained model and any compared ones (a new file was loaded, or a new run starts). */
 export function forgetModel(): void {
-  if (trained) disposeScoringModel(trained.model);
+  const models = new Set([...compared.values(), ...(trained ? [trained] : [])]);
+  for (const model of models) if (model.kind === 'network') disposeScoringModel(model.model);
+  compared.clear();
   trained = null;
 }
 
@@ -80,11 +89,57 @@ function toBadScores(y: Float32Array, p: Float64Array, positiveIsBad: boolean): 
 /** Prepares (or reuses) the data, trains the members on the chosen backend with fallback, calibrates on validation rows, and evaluates on the test rows. */
 export async function train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
   stopRequested = false;
+  forgetModel();
+  return trainOne(request, onEvent);
+}
+
+/**
+ * Trains each request in turn on the same split (their preparations differ at most in how numeric
+ * features are encoded, never in the seed), keeping every model; none is in use until
+ * `useComparedModel` picks one. A run that fails is reported in its place and the others go on.
+ */
+export async function compareModels(
+  entries: readonly CompareEntry[],
+  onEvent: (key: string, event: TrainEvent) => void,
+): Promise<Result<readonly CompareOutcome[]>> {
+  stopRequested = false;
+  forgetModel();
+  const outcomes: CompareOutcome[] = [];
+  for (const entry of entries) {
+    if (stopRequested) break;
+    const result = await trainOne(entry.request, (event) => onEvent(entry.key, event));
+    if (result.ok && trained) {
+      compared.set(entry.key, trained);
+      outcomes.push({ key: entry.key, ok: true, summary: result.data });
+    } else outcomes.push({ key: entry.key, ok: false, reason: result.ok ? 'The model was not kept.' : result.reason });
+    trained = null;
+  }
+  return ok(outcomes);
+}
+
+/** Makes the compared model `key` the one in use (the planner, the cut-off and scoring follow it), at its default cut-off. */
+export function useComparedModel(key: string): Result<string> {
+  const model = compared.get(key);
+  if (!model) return fail('That model is no longer kept; compare the models again.');
+  model.cutoff = DEFAULT_CUTOFF;
+  trained = model;
+  return ok(key);
+}
+
+/** One run: prepares (or reuses) the data and trains the network or the scorecard; the previous model is left to the caller. */
+async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
   const prepared = prepare(request.prepare);
   if (!prepared.ok) return prepared;
   const data = prepared.data;
   const width = data.preprocessor.width;
   onEvent({ type: 'prepared', summary: summarise(data, request.prepare) });
+  if (request.model === 'scorecard') {
+    // Plain JavaScript on the raw columns: no tfjs backend is chosen or started.
+    const run = trainScorecard(data, request);
+    if (!run.ok) return run;
+    trained = { kind: 'scorecard', scorecard: run.data.scorecard, preprocessor: data.preprocessor, positiveIsBad: run.data.summary.positiveIsBad, test: run.data.test, search: run.data.search, cutoff: DEFAULT_CUTOFF };
+    return ok({ ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF });
+  }
 
   await preloading;
   let backend = await selectBackend(wasmPaths(), request.backend);
@@ -93,7 +148,6 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   if (tf.getBackend() !== backend.name) await tf.setBackend(backend.name);
   onEvent({ type: 'backend', backend });
 
-  forgetModel();
   const trainMember: TrainMember = async (build, fit, validation, settings, hooks) => {
     const result = await trainWithFallback({
       build,
@@ -142,7 +196,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   const test = toBadScores(data.test.y, probabilities, positiveIsBad);
   const source = data.validation.kind === 'cross-fit' ? 'out-of-fold' : 'validation';
   const search = { ...toBadScores(fitted.validationLabels, fitted.validationProbabilities, positiveIsBad), source } as const;
-  trained = { model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
+  trained = { kind: 'network', model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
   const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent, positiveIsBad) : null;
   const members = fitted.model.members.map((member, i) => ({ member: i + 1, epochsRun: member.outcome.epochsRun, bestEpoch: member.outcome.bestEpoch, stoppedEarly: member.outcome.stoppedEarly }));
   // Speed of the training loops themselves (as the live view shows it), not of the whole run with its
@@ -152,6 +206,8 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
   const shifts = fitted.model.members.map((member) => (positiveIsBad ? member.logitShift : -member.logitShift));
   const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
   return ok({
+    model: 'network',
+    scorecard: null,
     backend,
     preprocessor: data.preprocessor,
     evaluation: evaluateHeldOut(test, trainBadRate),
@@ -268,9 +324,18 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
 
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 0);
 
-/** Scores one applicant with the stored preprocessing and calibrator (never refit): the probability of bad, and any value outside the trained range of a 'drop' rule. */
-export function score(record: ApplicantRecord): Result<ApplicantScore> {
+/**
+ * Scores one applicant with the stored preprocessing and calibrator (never refit): the probability
+ * of bad, and any value outside the trained range of a 'drop' rule. A scorecard scores with the
+ * integer points of the applicant's bins on `scale`: the probability follows from their total.
+ */
+export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POINTS_SCALE): Result<ApplicantScore> {
   if (!trained) return fail('Train a model first.');
+  if (trained.kind === 'scorecard') {
+    const scored = scoreApplicantOnScorecard(trained.scorecard, record, scale, trained.preprocessor.decimal);
+    if (!scored.ok) return scored;
+    return ok({ ...scored.data, outsideTrainedRange: findOutsideTrainedRange(trained.preprocessor, record) });
+  }
   let x: Float32Array;
   try {
     x = encodeApplicant(trained.preprocessor, record);

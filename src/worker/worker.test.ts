@@ -7,7 +7,8 @@ import { bytesOf, chunkedOpen, seededRandom } from '../core/csv/testFixtures';
 import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../model/defaults';
 import { currentTable, loadCsv } from './loading';
 import type { DatasetSummary, TrainRequest } from './protocol';
-import { forgetModel, score, setCutoff, train } from './training';
+import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
+import { compareModels, forgetModel, score, setCutoff, train, useComparedModel } from './training';
 
 /** 600 seeded applicants whose default depends on income and rate, with a text column and missing cells. */
 function loanCsv(): string {
@@ -125,6 +126,55 @@ describe('train() in the worker', () => {
     expect(setCutoff(1.5)).toEqual({ ok: false, reason: 'The cut-off must be between 0 and 1.' });
     expect(score({ ...applicant, income: 'lots' })).toEqual({ ok: false, reason: '"income" must be a number.' });
     forgetModel();
+  }, 120_000);
+});
+
+describe('compareModels() in the worker', () => {
+  it('trains every model on one split, keeps them all, switches scoring to the one put in use, and frees them together', async () => {
+    const dataset = await load(loanCsv());
+    const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
+    const base: TrainRequest = {
+      prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 },
+      network: DEFAULT_NETWORK,
+      settings: { ...DEFAULT_SETTINGS, epochs: 2, batchSize: 32 },
+      backend: 'cpu',
+      crossValidationFolds: null,
+    };
+    forgetModel();
+    const baseline = tf.memory().numTensors;
+    const keys: string[] = [];
+    const result = await compareModels(
+      [
+        { key: 'logistic', request: { ...base, network: { ...DEFAULT_NETWORK, kind: 'logistic', hiddenUnits: [] } } },
+        { key: 'mlp-ple', request: { ...base, prepare: { ...base.prepare, numericEncoding: 'ple' } } },
+        { key: 'scorecard', request: { ...base, model: 'scorecard', scorecard: { binningOverrides: [], scale: DEFAULT_POINTS_SCALE } } },
+      ],
+      (key, event) => event.type === 'prepared' && keys.push(key),
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(keys).toEqual(['logistic', 'mlp-ple', 'scorecard']);
+    const summaries = result.data.map((o) => (o.ok ? o.summary : null));
+    expect(summaries.every((s) => s !== null)).toBe(true);
+    // One split: the same 120 test rows graded for every model, and different models.
+    expect(summaries.map((s) => s!.evaluation.metrics.rows)).toEqual([120, 120, 120]);
+    expect(new Set(summaries.map((s) => s!.evaluation.metrics.logLoss)).size).toBe(3);
+    expect(summaries[1]!.preprocessor.width).toBeGreaterThan(summaries[0]!.preprocessor.width); // PLE inputs
+    const applicant = { income: '30000', rate: '22', home: 'RENT' };
+    expect(score(applicant).ok).toBe(false); // none in use until one is chosen
+    expect(useComparedModel('mlp-ple').ok).toBe(true);
+    const byMlp = score(applicant);
+    if (!byMlp.ok) throw new Error(byMlp.reason);
+    expect(byMlp.data.scorecardBins).toBeUndefined();
+    expect(useComparedModel('scorecard').ok).toBe(true);
+    const byCard = score(applicant);
+    if (!byCard.ok) throw new Error(byCard.reason);
+    expect(byCard.data.scorecardBins!.length).toBeGreaterThan(0);
+    expect(useComparedModel('mlp-ple').ok).toBe(true);
+    expect(score(applicant)).toEqual(byMlp);
+    expect(useComparedModel('mlp').ok).toBe(false);
+    expect(tf.memory().numTensors).toBeGreaterThan(baseline);
+    forgetModel();
+    expect(tf.memory().numTensors).toBe(baseline);
   }, 120_000);
 });
 

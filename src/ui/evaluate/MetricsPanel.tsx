@@ -26,13 +26,24 @@ function calibrationText(calibration: CalibrationSummary): string {
   const rows = `${formatCount(calibration.rows)} ${calibration.fittedOn} rows`;
   const method =
     calibration.method === 'none'
-      ? `No calibration map: the network's own probabilities did best on ${rows}`
+      ? `No calibration map: the model's own probabilities did best on ${rows}`
       : `${METHOD_NAMES[calibration.method][0].toUpperCase()}${METHOD_NAMES[calibration.method].slice(1)}, fitted on ${rows}`;
   const shift = calibration.classWeightShift !== 0 ? `; class-weight shift of ${calibration.classWeightShift.toFixed(2)} removed` : '';
   const losses = (Object.entries(calibration.crossValidatedLogLoss) as [CalibrationMethod, number][])
     .map(([name, loss]) => `${METHOD_NAMES[name]} ${formatRatio(loss)}`)
     .join(', ');
+  if (losses === '') return `No calibration map: too few ${calibration.fittedOn} rows to compare one with the model's own probabilities. The test rows played no part.`;
   return `${method}${shift}. Chosen by cross-validated log loss on those rows (lower is better): ${losses}. The test rows played no part.`;
+}
+
+/** "A scorecard of 9 characteristics (logistic regression on their WoE, 6 Newton steps), fitted in 120 ms on 3,600 training rows, probabilities from its integer points." */
+function scorecardText(summary: TrainSummary): string {
+  const card = summary.scorecard!.scorecard;
+  const n = card.characteristics.length;
+  return (
+    `A scorecard of ${n} characteristic${n === 1 ? '' : 's'} (logistic regression on their weights of evidence, ${card.regression.iterations} Newton steps), ` +
+    `fitted in ${formatDuration(summary.elapsedMs)} on ${formatCount(card.rows)} training rows in plain JavaScript; each probability comes from the applicant's whole points, seed ${summary.settings.seed}.`
+  );
 }
 
 /** The confusion matrix of the decision at the chosen cut-off: bad is the positive class, declining its prediction. */
@@ -113,11 +124,17 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
       <p className="hint">
         On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every probability
         here is a calibrated probability of {bad}.{' '}
-        {members.length > 1
-          ? `An ensemble of ${members.length} members (${summary.validation.kind === 'cross-fit' ? `${summary.validation.folds}-fold cross-fit, each validated on its own fold` : 'one validation split'}), ${epochsText(members)}`
-          : `Trained ${summary.epochsRun} epochs (kept epoch ${summary.bestEpoch})`}{' '}
-        in {formatDuration(summary.elapsedMs)} on {summary.backend.name}
-        {summary.stopped ? ', stopped by you' : summary.stoppedEarly ? ', stopped early' : ''}, seed {summary.settings.seed}.
+        {summary.scorecard ? (
+          <>{scorecardText(summary)}</>
+        ) : (
+          <>
+            {members.length > 1
+              ? `An ensemble of ${members.length} members (${summary.validation.kind === 'cross-fit' ? `${summary.validation.folds}-fold cross-fit, each validated on its own fold` : 'one validation split'}), ${epochsText(members)}`
+              : `Trained ${summary.epochsRun} epochs (kept epoch ${summary.bestEpoch})`}{' '}
+            in {formatDuration(summary.elapsedMs)} on {summary.backend.name}
+            {summary.stopped ? ', stopped by you' : summary.stoppedEarly ? ', stopped early' : ''}, seed {summary.settings.seed}.
+          </>
+        )}
       </p>
       <div className="metrics-row">
         <table className="metrics-table">

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { scorecardPoints } from '../../core/scorecard/scorecardPoints';
 import type { ApplicantRecord } from '../../core/features/preprocessor';
 import type { Result } from '../../core/result';
-import { asProbability, pointsFromProbability, type PointsScale } from '../../core/scoring/points';
+import { asPoints, asProbability, pointsFromProbability, probabilityFromPoints, type PointsScale } from '../../core/scoring/points';
 import type { ApplicantScore, TrainSummary } from '../../worker/protocol';
 import { badName, formatPercent } from '../shared/outcome';
 
@@ -10,7 +11,7 @@ interface Props {
   /** The cut-off on the probability of bad in force now: at or above it is declined. */
   readonly cutoff: number;
   readonly scale: PointsScale;
-  readonly onScore: (record: ApplicantRecord) => Promise<Result<ApplicantScore>>;
+  readonly onScore: (record: ApplicantRecord, scale: PointsScale) => Promise<Result<ApplicantScore>>;
 }
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -34,7 +35,7 @@ export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
     });
     setBusy(true);
     try {
-      const result = await onScore(record);
+      const result = await onScore(record, scale);
       if (result.ok) {
         setScored(result.data);
         setEdited(false);
@@ -51,7 +52,11 @@ export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
   return (
     <section className="card" aria-labelledby="score-heading">
       <h2 id="score-heading">7. Score an applicant</h2>
-      <p className="hint">Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.</p>
+      <p className="hint">
+        {summary.scorecard
+          ? "Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field falls in its characteristic's bin for missing values. The score is the sum of the points of the applicant's bins. Nothing is refit on the applicant."
+          : 'Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.'}
+      </p>
       <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={() => scored && setEdited(true)}>
         {summary.preprocessor.features.map((feature) => (
           <label key={feature.name}>
@@ -83,11 +88,24 @@ export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
   );
 }
 
-/** The decision, points and probability of bad of one scored applicant, at the cut-off and scale in force now. */
+/** A scorecard's score on `scale`: the applicant's bins with their integer points, the total, and the probability of bad the total stands for. */
+function scorecardScore(summary: TrainSummary, scored: ApplicantScore, scale: PointsScale) {
+  if (!summary.scorecard || !scored.scorecardBins) return null;
+  const table = scorecardPoints(summary.scorecard.scorecard, scale);
+  const bins = scored.scorecardBins.map((bin) => {
+    const row = table.rows.find((r) => r.characteristic === bin.characteristic && r.binIndex === bin.binIndex);
+    return { ...bin, label: row?.label ?? '?', points: row?.points ?? 0 };
+  });
+  const points = bins.reduce((sum, bin) => sum + bin.points, 0);
+  return { bins, points, probabilityOfBad: probabilityFromPoints(asPoints(points), scale) };
+}
+
+/** The decision, points and probability of bad of one scored applicant, at the cut-off and scale in force now (a scorecard: the sum of its bins' points on the scale). */
 function ScoreResult({ summary, scored, cutoff, scale, edited }: { summary: TrainSummary; scored: ApplicantScore; cutoff: number; scale: PointsScale; edited: boolean }) {
-  const probabilityOfBad = asProbability(scored.probabilityOfBad);
+  const card = useMemo(() => scorecardScore(summary, scored, scale), [summary, scored, scale]);
+  const probabilityOfBad = card ? card.probabilityOfBad : asProbability(scored.probabilityOfBad);
   const decline = probabilityOfBad >= cutoff;
-  const points = Math.round(pointsFromProbability(probabilityOfBad, scale));
+  const points = card ? card.points : Math.round(pointsFromProbability(probabilityOfBad, scale));
   return (
     <>
       <div
@@ -105,6 +123,15 @@ function ScoreResult({ summary, scored, cutoff, scale, edited }: { summary: Trai
         — {points} points. Probability of {badName(summary.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'} the cut-off of {formatPercent(cutoff)}.
         {edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
       </div>
+      {card && (
+        <ul className="score-breakdown" data-testid="score-breakdown" aria-label="Points per characteristic">
+          {card.bins.map((bin) => (
+            <li key={bin.characteristic} data-characteristic={bin.characteristic} data-bin-index={bin.binIndex} data-points={bin.points}>
+              {bin.characteristic} {bin.label}: {bin.points} points
+            </li>
+          ))}
+        </ul>
+      )}
       {scored.outsideTrainedRange.length > 0 && (
         <div role="status" className="score-flags" data-testid="score-flags">
           <span aria-hidden="true">⚠ </span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * Mounts `children` only once the placeholder scrolls into view. Recharts charts cost 80–150 ms of
@@ -13,7 +13,8 @@ export function LazyMount({ testId, height, label, children }: { testId: string;
     if (!element || visible) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
-        setVisible(true);
+        // A transition: React mounts the chart in slices where it can.
+        startTransition(() => setVisible(true));
         observer.disconnect();
       }
     });

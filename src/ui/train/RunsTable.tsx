@@ -3,6 +3,12 @@ import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
 import { epochsText } from './members';
 
+/** The run's model in a few words: "MLP 32, dropout 0.1", "logistic", "scorecard". */
+function modelName(run: TrainSummary): string {
+  if (run.scorecard) return 'scorecard';
+  return run.network.kind === 'mlp' ? `MLP ${run.network.hiddenUnits.join('-')}${run.network.dropout > 0 ? `, dropout ${run.network.dropout}` : ''}` : 'logistic';
+}
+
 /** Earlier runs of this session side by side, to compare settings. */
 export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly TrainSummary[] }) {
   if (runs.length === 0) return null;
@@ -32,22 +38,30 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
             data-elapsed-ms={Math.round(run.elapsedMs)}
             data-epochs={run.epochsRun}
             data-members={run.members.length}
+            data-model={run.scorecard ? 'scorecard' : run.network.kind}
             data-test-auc={run.evaluation.metrics.auc}
           >
             <td>{i + 1}</td>
-            <td>{run.network.kind === 'mlp' ? `MLP ${run.network.hiddenUnits.join('-')}${run.network.dropout > 0 ? `, dropout ${run.network.dropout}` : ''}` : 'logistic'}</td>
+            <td>{modelName(run)}</td>
+            {run.scorecard ? (
+              <td>
+                {run.scorecard.scorecard.characteristics.length} characteristics, seed {run.settings.seed}
+                {run.scorecard.editedCharacteristics.length > 0 ? `, edited bins: ${run.scorecard.editedCharacteristics.join(', ')}` : ''}
+              </td>
+            ) : (
+              <td>
+                {run.settings.optimizer} {run.settings.learningRate}, batch {run.settings.batchSize}, seed {run.settings.seed}
+                {run.settings.l2 > 0 ? `, L2 ${run.settings.l2}` : ''}
+                {run.settings.classWeights ? ', class weights' : ''}
+              </td>
+            )}
+            <td>{run.scorecard ? `${run.scorecard.scorecard.calibration.folds}-fold out-of-fold calibration` : run.validation.kind === 'cross-fit' ? `${run.validation.folds}-fold cross-fit ensemble` : `${Math.round(100 * run.validation.fraction)}% held out`}</td>
             <td>
-              {run.settings.optimizer} {run.settings.learningRate}, batch {run.settings.batchSize}, seed {run.settings.seed}
-              {run.settings.l2 > 0 ? `, L2 ${run.settings.l2}` : ''}
-              {run.settings.classWeights ? ', class weights' : ''}
-            </td>
-            <td>{run.validation.kind === 'cross-fit' ? `${run.validation.folds}-fold cross-fit ensemble` : `${Math.round(100 * run.validation.fraction)}% held out`}</td>
-            <td>
-              {run.members.length > 1 ? epochsText(run.members) : `${run.epochsRun} (best ${run.bestEpoch})`}
+              {run.scorecard ? '–' : run.members.length > 1 ? epochsText(run.members) : `${run.epochsRun} (best ${run.bestEpoch})`}
               {run.stopped ? ', stopped' : run.members.some((m) => m.stoppedEarly) ? ', early stop' : ''}
             </td>
-            <td>{run.backend.name}</td>
-            <td>{formatCount(Math.round(run.samplesPerSecond))}</td>
+            <td>{run.scorecard ? 'none (plain JavaScript)' : run.backend.name}</td>
+            <td>{run.scorecard ? '–' : formatCount(Math.round(run.samplesPerSecond))}</td>
             <td>{formatDuration(run.elapsedMs)}</td>
             <td>{formatRatio(run.evaluation.metrics.auc)}</td>
           </tr>

@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import type { BackendName } from '../../model/backendChoice';
 import { NumberField } from '../shared/NumberField';
-import { parseHiddenUnits, type TrainOptions } from './trainOptions';
+import { parseHiddenUnits, type ModelChoice, type TrainOptions } from './trainOptions';
 
 interface Props {
   readonly options: TrainOptions;
@@ -9,21 +9,45 @@ interface Props {
   readonly onChange: (options: TrainOptions) => void;
 }
 
+/** The model choice: an MLP, logistic regression (both tfjs networks) or a points scorecard. */
+function ModelSelect({ value, disabled, onChange }: { value: ModelChoice; disabled: boolean; onChange: (kind: ModelChoice) => void }) {
+  return (
+    <label>
+      Model{' '}
+      <select data-testid="model-select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as ModelChoice)}>
+        <option value="mlp">neural network (MLP)</option>
+        <option value="logistic">logistic regression</option>
+        <option value="scorecard">scorecard (points on WoE bins)</option>
+      </select>
+    </label>
+  );
+}
+
 /** The model and training settings: model family and shape, regularisation, optimiser, loop, seed, backend. */
 export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disabled, onChange }: Props) {
   const [hiddenText, setHiddenText] = useState(options.hiddenUnits.join(', '));
   const set = (change: Partial<TrainOptions>) => onChange({ ...options, ...change });
   const mlp = options.kind === 'mlp';
+  // A scorecard is fitted in plain JavaScript (binning, then logistic regression on WoE): none of
+  // the network's loop settings apply; the seed still fixes the split and the validation folds.
+  if (options.kind === 'scorecard') {
+    return (
+      <div className="settings">
+        <div className="field-row">
+          <ModelSelect value={options.kind} disabled={disabled} onChange={(kind) => set({ kind })} />
+          <NumberField label="Seed" testId="seed-input" value={options.seed} min={0} max={2 ** 31 - 1} step={1} disabled={disabled} onChange={(seed) => set({ seed: Math.round(seed) })} />
+        </div>
+        <p className="hint">
+          A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence, characteristics with an
+          information value under 0.02 left out. No neural network, no tfjs.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="settings">
       <div className="field-row">
-        <label>
-          Model{' '}
-          <select data-testid="model-select" value={options.kind} disabled={disabled} onChange={(e) => set({ kind: e.target.value as TrainOptions['kind'] })}>
-            <option value="mlp">neural network (MLP)</option>
-            <option value="logistic">logistic regression</option>
-          </select>
-        </label>
+        <ModelSelect value={options.kind} disabled={disabled} onChange={(kind) => set({ kind })} />
         {mlp && (
           <label>
             Hidden units per layer{' '}

@@ -3,9 +3,12 @@ import type { ModelKind, NetworkSpec } from '../../model/network';
 import type { TrainSettings } from '../../model/train';
 import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultSettingsFor } from '../../model/defaults';
 
+/** The model the form trains: a tfjs network (logistic regression or an MLP) or a points scorecard on WoE bins (no tfjs). */
+export type ModelChoice = ModelKind | 'scorecard';
+
 /** Everything the training form edits. */
 export interface TrainOptions {
-  readonly kind: ModelKind;
+  readonly kind: ModelChoice;
   readonly hiddenUnits: readonly number[];
   readonly dropout: number;
   readonly l2: number;
@@ -54,10 +57,11 @@ export function dataDefaults(trainRows: number, trainBadRows: number): DataDefau
   return { batchSize: settings.batchSize, epochs: settings.epochs, patience: settings.patience ?? DEFAULT_TRAIN_OPTIONS.patience, minEpochs: settings.minEpochs, classWeights: settings.classWeights };
 }
 
-/** The network and loop settings the worker needs. */
-export function toTrainRequestParts(options: TrainOptions): { network: NetworkSpec; settings: TrainSettings } {
+/** The model family, network and loop settings the worker needs (a scorecard ignores the network and loop settings). */
+export function toTrainRequestParts(options: TrainOptions): { model: 'network' | 'scorecard'; network: NetworkSpec; settings: TrainSettings } {
   return {
-    network: { kind: options.kind, hiddenUnits: options.hiddenUnits, dropout: options.dropout, seed: options.seed },
+    model: options.kind === 'scorecard' ? 'scorecard' : 'network',
+    network: { kind: options.kind === 'scorecard' ? 'logistic' : options.kind, hiddenUnits: options.hiddenUnits, dropout: options.dropout, seed: options.seed },
     settings: {
       epochs: options.epochs,
       batchSize: options.batchSize,

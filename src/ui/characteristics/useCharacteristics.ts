@@ -1,0 +1,108 @@
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Binning } from '../../core/binning/types';
+import type { PrepareConfig } from '../../core/pipeline';
+import type { WorkerBridge } from '../../worker/client';
+import type { BinEdit, BinEditProblem, CharacteristicReport, CharacteristicsReport } from '../../worker/protocol';
+
+/** Where the report stands: not asked for, computing, shown, or failed. */
+export type CharacteristicsState = 'idle' | 'computing' | 'done' | 'error';
+
+const EDIT_PROBLEMS: Record<BinEditProblem, string> = {
+  'not-adjacent': 'Only two neighbouring bins can be merged.',
+  'split-not-numeric': 'Only a numeric characteristic can be split at a value.',
+  'split-at-edge': 'That value is already a bin boundary.',
+  'split-not-finite': 'Type a number to split at.',
+  'split-empty-side': 'No training row would fall on one side of that value; choose a value inside a bin.',
+  'unknown-column': 'That characteristic is no longer a feature; compute the report again.',
+  'not-prepared': 'The data is not prepared; fix the cleaning plan first.',
+};
+
+/** Ranked by IV, highest first (ties by name), as the worker ranks them. */
+function ranked(features: readonly CharacteristicReport[]): CharacteristicReport[] {
+  return [...features].sort((a, b) => b.iv - a.iv || a.column.localeCompare(b.column));
+}
+
+/**
+ * The characteristics report of the current preparation (computed when asked: binning every
+ * feature takes a moment on a large book), the selected feature, and the user's edits of its bins.
+ * A new preparation drops the report and the edits: they belong to its training rows.
+ */
+export function useCharacteristics(bridge: WorkerBridge, config: PrepareConfig | null) {
+  const [state, setState] = useState<CharacteristicsState>('idle');
+  const [report, setReport] = useState<CharacteristicsReport | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const configRef = useRef(config);
+
+  useEffect(() => {
+    configRef.current = config;
+    setState('idle');
+    setReport(null);
+    setSelected(null);
+    setError(null);
+  }, [config]);
+
+  const compute = useCallback(async () => {
+    const asked = configRef.current;
+    if (!asked) return;
+    // As transitions: the page re-renders in slices, not in the click's own task.
+    startTransition(() => {
+      setState('computing');
+      setError(null);
+    });
+    try {
+      const result = await bridge.api.characteristics(asked);
+      if (configRef.current !== asked) return;
+      if (!result.ok) {
+        setError(result.reason);
+        setState('error');
+        return;
+      }
+      startTransition(() => {
+        setReport(result.data);
+        setSelected((s) => (result.data.features.some((f) => f.column === s) ? s : (result.data.features[0]?.column ?? null)));
+        setState('done');
+      });
+    } catch (cause) {
+      console.error('The characteristics report failed', cause);
+      if (configRef.current === asked) {
+        setError('The characteristics could not be binned.');
+        setState('error');
+      }
+    }
+  }, [bridge]);
+
+  const edit = useCallback(
+    async (binning: Binning, change: BinEdit) => {
+      const asked = configRef.current;
+      if (!asked) return;
+      startTransition(() => {
+        setEditing(true);
+        setError(null);
+      });
+      try {
+        const result = await bridge.api.editCharacteristic(asked, binning, change);
+        if (configRef.current !== asked) return;
+        if (!result.ok) {
+          startTransition(() => setError(EDIT_PROBLEMS[result.problem]));
+          return;
+        }
+        startTransition(() => setReport((r) => (r ? { ...r, features: ranked(r.features.map((f) => (f.column === result.data.column ? result.data : f))) } : r)));
+      } catch (cause) {
+        console.error('Editing the bins failed', cause);
+        setError('The bins could not be changed.');
+      } finally {
+        startTransition(() => setEditing(false));
+      }
+    },
+    [bridge],
+  );
+
+  /** Puts every characteristic back to its fitted bins (bins the training rows afresh). */
+  const reset = useCallback(() => void compute(), [compute]);
+
+  // Edited bins are what a scorecard trained now should use.
+  const overrides = useMemo(() => (report ? report.features.filter((f) => f.edited).map((f) => f.binning) : []), [report]);
+  return { state, report, selected, select: setSelected, error, editing, compute, edit, reset, overrides };
+}
