@@ -10,14 +10,7 @@ export default defineConfig({
   optimizeDeps: {
     // The tfjs packages are imported only by the worker; listing them stops the dev
     // server from discovering them late and reloading the page mid-session.
-    include: [
-      '@tensorflow/tfjs',
-      '@tensorflow/tfjs-backend-webgl',
-      '@tensorflow/tfjs-backend-wasm',
-      '@tensorflow/tfjs-backend-cpu',
-      'papaparse',
-      'comlink',
-    ],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu', 'papaparse', 'comlink'],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   preview: { port: 4173, strictPort: true },

@@ -2,7 +2,12 @@
 import { rendererPeakRssBytes, startHeapSampler } from './heap.mjs';
 
 const TIMING_ATTRIBUTES = { parseMs: 'data-parse-ms', profileMs: 'data-profile-ms', cleanMs: 'data-clean-ms', prepareMs: 'data-prepare-ms' };
-const parseCount = (text) => Number(String(text ?? '').trim().replace(/,/g, ''));
+const parseCount = (text) =>
+  Number(
+    String(text ?? '')
+      .trim()
+      .replace(/,/g, ''),
+  );
 
 /** Records the first row-count / column-count text shown with data-stage="loaded" (it may last only a frame). */
 async function recordLoadedCounts(page) {
@@ -31,9 +36,7 @@ export async function benchIngest({ browser, baseURL, csv, timeoutMs = 300_000 }
   try {
     // Like a person, choose the file once the page has settled: the worker fetches and compiles its
     // wasm backend while the page is idle, which would otherwise compete with the parse for the cores.
-    const backendLoaded = context
-      .waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm'), timeout: 15_000 })
-      .catch(() => null);
+    const backendLoaded = context.waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm'), timeout: 15_000 }).catch(() => null);
     await page.goto(baseURL);
     const input = page.getByTestId('dataset-input');
     await input.waitFor({ state: 'attached' });
@@ -48,7 +51,10 @@ export async function benchIngest({ browser, baseURL, csv, timeoutMs = 300_000 }
     const alert = page.getByRole('alert').filter({ hasText: /\S/ });
     const outcome = await Promise.race([
       cleaned.waitFor({ timeout: timeoutMs }).then(() => 'cleaned'),
-      alert.first().waitFor({ timeout: timeoutMs }).then(() => 'alert'),
+      alert
+        .first()
+        .waitFor({ timeout: timeoutMs })
+        .then(() => 'alert'),
     ]).catch((error) => `timeout: ${error.message.split('\n')[0]}`);
     const wallMs = performance.now() - started;
     const heap = await sampler.stop();

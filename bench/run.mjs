@@ -115,8 +115,22 @@ async function ingestPart({ browser, baseURL }) {
   printTable(
     ['speed (medians)', 'CreditLab', 'pandas, this run, same file', 'ratio', 'pandas, TOOLCHAIN.md', 'ratio'],
     [
-      ['rows/s (stage total)', fmt(rowsPerSecond), fmt(pandasRowsPerSecond), ratio(rowsPerSecond, pandasRowsPerSecond), fmt(PANDAS_DOC.rowsPerSecond), ratio(rowsPerSecond, PANDAS_DOC.rowsPerSecond)],
-      ['rows/s (wall)', fmt(wallRowsPerSecond), fmt(pandasRowsPerSecond), ratio(wallRowsPerSecond, pandasRowsPerSecond), fmt(PANDAS_DOC.rowsPerSecond), ratio(wallRowsPerSecond, PANDAS_DOC.rowsPerSecond)],
+      [
+        'rows/s (stage total)',
+        fmt(rowsPerSecond),
+        fmt(pandasRowsPerSecond),
+        ratio(rowsPerSecond, pandasRowsPerSecond),
+        fmt(PANDAS_DOC.rowsPerSecond),
+        ratio(rowsPerSecond, PANDAS_DOC.rowsPerSecond),
+      ],
+      [
+        'rows/s (wall)',
+        fmt(wallRowsPerSecond),
+        fmt(pandasRowsPerSecond),
+        ratio(wallRowsPerSecond, pandasRowsPerSecond),
+        fmt(PANDAS_DOC.rowsPerSecond),
+        ratio(wallRowsPerSecond, PANDAS_DOC.rowsPerSecond),
+      ],
       ['MB/s (stage total)', fmt(mbPerSecond, 1), fmt(pandasMBps, 1), ratio(mbPerSecond, pandasMBps), `${fmt(docMBps, 1)} (75 MB, 4.3–4.8 s)`, ratio(mbPerSecond, docMBps)],
     ],
   );

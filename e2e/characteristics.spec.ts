@@ -48,7 +48,7 @@ test('the characteristics report bins the training rows, ranks by IV; merging an
   expect(merged[0].bads).toBe(before[0].bads + before[1].bads);
   expect(merged[0]).toMatchObject({ lower: before[0].lower, upper: before[1].upper });
   const mergedIv = Number(await ivTotal.getAttribute('data-iv'));
-  expect(mergedIv, 'the new IV is the sum of the remaining bins\' IV parts').toBeCloseTo(sum(merged.map((b) => b.ivPart)), 10);
+  expect(mergedIv, "the new IV is the sum of the remaining bins' IV parts").toBeCloseTo(sum(merged.map((b) => b.ivPart)), 10);
   expect(mergedIv, 'merging bins cannot add information').toBeLessThanOrEqual(sum(before.map((b) => b.ivPart)) + 1e-12);
   await expect(page.getByTestId('edited-characteristics')).toHaveAttribute('data-columns', feature);
   const ranking = await app.ivTable();
@@ -77,7 +77,10 @@ test('the characteristics report bins the training rows, ranks by IV; merging an
   await app.chooseModel('scorecard');
   await app.train();
   const points = (await app.pointsTable()).filter((r) => r.characteristic === feature && !r.missing);
-  expect(points.map((r) => [r.lower, r.upper]), `${feature}'s bins in the points table are the edited ones`).toEqual(edited.map((b) => [b.lower, b.upper]));
+  expect(
+    points.map((r) => [r.lower, r.upper]),
+    `${feature}'s bins in the points table are the edited ones`,
+  ).toEqual(edited.map((b) => [b.lower, b.upper]));
   expect(points.map((r) => r.woe)).toEqual(edited.map((b) => b.woe));
   await expect(page.getByTestId('points-table-scale')).toContainText(`Bins you edited: ${feature}`);
 });

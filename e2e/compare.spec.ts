@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 const MODELS = ['logistic', 'mlp', 'mlp-ple', 'scorecard'];
 
-test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one split; "Use this model" puts the chosen one behind the metrics, planner and form', async ({ app, page }) => {
+test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one split; "Use this model" puts the chosen one behind the metrics, planner and form', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(300_000);
   await app.goto();
   await app.loadSample();
@@ -18,7 +21,17 @@ test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one
   const figures = await rows.evaluateAll((els) =>
     els.map((el) => {
       const n = (name: string) => Number(el.getAttribute(name));
-      return { model: el.getAttribute('data-model'), state: el.getAttribute('data-state'), auc: n('data-auc'), ks: n('data-ks'), logLoss: n('data-logloss'), brier: n('data-brier'), ece: n('data-ece'), ms: n('data-elapsed-ms'), testRows: n('data-test-rows') };
+      return {
+        model: el.getAttribute('data-model'),
+        state: el.getAttribute('data-state'),
+        auc: n('data-auc'),
+        ks: n('data-ks'),
+        logLoss: n('data-logloss'),
+        brier: n('data-brier'),
+        ece: n('data-ece'),
+        ms: n('data-elapsed-ms'),
+        testRows: n('data-test-rows'),
+      };
     }),
   );
   expect(figures.map((f) => f.model)).toEqual(MODELS);

@@ -161,7 +161,9 @@ export function parseCount(text: string | null): number {
 
 // In-page code below is typed structurally, so this file compiles with or without the DOM lib.
 type InPageSelect = { options: ArrayLike<{ value: string }> };
-type InPagePerformanceObserver = new (callback: (list: { getEntries(): { duration: number; startTime: number; name: string }[] }) => void) => {
+type InPagePerformanceObserver = new (
+  callback: (list: { getEntries(): { duration: number; startTime: number; name: string }[] }) => void,
+) => {
   observe(options: { type: string; buffered?: boolean }): void;
 };
 
@@ -237,9 +239,7 @@ export class CreditLabPage {
   /** The non-empty option values of target-select (placeholders with value "" are left out). */
   async targetOptions(): Promise<string[]> {
     if ((await this.targetSelect.count()) === 0) return [];
-    return this.targetSelect.evaluate((el) =>
-      Array.from((el as unknown as InPageSelect).options, (o) => o.value).filter((v) => v !== ''),
-    );
+    return this.targetSelect.evaluate((el) => Array.from((el as unknown as InPageSelect).options, (o) => o.value).filter((v) => v !== ''));
   }
 
   /** Chooses the target column; waits until the column is offered (i.e. the data has been read). */
@@ -262,13 +262,12 @@ export class CreditLabPage {
       // Retraining: do not mistake the previous run's final state for this one's.
       await expect(this.trainingStatus).not.toHaveAttribute('data-state', before);
     }
-    await expect(this.trainingStatus, 'training finishes (done or error)').toHaveAttribute(
-      'data-state',
-      /^(done|error)$/,
-      { timeout: timeoutMs },
-    );
+    await expect(this.trainingStatus, 'training finishes (done or error)').toHaveAttribute('data-state', /^(done|error)$/, { timeout: timeoutMs });
     if ((await this.trainingStatus.getAttribute('data-state')) === 'error') {
-      await this.alert.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await this.alert
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
       throw new Error(`Training failed: ${(await this.alertText()) || '(no role="alert" text shown)'}`);
     }
   }
@@ -324,10 +323,7 @@ export class CreditLabPage {
 
   /** Durations in ms of the long tasks seen since startLongTaskObserver(). */
   async longTasks(): Promise<number[]> {
-    return this.page.evaluate(
-      (key) => [...((globalThis as unknown as Record<string, number[] | undefined>)[key] ?? [])],
-      LONG_TASKS_KEY,
-    );
+    return this.page.evaluate((key) => [...((globalThis as unknown as Record<string, number[] | undefined>)[key] ?? [])], LONG_TASKS_KEY);
   }
 
   // ---- Ingest (streaming parse, profile, cleaning) -------------------------------------------
@@ -461,16 +457,16 @@ export class CreditLabPage {
 
   /** The data-column values of column-profile's rows, in order. */
   async profiledColumns(): Promise<string[]> {
-    return this.columnProfile.locator('[data-column]').evaluateAll((els) =>
-      els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-column') ?? ''),
-    );
+    return this.columnProfile
+      .locator('[data-column]')
+      .evaluateAll((els) => els.map((el) => (el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-column') ?? ''));
   }
 
   /** The data-row-index values data-preview renders now, ascending. */
   async renderedPreviewRows(): Promise<number[]> {
-    const values = await this.dataPreview.locator('[data-row-index]').evaluateAll((els) =>
-      els.map((el) => Number((el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-row-index'))),
-    );
+    const values = await this.dataPreview
+      .locator('[data-row-index]')
+      .evaluateAll((els) => els.map((el) => Number((el as unknown as { getAttribute(n: string): string | null }).getAttribute('data-row-index'))));
     return values.sort((a, b) => a - b);
   }
 
@@ -572,10 +568,7 @@ export class CreditLabPage {
 
   /** The long tasks seen since startLongTaskLog(). */
   async longTaskLog(): Promise<LongTaskEntry[]> {
-    return this.page.evaluate(
-      (key) => [...(((globalThis as unknown as Record<string, LongTaskEntry[] | undefined>)[key]) ?? [])],
-      LONG_TASK_LOG_KEY,
-    );
+    return this.page.evaluate((key) => [...((globalThis as unknown as Record<string, LongTaskEntry[] | undefined>)[key] ?? [])], LONG_TASK_LOG_KEY);
   }
 
   // ---- Scorecards and the characteristics report -------------------------------------------
@@ -642,7 +635,12 @@ export class CreditLabPage {
     return table.locator('tbody tr').evaluateAll((els) =>
       els.map((el) => {
         const e = el as unknown as { getAttribute(n: string): string | null };
-        return { feature: e.getAttribute('data-feature') ?? '', iv: Number(e.getAttribute('data-iv')), strength: e.getAttribute('data-strength') ?? '', bins: Number(e.getAttribute('data-bins')) };
+        return {
+          feature: e.getAttribute('data-feature') ?? '',
+          iv: Number(e.getAttribute('data-iv')),
+          strength: e.getAttribute('data-strength') ?? '',
+          bins: Number(e.getAttribute('data-bins')),
+        };
       }),
     );
   }
@@ -690,7 +688,8 @@ export class CreditLabPage {
     await expect(this.scoreResult).toBeVisible();
     const [p, points, decision] = await Promise.all(['data-probability', 'data-points', 'data-decision'].map((name) => this.scoreResult.getAttribute(name)));
     const state = { probabilityOfBad: Number(p), points: Number(points), decision };
-    if (!Number.isFinite(state.probabilityOfBad) || !Number.isFinite(state.points)) throw new Error(`score-result's attributes are not numbers: ${JSON.stringify({ p, points, decision })}`);
+    if (!Number.isFinite(state.probabilityOfBad) || !Number.isFinite(state.points))
+      throw new Error(`score-result's attributes are not numbers: ${JSON.stringify({ p, points, decision })}`);
     return state;
   }
 
@@ -725,7 +724,12 @@ export class CreditLabPage {
     const el = this.page.getByTestId('split-summary');
     await expect(el).toHaveAttribute('data-test-rows', /^\d+$/);
     const n = async (name: string) => Number(await el.getAttribute(name));
-    return { kind: await el.getAttribute('data-validation'), trainRows: await n('data-train-rows'), validationRows: await n('data-validation-rows'), testRows: await n('data-test-rows') };
+    return {
+      kind: await el.getAttribute('data-validation'),
+      trainRows: await n('data-train-rows'),
+      validationRows: await n('data-validation-rows'),
+      testRows: await n('data-test-rows'),
+    };
   }
 
   /** Moves cutoff-slider to `value` (0–1, on its 0.01 grid). */

@@ -1,15 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { CreditLabPage } from './creditLabPage.js';
 import { expect, test } from './fixtures.js';
-import {
-  sharedDataPath,
-  writeEmptyFile,
-  writeHeaderOnlyCsv,
-  writeOnePositiveCsv,
-  writePngFile,
-  writeSingleClassCsv,
-  writeSparseFile,
-} from './support/fixtureFiles.js';
+import { sharedDataPath, writeEmptyFile, writeHeaderOnlyCsv, writeOnePositiveCsv, writePngFile, writeSingleClassCsv, writeSparseFile } from './support/fixtureFiles.js';
 
 // Each case is a few seconds; a stuck app should fail fast rather than hold the suite for minutes.
 test.describe.configure({ timeout: 60_000 });

@@ -147,7 +147,8 @@ test.describe('decisions on the sample book, trained with the default settings',
     }
     const best = suggestions['max-profit'];
     // The most profitable cut-off on the search rows earns at least what the other suggestions earn there.
-    for (const other of [suggestions['max-ks'], suggestions['approval-rate']]) expect(best.searchProfit, `max-profit vs ${other.rule} on the search rows`).toBeGreaterThanOrEqual(other.searchProfit);
+    for (const other of [suggestions['max-ks'], suggestions['approval-rate']])
+      expect(best.searchProfit, `max-profit vs ${other.rule} on the search rows`).toBeGreaterThanOrEqual(other.searchProfit);
 
     await app.setCutoff(0.9);
     await page.getByTestId('max-profit-button').click();
@@ -255,7 +256,10 @@ test.describe('decisions on the sample book, trained with the default settings',
   });
 });
 
-test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the KS chart starts with the riskiest, and a clean credit history earns more points and approval', async ({ app, page }) => {
+test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the KS chart starts with the riskiest, and a clean credit history earns more points and approval', async ({
+  app,
+  page,
+}) => {
   test.skip(!existsSync(LOAN_PREDICTION), `needs ${LOAN_PREDICTION}`);
   await app.goto();
   await app.uploadCsv(LOAN_PREDICTION);

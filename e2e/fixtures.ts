@@ -20,8 +20,7 @@ export const test = base.extend<{ app: CreditLabPage; network: NetworkLog }>({
     // Context-level, so requests from workers are seen as well as the page's.
     context.on('request', onRequest);
     const appOrigin = new URL(baseURL ?? 'http://localhost:4173').origin;
-    const isLocal = (url: string) =>
-      url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === appOrigin;
+    const isLocal = (url: string) => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === appOrigin;
     await use({ urls, external: () => urls.filter((url) => !isLocal(url)) });
     context.off('request', onRequest);
   },

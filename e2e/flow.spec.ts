@@ -83,7 +83,10 @@ test('shows an error for a file that is not a CSV and stays usable', async ({ ap
   await expect(app.alert, 'the not-a-CSV alert is gone once the sample trained').toHaveCount(0);
 });
 
-test('switching the positive value changes the model’s label, not which outcome is bad: the report, the matrix and the decisions still call default = 1 bad', async ({ app, page }) => {
+test('switching the positive value changes the model’s label, not which outcome is bad: the report, the matrix and the decisions still call default = 1 bad', async ({
+  app,
+  page,
+}) => {
   // Counts from the file itself, under the default plan (exact duplicates, unlabeled rows, age 0–150).
   const book = readSampleBook();
   const { kept } = keptRows(book, { target: 'default', labels: ['0', '1'], ranges: { age: { min: 0, max: 150 } } });

@@ -60,9 +60,7 @@ for (const data of DATA_SETS) {
 
     // With the target chosen, the default cleaning plan runs.
     await app.ensureTarget(data.target);
-    await expect
-      .poll(() => app.counts(), { message: 'row-count / column-count after cleaning', timeout: 60_000 })
-      .toEqual({ stage: 'cleaned', ...data.cleaned });
+    await expect.poll(() => app.counts(), { message: 'row-count / column-count after cleaning', timeout: 60_000 }).toEqual({ stage: 'cleaned', ...data.cleaned });
     await expect(app.columnCount).toHaveAttribute('data-stage', 'cleaned');
 
     // Profile: one row per column of the file, named after it.
@@ -113,7 +111,7 @@ test('credit_risk_dataset.csv: the removed-rows download lists the 165 duplicate
 
   const original = parseCsvText(readFileSync(file, 'utf8'));
   const originalHeader = original[0];
-  for (const name of originalHeader) expect(header, 'the download keeps the file\'s columns').toContain(name);
+  for (const name of originalHeader) expect(header, "the download keeps the file's columns").toContain(name);
   expect(rows.length, 'data rows in the removed-rows download').toBe(165);
   for (const row of rows) expect(row[reasonAt], 'removal_reason').toMatch(/^duplicate/i);
 

@@ -121,7 +121,9 @@ test.describe('main-thread budget', () => {
     expect(tasks.filter(isControl), 'the trace reports the deliberate 120 ms task').toHaveLength(1);
     const over = tasks.filter((t) => !isControl(t) && t.cpuMs > 50);
     const longest = tasks.filter((t) => !isControl(t)).reduce((a, t) => (t.cpuMs > a.cpuMs ? t : a), { cpuMs: 0, wallMs: 0, startTime: 0 });
-    console.log(`training main thread: longest task ${Math.round(longest.cpuMs)} ms CPU (${Math.round(longest.wallMs)} ms wall), ${tasks.filter((t) => !isControl(t) && t.wallMs > 50).length} over 50 ms wall`);
+    console.log(
+      `training main thread: longest task ${Math.round(longest.cpuMs)} ms CPU (${Math.round(longest.wallMs)} ms wall), ${tasks.filter((t) => !isControl(t) && t.wallMs > 50).length} over 50 ms wall`,
+    );
     expect(over, `main-thread tasks over 50 ms of CPU during training and the render after it: ${JSON.stringify(over)}`).toEqual([]);
     // The live view showed progress, speed and a validation AUC.
     expect(Number(await page.getByTestId('val-auc').innerText())).toBeGreaterThan(0.85);
@@ -154,7 +156,10 @@ test('the long-task recorders report a deliberate 120 ms main-thread task (posit
     })
     .toBe(1);
   const traced = (await app.stopMainThreadTrace()).filter((t) => t.startTime >= startTime - 20);
-  expect(traced.filter((t) => t.cpuMs > 50), 'startMainThreadTrace reports the 120 ms task, by its CPU time').toHaveLength(1);
+  expect(
+    traced.filter((t) => t.cpuMs > 50),
+    'startMainThreadTrace reports the 120 ms task, by its CPU time',
+  ).toHaveLength(1);
   const [task] = traced.filter((t) => t.cpuMs > 50);
   expect(task.cpuMs, 'most of its 120 ms were CPU').toBeGreaterThanOrEqual(80);
   expect(task.wallMs).toBeGreaterThanOrEqual(115);

@@ -70,11 +70,14 @@ async function checkApplicantAddsUp(app: CreditLabPage, applicant: Record<string
   for (const characteristic of characteristics) {
     expect(Object.keys(applicant), `the applicant has an answer for ${characteristic}`).toContain(characteristic);
     const bin = binOf(rows, characteristic, applicant[characteristic]);
-    expect(bin.shownPoints, 'the points cell shows the bin\'s points').toBe(bin.points);
+    expect(bin.shownPoints, "the points cell shows the bin's points").toBe(bin.points);
     expect(Number.isInteger(bin.points), 'whole points per bin').toBe(true);
     total += bin.points;
     // The form's own breakdown names the same bin.
-    await expect(app.page.getByTestId('score-breakdown').locator(`li[data-characteristic=${JSON.stringify(characteristic)}]`)).toHaveAttribute('data-bin-index', String(bin.binIndex));
+    await expect(app.page.getByTestId('score-breakdown').locator(`li[data-characteristic=${JSON.stringify(characteristic)}]`)).toHaveAttribute(
+      'data-bin-index',
+      String(bin.binIndex),
+    );
   }
   expect(shown.points, `score = sum of the points of the applicant's bins (${characteristics.join(', ')})`).toBe(total);
   expect(shown.probabilityOfBad, 'probability of bad = 1 / (1 + baseOdds · 2^((score − baseScore) / PDO))').toBeCloseTo(probabilityForScore(total, scale), 12);
@@ -105,7 +108,9 @@ async function trainScorecard(app: CreditLabPage, minAuc: number): Promise<void>
   // Every candidate is either in the points table or named in the notes, with a reason code.
   const kept = new Set((await app.pointsTable()).map((r) => r.characteristic));
   const notes = app.page.getByTestId('scorecard-notes').locator('li[data-column]');
-  const left = await notes.evaluateAll((els) => els.map((el) => ({ column: el.getAttribute('data-column') ?? '', code: el.getAttribute('data-code') ?? '', text: el.textContent ?? '' })));
+  const left = await notes.evaluateAll((els) =>
+    els.map((el) => ({ column: el.getAttribute('data-column') ?? '', code: el.getAttribute('data-code') ?? '', text: el.textContent ?? '' })),
+  );
   for (const note of left) {
     expect(['low-iv', 'correlated', 'kept-best-below-min-iv']).toContain(note.code);
     expect(note.text, 'the note names its characteristic').toContain(note.column);
@@ -129,7 +134,10 @@ async function checkCsv(app: CreditLabPage): Promise<void> {
   });
 }
 
-test('a scorecard on the sample book: an applicant\'s bin points add up to the score, the probability follows the scale, on any scale; the CSV has a row per bin', async ({ app, page }) => {
+test("a scorecard on the sample book: an applicant's bin points add up to the score, the probability follows the scale, on any scale; the CSV has a row per bin", async ({
+  app,
+  page,
+}) => {
   await app.goto();
   await app.loadSample();
   await app.waitForCleaned();
@@ -151,7 +159,14 @@ test('a scorecard on the sample book: an applicant\'s bin points add up to the s
   };
   const first = await checkApplicantAddsUp(app, applicant);
   // A safer applicant scores more points.
-  const safer = await checkApplicantAddsUp(app, { ...applicant, annual_income: '120000', interest_rate: '6.5', debt_to_income: '0.1', past_delinquencies: '0', home_ownership: 'MORTGAGE' });
+  const safer = await checkApplicantAddsUp(app, {
+    ...applicant,
+    annual_income: '120000',
+    interest_rate: '6.5',
+    debt_to_income: '0.1',
+    past_delinquencies: '0',
+    home_ownership: 'MORTGAGE',
+  });
   expect(safer).toBeGreaterThan(first);
 
   // Another scale: the table's points, the score and the probability all follow it at once.
@@ -188,7 +203,10 @@ test('a scorecard on credit_risk_dataset.csv: a blank interest rate falls in the
   await checkApplicantAddsUp(app, applicant);
   const rows = await app.pointsTable();
   if (rows.some((r) => r.characteristic === 'loan_int_rate')) {
-    await expect(app.page.getByTestId('score-breakdown').locator('li[data-characteristic="loan_int_rate"]'), 'a blank rate is in the missing bin').toHaveAttribute('data-bin-index', '-1');
+    await expect(app.page.getByTestId('score-breakdown').locator('li[data-characteristic="loan_int_rate"]'), 'a blank rate is in the missing bin').toHaveAttribute(
+      'data-bin-index',
+      '-1',
+    );
   }
   await checkApplicantAddsUp(app, { ...applicant, loan_int_rate: '17.9', loan_grade: 'E', loan_percent_income: '0.45' });
   await checkCsv(app);

@@ -9,8 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheFile = join(root, 'node_modules', '.cache', 'creditlab-chromium-path');
 const systemPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const HOW_TO_FIX =
-  'Install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`; where downloads work: ' +
-  '`npx playwright install chromium`) or set CHROMIUM_PATH=/path/to/chromium.';
+  'Install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`; where downloads work: ' + '`npx playwright install chromium`) or set CHROMIUM_PATH=/path/to/chromium.';
 
 const isExecutable = (p) => {
   try {

@@ -20,14 +20,16 @@ const HOME = ['RENT', 'OWN', 'MORTGAGE', 'OTHER'];
 const PURPOSE = ['debt_consolidation', 'credit_card', 'home_improvement', 'car', 'medical', 'education', 'small_business'];
 
 const stream = createWriteStream(out);
-const header = 'loan_id,age,annual_income,employment_years,loan_amount,term_months,interest_rate,credit_score,open_accounts,delinquencies,debt_to_income,home_ownership,purpose,default\n';
+const header =
+  'loan_id,age,annual_income,employment_years,loan_amount,term_months,interest_rate,credit_score,open_accounts,delinquencies,debt_to_income,home_ownership,purpose,default\n';
 stream.write(header);
 let previous = '';
 let buffer = '';
 let bytes = header.length;
 for (let i = 0; i < rows; i++) {
   let line;
-  if (i > 0 && random() < 0.01) line = previous; // an exact duplicate of the row before
+  if (i > 0 && random() < 0.01)
+    line = previous; // an exact duplicate of the row before
   else {
     let age = 21 + Math.floor(random() * 50);
     if (random() < 0.0005) age = pick([-1, 0, 151, 200, 999]);

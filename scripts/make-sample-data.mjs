@@ -17,9 +17,21 @@ const IMPOSSIBLE_AGES = [0, -3, 200, 999, 154, 0, -1, 150, 999, 130, -45, 0, 500
 const UNLABELED_ROWS = 10;
 
 const COLUMNS = [
-  'applicant_id', 'age', 'annual_income', 'employment_years', 'loan_amount', 'loan_term_months',
-  'interest_rate', 'credit_history_years', 'open_accounts', 'past_delinquencies', 'debt_to_income',
-  'home_ownership', 'loan_purpose', 'employment_type', 'default',
+  'applicant_id',
+  'age',
+  'annual_income',
+  'employment_years',
+  'loan_amount',
+  'loan_term_months',
+  'interest_rate',
+  'credit_history_years',
+  'open_accounts',
+  'past_delinquencies',
+  'debt_to_income',
+  'home_ownership',
+  'loan_purpose',
+  'employment_type',
+  'default',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -144,10 +156,7 @@ function defaultLogit(a) {
   let logit = INTERCEPT;
   logit += COEF.age * z('age', a.age);
   logit += COEF.log_income * z('log_income', Math.log(a.annual_income));
-  for (const name of [
-    'employment_years', 'loan_amount', 'loan_term_months', 'interest_rate', 'credit_history_years',
-    'open_accounts', 'past_delinquencies', 'debt_to_income',
-  ]) {
+  for (const name of ['employment_years', 'loan_amount', 'loan_term_months', 'interest_rate', 'credit_history_years', 'open_accounts', 'past_delinquencies', 'debt_to_income']) {
     logit += COEF[name] * z(name, a[name]);
   }
   logit += YOUNG_COEF * (Math.max(0, 26 - a.age) / 5);
@@ -217,22 +226,33 @@ function makeApplicant(index) {
 
   // The lender's price: risk-based on what it can see, plus the hidden trait and noise. Because the
   // default model also uses most of these, the rate is informative but partly redundant.
-  const rawRate = 12.5
-    - 1.2 * zLogIncome
-    + 1.1 * z('past_delinquencies', past_delinquencies)
-    + 1.0 * z('debt_to_income', debt_to_income)
-    - 0.6 * z('credit_history_years', credit_history_years)
-    + 0.4 * z('loan_term_months', loan_term_months)
-    + { salaried: 0, 'self-employed': 0.8, contract: 0.8, unemployed: 2 }[employment_type]
-    + 0.8 * discipline
-    + normal(0, 1.5);
+  const rawRate =
+    12.5 -
+    1.2 * zLogIncome +
+    1.1 * z('past_delinquencies', past_delinquencies) +
+    1.0 * z('debt_to_income', debt_to_income) -
+    0.6 * z('credit_history_years', credit_history_years) +
+    0.4 * z('loan_term_months', loan_term_months) +
+    { salaried: 0, 'self-employed': 0.8, contract: 0.8, unemployed: 2 }[employment_type] +
+    0.8 * discipline +
+    normal(0, 1.5);
   const interest_rate = Math.round(clamp(rawRate, 5, 25) * 100) / 100;
 
   const applicant = {
     applicant_id: `APP-${String(index + 1).padStart(6, '0')}`,
-    age, annual_income, employment_years, loan_amount, loan_term_months, interest_rate,
-    credit_history_years, open_accounts, past_delinquencies, debt_to_income,
-    home_ownership, loan_purpose, employment_type,
+    age,
+    annual_income,
+    employment_years,
+    loan_amount,
+    loan_term_months,
+    interest_rate,
+    credit_history_years,
+    open_accounts,
+    past_delinquencies,
+    debt_to_income,
+    home_ownership,
+    loan_purpose,
+    employment_type,
   };
   applicant.default = uniform() < sigmoid(defaultLogit(applicant)) ? 1 : 0;
   return applicant;
@@ -294,4 +314,6 @@ console.log(`  rows (excluding header): ${finalRows.length} = ${BASE_APPLICANTS}
 for (const column of Object.keys(MISSING_RATE)) console.log(`  missing ${column}: ${both((a) => a[column] === null)}`);
 console.log(`  impossible ages: ${both((a) => a.age < 18 || a.age > 100)}`);
 console.log(`  unlabeled rows (empty default): ${both((a) => a.default === null)}`);
-console.log(`  default rate: ${pct(defaults / labeled.length)} of labeled rows (${defaults}/${labeled.length}); ${pct(cleanDefaults / BASE_APPLICANTS)} of the ${BASE_APPLICANTS} clean applicants`);
+console.log(
+  `  default rate: ${pct(defaults / labeled.length)} of labeled rows (${defaults}/${labeled.length}); ${pct(cleanDefaults / BASE_APPLICANTS)} of the ${BASE_APPLICANTS} clean applicants`,
+);

@@ -12,7 +12,9 @@ const HAVE_DATA = haveSharedData('calibration quality checks on the large books'
  * rows: every good row kept, each bad row kept with a seeded draw, as a rare-default book would be.
  */
 function rareDefaultBook(): string {
-  const lines = readFileSync(path.join(DATA, 'credit_risk_dataset.csv'), 'utf8').split('\n').filter((line) => line.length > 0);
+  const lines = readFileSync(path.join(DATA, 'credit_risk_dataset.csv'), 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
   const header = lines[0].split(',');
   const status = header.indexOf('loan_status');
   const rows = lines.slice(1).map((line) => ({ line, bad: line.split(',')[status] === '1' }));

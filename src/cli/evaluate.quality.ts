@@ -50,18 +50,34 @@ describe.skipIf(!HAVE_DATA)('npm run evaluate errors', () => {
     [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--hidden-units', '32,x'], /--hidden-units must be a whole number ≥ 1 \(got "x"\)/],
     [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--class-weights', 'maybe'], /--class-weights must be auto, on or off/],
     [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--validation', 'kfold'], /--validation must be auto, holdout or cross-fit/],
-  ])('%j exits non-zero with a clear message', async (args, message) => {
-    const { code, stdout, stderr } = await evaluate(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-  }, 60_000);
+  ])(
+    '%j exits non-zero with a clear message',
+    async (args, message) => {
+      const { code, stdout, stderr } = await evaluate(args);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(!HAVE_DATA)('npm run evaluate settings', () => {
   it('uses the network and training settings given on the command line, and reports them with the epochs of each member', async () => {
     const args = ['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--folds', '2', '--epochs', '2'];
-    const { code, stdout, stderr } = await evaluate([...args, '--hidden-units', '8,4', '--batch-size', '16', '--learning-rate', '0.01', '--seed', '7', '--validation', 'cross-fit:3']);
+    const { code, stdout, stderr } = await evaluate([
+      ...args,
+      '--hidden-units',
+      '8,4',
+      '--batch-size',
+      '16',
+      '--learning-rate',
+      '0.01',
+      '--seed',
+      '7',
+      '--validation',
+      'cross-fit:3',
+    ]);
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout) as EvaluateOutput;
     expect(out.model).toMatchObject({ kind: 'mlp', hiddenUnits: [8, 4], batchSize: 16, learningRate: 0.01, epochs: 2, seed: 7 });

@@ -117,7 +117,12 @@ async function main(argv: string[]): Promise<void> {
   const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding });
   if (!prepared.ok) throw new UsageError(prepared.reason);
   const { report } = prepared.data;
-  const network = { ...DEFAULT_NETWORK, kind: args.model === 'logistic' ? ('logistic' as const) : ('mlp' as const), seed: args.seed, ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}) };
+  const network = {
+    ...DEFAULT_NETWORK,
+    kind: args.model === 'logistic' ? ('logistic' as const) : ('mlp' as const),
+    seed: args.seed,
+    ...(args.hiddenUnits ? { hiddenUnits: args.hiddenUnits } : {}),
+  };
   let characteristics: CharacteristicReport[] | undefined;
 
   const folds: FoldReport[] = [];
@@ -130,7 +135,10 @@ async function main(argv: string[]): Promise<void> {
       // The first fold's characteristics stand for all: each fold bins its own training rows.
       characteristics ??= characteristicsOf(scorecard);
       folds.push(result);
-      if (args.summary) process.stderr.write(`fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, ${result.features.length} characteristics, ${result.calibration}, ${result.trainMs} ms\n`);
+      if (args.summary)
+        process.stderr.write(
+          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, ${result.features.length} characteristics, ${result.calibration}, ${result.trainMs} ms\n`,
+        );
       continue;
     }
     // Defaults follow each fold's training rows, as the app's follow its own training rows.
@@ -146,7 +154,10 @@ async function main(argv: string[]): Promise<void> {
     };
     const result = await evaluateFold(index + 1, fold.data, network, settings, positiveIsBad);
     folds.push(result);
-    if (args.summary) process.stderr.write(`fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, epochs ${result.epochsRun.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`);
+    if (args.summary)
+      process.stderr.write(
+        `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, epochs ${result.epochsRun.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`,
+      );
   }
 
   const output = {

@@ -98,7 +98,13 @@ export function heldOutReport(fold: number, data: FoldData, pBad: ArrayLike<numb
     ece: round(computeExpectedCalibrationError(bad, probabilities, 10)),
     meanPredicted: round(meanPredicted),
     observedBadRate: round(m.positiveRate),
-    baseline: { auc: round(b.auc), logloss: round(b.logLoss), brier: round(b.brier), ece: round(computeExpectedCalibrationError(bad, new Float64Array(bad.length).fill(badRate), 10)), accuracy: round(b.accuracy) },
+    baseline: {
+      auc: round(b.auc),
+      logloss: round(b.logLoss),
+      brier: round(b.brier),
+      ece: round(computeExpectedCalibrationError(bad, new Float64Array(bad.length).fill(badRate), 10)),
+      accuracy: round(b.accuracy),
+    },
   };
 }
 
@@ -116,7 +122,11 @@ export function summariseFolds(folds: readonly FoldReport[]) {
     mean[name] = s.mean;
     sd[name] = s.sd;
   }
-  const baseline = { logloss: stats(folds.map((f) => f.baseline.logloss)).mean, brier: stats(folds.map((f) => f.baseline.brier)).mean, ece: stats(folds.map((f) => f.baseline.ece)).mean };
+  const baseline = {
+    logloss: stats(folds.map((f) => f.baseline.logloss)).mean,
+    brier: stats(folds.map((f) => f.baseline.brier)).mean,
+    ece: stats(folds.map((f) => f.baseline.ece)).mean,
+  };
   const epochs = folds.flatMap((f) => f.epochsRun);
   return { mean, sd, baseline, epochsRun: { min: Math.min(...epochs), max: Math.max(...epochs), mean: stats(epochs).mean } };
 }

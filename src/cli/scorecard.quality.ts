@@ -22,7 +22,9 @@ describe.skipIf(!HAVE_DATA).each([
     const { code, stdout, stderr } = await evaluate(['--csv', path.join(DATA, file), '--target', target, '--model', 'scorecard', '--folds', '5']);
     expect(code, stderr).toBe(0);
     const out = JSON.parse(stdout) as ScorecardOutput;
-    console.log(`${file} scorecard: 5-fold AUC ${out.mean.auc} ± ${out.sd.auc}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), ECE ${out.mean.ece}; ${out.characteristics.map((c) => `${c.column} ${c.iv}`).join(', ')}`);
+    console.log(
+      `${file} scorecard: 5-fold AUC ${out.mean.auc} ± ${out.sd.auc}, log loss ${out.mean.logloss} (base rate ${out.baseline.logloss}), ECE ${out.mean.ece}; ${out.characteristics.map((c) => `${c.column} ${c.iv}`).join(', ')}`,
+    );
     expect(out.model.kind).toBe('scorecard');
     expect(out.mean.auc).toBeGreaterThanOrEqual(logisticAuc);
     expect(out.mean.logloss).toBeLessThan(out.baseline.logloss);
@@ -31,7 +33,10 @@ describe.skipIf(!HAVE_DATA).each([
     // together all of them; IV readings follow the usual thresholds.
     expect(out.characteristics.map((c) => c.column)).toEqual(out.folds[0].features);
     for (const c of out.characteristics) {
-      expect(c.bins.reduce((n, b) => n + b.count, 0), c.column).toBe(out.folds[0].trainRows);
+      expect(
+        c.bins.reduce((n, b) => n + b.count, 0),
+        c.column,
+      ).toBe(out.folds[0].trainRows);
       for (const b of c.bins) expect(Number.isFinite(b.woe), `${c.column} ${b.bin}`).toBe(true);
       const reading = c.iv < 0.02 ? 'not predictive' : c.iv < 0.1 ? 'weak' : c.iv < 0.3 ? 'medium' : c.iv < 0.5 ? 'strong' : 'suspicious';
       expect(c.reading, c.column).toBe(reading);

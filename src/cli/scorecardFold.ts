@@ -51,6 +51,7 @@ export function characteristicsOf(scorecard: Scorecard): CharacteristicReport[] 
 function binsOf(binning: Binning): CharacteristicReport['bins'] {
   const stats = binning.kind === 'numeric' ? binning.bins : binning.groups.map((g) => g.stats);
   const rows = stats.map((s, i) => ({ bin: binLabel(binning, i), count: s.count, bads: s.bads, badRate: round(s.badRate), woe: round(s.woe) }));
-  if (binning.missing.count > 0) rows.push({ bin: binLabel(binning, -1), count: binning.missing.count, bads: binning.missing.bads, badRate: round(binning.missing.badRate), woe: round(binning.missing.woe) });
+  if (binning.missing.count > 0)
+    rows.push({ bin: binLabel(binning, -1), count: binning.missing.count, bads: binning.missing.bads, badRate: round(binning.missing.badRate), woe: round(binning.missing.woe) });
   return rows;
 }

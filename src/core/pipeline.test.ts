@@ -55,7 +55,15 @@ const CONFIG: PrepareConfig = {
 };
 
 /** A numeric column plan with no rules and no "was missing" input. */
-const plainPlan = (column: string, over: Partial<ColumnPlan> = {}): ColumnPlan => ({ column, missing: 'median', constant: '', range: null, outliers: null, indicator: false, ...over });
+const plainPlan = (column: string, over: Partial<ColumnPlan> = {}): ColumnPlan => ({
+  column,
+  missing: 'median',
+  constant: '',
+  range: null,
+  outliers: null,
+  indicator: false,
+  ...over,
+});
 
 /** The table rows prepareData tests for `config` (file order): the split depends only on the kept rows' labels and the seed. */
 function testRowsOf(t: Table, config: PrepareConfig): number[] {
@@ -134,7 +142,10 @@ describe('prepareData', () => {
     expect(inTraining).toBeGreaterThan(0);
     expect(inTraining).toBeLessThan(12); // some gaps test, so counting them would show
     expect(data.preprocessor.features[1]).toMatchObject({ name: 'income', indicator: true, missingInTraining: inTraining });
-    expect(data.report.missing.find((m) => m.column === 'income')).toMatchObject({ missing: inTraining, filledBy: 'the median of the training rows, plus a "income was missing" input' });
+    expect(data.report.missing.find((m) => m.column === 'income')).toMatchObject({
+      missing: inTraining,
+      filledBy: 'the median of the training rows, plus a "income was missing" input',
+    });
     const x = materialise(data.train);
     let flagged = 0;
     for (let r = 0; r < data.train.rows; r++) flagged += x[r * 6 + 2];
@@ -184,8 +195,27 @@ describe('prepareData', () => {
 
   it('cross-fits fewer folds when the rarer class has fewer training rows than folds', () => {
     // 20 rows, 4 positives: the test takes round(4 × 0.25) = 1, leaving 3 training positives → 3 folds of one each
-    const t = table(num('x', Array.from({ length: 20 }, (_, i) => i)), num('y', Array.from({ length: 20 }, (_, i) => (i % 5 === 0 ? 1 : 0))));
-    const result = prepareData(t, { target: 'y', positive: '1', negative: '0', features: ['x'], duplicates: { kind: 'exact' }, columns: [plainPlan('x')], testFraction: 0.25, validation: { kind: 'cross-fit', folds: 5 }, seed: 3 });
+    const t = table(
+      num(
+        'x',
+        Array.from({ length: 20 }, (_, i) => i),
+      ),
+      num(
+        'y',
+        Array.from({ length: 20 }, (_, i) => (i % 5 === 0 ? 1 : 0)),
+      ),
+    );
+    const result = prepareData(t, {
+      target: 'y',
+      positive: '1',
+      negative: '0',
+      features: ['x'],
+      duplicates: { kind: 'exact' },
+      columns: [plainPlan('x')],
+      testFraction: 0.25,
+      validation: { kind: 'cross-fit', folds: 5 },
+      seed: 3,
+    });
     if (!result.ok) throw new Error(result.reason);
     expect(result.data.validationFolds).toHaveLength(3);
     for (const fold of result.data.validationFolds) expect(Array.from(fold).reduce((n, p) => n + result.data.train.y[p], 0)).toBe(1);
@@ -221,7 +251,11 @@ describe('prepareData', () => {
 
   it('leaves excluded features out of the preprocessor', () => {
     // "flat" is 7 in every row → excluded as constant; the model sees age, income, home
-    const withFlat = parseTable(syntheticCsv().replace('id,age,income,home,status', 'id,age,income,home,status,flat').replaceAll(/\n(.*)/g, '\n$1,7'));
+    const withFlat = parseTable(
+      syntheticCsv()
+        .replace('id,age,income,home,status', 'id,age,income,home,status,flat')
+        .replaceAll(/\n(.*)/g, '\n$1,7'),
+    );
     const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'flat'], columns: [...CONFIG.columns, plainPlan('flat')] };
     const result = prepareData(withFlat, config);
     if (!result.ok) throw new Error(result.reason);
@@ -236,7 +270,11 @@ describe('prepareData', () => {
 
   it('the data-quality gate stops training on values that encode as NaN, naming the column', () => {
     // 1e308 + 1.5e308 overflows to Infinity: the mean is infinite and every encoded value NaN
-    const huge = parseTable(syntheticCsv().replace('id,age,income,home,status', 'id,age,income,home,status,huge').replaceAll(/\n(\d+)(.*)/g, (_m, id: string, rest: string) => `\n${id}${rest},${Number(id) % 2 ? '1e308' : '1.5e308'}`));
+    const huge = parseTable(
+      syntheticCsv()
+        .replace('id,age,income,home,status', 'id,age,income,home,status,huge')
+        .replaceAll(/\n(\d+)(.*)/g, (_m, id: string, rest: string) => `\n${id}${rest},${Number(id) % 2 ? '1e308' : '1.5e308'}`),
+    );
     const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'huge'], columns: [...CONFIG.columns, plainPlan('huge')] };
     expect(prepareData(huge, config)).toEqual({ ok: false, reason: 'Column "huge" still has missing or invalid values after cleaning; choose how to fill it.' });
   });
@@ -256,7 +294,17 @@ describe('prepareData', () => {
   it('fails when no feature is left after screening the training rows, naming why', () => {
     // n: all missing; k: always 7
     const t = parseTable(['id,n,k,y', '1,,7,1', '2,,7,0', '3,,7,1', '4,,7,0', '5,,7,1', '6,,7,0'].join('\n'));
-    const result = prepareData(t, { target: 'y', positive: '1', negative: '0', features: ['n', 'k'], duplicates: { kind: 'exact' }, columns: [plainPlan('n'), plainPlan('k')], testFraction: 0.3, validation: 'auto', seed: 1 });
+    const result = prepareData(t, {
+      target: 'y',
+      positive: '1',
+      negative: '0',
+      features: ['n', 'k'],
+      duplicates: { kind: 'exact' },
+      columns: [plainPlan('n'), plainPlan('k')],
+      testFraction: 0.3,
+      validation: 'auto',
+      seed: 1,
+    });
     expect(result).toEqual({ ok: false, reason: 'No feature columns are left after cleaning: n (no values), k (a single value). Choose other features.' });
   });
 });
@@ -310,7 +358,14 @@ const LEAK_CONFIG: PrepareConfig = {
 const leakLabel = (i: number): string | null => (i === 10 ? null : i % 10 === 0 || i % 10 === 3 || i % 10 === 6 ? 'bad' : 'good');
 const LEAK_KEPT = Array.from({ length: LEAK_N }, (_, i) => i).filter((i) => i !== 10 && i !== 20);
 /** The test rows, from the kept rows' labels and the seed alone (as prepareData splits). */
-const LEAK_TEST = Array.from(stratifiedSplit(LEAK_KEPT.map((i) => (leakLabel(i) === 'bad' ? 1 : 0)), LEAK_CONFIG.testFraction, LEAK_CONFIG.seed).test, (p) => LEAK_KEPT[p]);
+const LEAK_TEST = Array.from(
+  stratifiedSplit(
+    LEAK_KEPT.map((i) => (leakLabel(i) === 'bad' ? 1 : 0)),
+    LEAK_CONFIG.testFraction,
+    LEAK_CONFIG.seed,
+  ).test,
+  (p) => LEAK_KEPT[p],
+);
 
 /**
  * The rows of the leak table. flat is 4 in every row but the test rows (4 or 7 there), so it is
@@ -345,15 +400,42 @@ function leakRows(): LeakRow[] {
 
 function leakTable(rows: readonly LeakRow[]): Table {
   return table(
-    num('id', rows.map((r) => r.id)),
-    num('income', rows.map((r) => r.income)),
-    num('debt', rows.map((r) => r.debt)),
-    num('age', rows.map((r) => r.age)),
-    num('months', rows.map((r) => r.months)),
-    cat('home', rows.map((r) => r.home)),
-    cat('purpose', rows.map((r) => r.purpose)),
-    num('flat', rows.map((r) => r.flat)),
-    cat('status', rows.map((r) => r.status)),
+    num(
+      'id',
+      rows.map((r) => r.id),
+    ),
+    num(
+      'income',
+      rows.map((r) => r.income),
+    ),
+    num(
+      'debt',
+      rows.map((r) => r.debt),
+    ),
+    num(
+      'age',
+      rows.map((r) => r.age),
+    ),
+    num(
+      'months',
+      rows.map((r) => r.months),
+    ),
+    cat(
+      'home',
+      rows.map((r) => r.home),
+    ),
+    cat(
+      'purpose',
+      rows.map((r) => r.purpose),
+    ),
+    num(
+      'flat',
+      rows.map((r) => r.flat),
+    ),
+    cat(
+      'status',
+      rows.map((r) => r.status),
+    ),
   );
 }
 
@@ -464,7 +546,9 @@ describe('prepareData fits on training rows only', () => {
     expect(income.trainedRange.upper).toBeGreaterThan(60_000);
     expect(income.trainedRange.upper).toBeLessThan(250_000);
     const applicant = { income: '250000', debt: '2000', age: '40', months: '12', home: 'OWN', purpose: 'edu' };
-    expect(findOutsideTrainedRange(original.preprocessor, applicant)).toEqual([{ column: 'income', value: 250_000, lower: income.trainedRange.lower, upper: income.trainedRange.upper }]);
+    expect(findOutsideTrainedRange(original.preprocessor, applicant)).toEqual([
+      { column: 'income', value: 250_000, lower: income.trainedRange.lower, upper: income.trainedRange.upper },
+    ]);
     expect(findOutsideTrainedRange(original.preprocessor, { ...applicant, income: '40000' })).toEqual([]);
     expect(findOutsideTrainedRange(original.preprocessor, { ...applicant, income: '' })).toEqual([]);
   });
@@ -498,7 +582,11 @@ describe('prepareFolds fits each fold on its own training rows only', () => {
   const rows = leakRows();
   const { testFraction: _test, ...base } = LEAK_CONFIG;
   const config = { ...base, folds: 5 };
-  const folds = stratifiedKFold(LEAK_KEPT.map((i) => (leakLabel(i) === 'bad' ? 1 : 0)), 5, config.seed).map((fold) => Array.from(fold, (p) => LEAK_KEPT[p]));
+  const folds = stratifiedKFold(
+    LEAK_KEPT.map((i) => (leakLabel(i) === 'bad' ? 1 : 0)),
+    5,
+    config.seed,
+  ).map((fold) => Array.from(fold, (p) => LEAK_KEPT[p]));
 
   function fold(t: Table, index: number) {
     const prepared = prepareFolds(t, config);

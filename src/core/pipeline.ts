@@ -213,7 +213,21 @@ function fitAndEncode(
     features: fitted.features,
   };
   const removed = addRemovedRows(cleaned.removed, pick(rows, fitted.droppedPositions), fitted.droppedCauses, 'outlier', fitted.outlierRules);
-  return ok({ report, removed, preprocessor, train, validation, validationFolds, test, source: fitted.source, trainTableRows: trainRows, testTableRows, trainPositiveRate: trainPositives / trainLabels.length, fitMs, encodeMs });
+  return ok({
+    report,
+    removed,
+    preprocessor,
+    train,
+    validation,
+    validationFolds,
+    test,
+    source: fitted.source,
+    trainTableRows: trainRows,
+    testTableRows,
+    trainPositiveRate: trainPositives / trainLabels.length,
+    fitMs,
+    encodeMs,
+  });
 }
 
 /** Validation folds (positions within the training rows, ascending) for the plan; fewer folds, or none, when the rarer class is too small for k. */

@@ -53,7 +53,9 @@ describe.skipIf(!HAVE_DATA)('credit_risk_dataset.csv', () => {
     expect(profile(profiles, 'loan_status').values).toEqual(['0', '1']);
     expect(guessPositiveValue(profile(profiles, 'loan_status').values!)).toBe('1');
     const plan = proposeCleaningPlan(profiles, 'loan_status', '1', '0');
-    expect(plan.columns.filter((c) => c.range !== null)).toEqual([{ column: 'person_age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null, indicator: true }]);
+    expect(plan.columns.filter((c) => c.range !== null)).toEqual([
+      { column: 'person_age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null, indicator: true },
+    ]);
   });
 
   const plan = proposeCleaningPlan(profiles, 'loan_status', '1', '0');

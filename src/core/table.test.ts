@@ -24,7 +24,7 @@ describe('narrowToFloat32', () => {
 });
 
 describe('selectRows', () => {
-  it('keeps each numeric column\'s element type', () => {
+  it("keeps each numeric column's element type", () => {
     const f32: NumericColumn = { kind: 'numeric', name: 'a', values: Float32Array.from([1, 2, 3]) };
     const f64: NumericColumn = { kind: 'numeric', name: 'b', values: Float64Array.from([0.1, 0.2, 0.3]) };
     const picked = selectRows({ rowCount: 3, columns: [f32, f64] }, Int32Array.from([2, 0]));

@@ -25,11 +25,7 @@ export function isSoftwareRenderer(renderer: string): boolean {
  * WebGL (`renderer` null) is skipped without being started. With a named backend, uses it if it
  * starts, else falls back in the same order and says so. Throws when nothing starts.
  */
-export async function decideBackend(
-  preferred: BackendName | 'auto',
-  renderer: () => string | null,
-  start: (name: BackendName) => Promise<boolean>,
-): Promise<BackendChoice> {
+export async function decideBackend(preferred: BackendName | 'auto', renderer: () => string | null, start: (name: BackendName) => Promise<boolean>): Promise<BackendChoice> {
   const notes: string[] = [];
   if (preferred !== 'auto') {
     if (await start(preferred)) return { name: preferred, reason: 'chosen by you' };

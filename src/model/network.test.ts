@@ -7,7 +7,18 @@ import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, type N
 import { computeClassWeights, trainModel, type EpochReport, type TrainSettings } from './train';
 
 const MLP: NetworkSpec = { kind: 'mlp', hiddenUnits: [16], dropout: 0, seed: 3 };
-const SETTINGS: TrainSettings = { epochs: 15, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 9, classWeights: false, patience: null, minEpochs: 0, restoreBest: false };
+const SETTINGS: TrainSettings = {
+  epochs: 15,
+  batchSize: 32,
+  learningRate: 0.05,
+  optimizer: 'adam',
+  l2: 0,
+  seed: 9,
+  classWeights: false,
+  patience: null,
+  minEpochs: 0,
+  restoreBest: false,
+};
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 2);
 
 describe('network', () => {
@@ -108,9 +119,18 @@ describe('network', () => {
 
   it.each<[number[], [number, number]]>([
     // 8 rows, 2 positive: w0 = 8 / (2·6) = 2/3, w1 = 8 / (2·2) = 2
-    [[0, 0, 0, 0, 0, 0, 1, 1], [2 / 3, 2]],
-    [[0, 1, 0, 1], [1, 1]],
-    [[0, 0, 0], [1, 1]],
+    [
+      [0, 0, 0, 0, 0, 0, 1, 1],
+      [2 / 3, 2],
+    ],
+    [
+      [0, 1, 0, 1],
+      [1, 1],
+    ],
+    [
+      [0, 0, 0],
+      [1, 1],
+    ],
   ])('class weights of %j are %j', (labels, expected) => {
     const [w0, w1] = computeClassWeights(Float32Array.from(labels));
     expect(w0).toBeCloseTo(expected[0], 12);

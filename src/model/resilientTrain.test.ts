@@ -6,7 +6,18 @@ import { buildNetwork, disposeNetwork, readWeights, writeWeights } from './netwo
 import { trainWithFallback } from './resilientTrain';
 import { trainModel, TrainingDiverged, type EpochReport, type TrainSettings } from './train';
 
-const SETTINGS: TrainSettings = { epochs: 6, batchSize: 32, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 1, classWeights: false, patience: null, minEpochs: 0, restoreBest: false };
+const SETTINGS: TrainSettings = {
+  epochs: 6,
+  batchSize: 32,
+  learningRate: 0.05,
+  optimizer: 'adam',
+  l2: 0,
+  seed: 1,
+  classWeights: false,
+  patience: null,
+  minEpochs: 0,
+  restoreBest: false,
+};
 const build = () => buildNetwork(2, { kind: 'mlp', hiddenUnits: [8], dropout: 0, seed: 5 });
 const train = separable(300, 1);
 const validation = separable(60, 2);
@@ -71,7 +82,11 @@ describe('trainWithFallback', () => {
         ...hooks,
         onEpoch: (report) => {
           if (report.epoch === 1) snapshotAfterEpoch1 = readWeights(model);
-          if (report.epoch === 2) writeWeights(model, readWeights(model).map((w) => w.map(() => Number.NaN)));
+          if (report.epoch === 2)
+            writeWeights(
+              model,
+              readWeights(model).map((w) => w.map(() => Number.NaN)),
+            );
           hooks?.onEpoch?.(report);
         },
       });
@@ -122,13 +137,32 @@ describe('trainWithFallback', () => {
     };
     const baseline = tf.memory().numTensors;
     await expect(
-      trainWithFallback({ build, train, validation, width: 2, settings: SETTINGS, hooks: {}, backend: { name: 'cpu', reason: 'test' }, fallBack: async () => ({ name: 'cpu', reason: '' }), trainOnce: failing }),
+      trainWithFallback({
+        build,
+        train,
+        validation,
+        width: 2,
+        settings: SETTINGS,
+        hooks: {},
+        backend: { name: 'cpu', reason: 'test' },
+        fallBack: async () => ({ name: 'cpu', reason: '' }),
+        trainOnce: failing,
+      }),
     ).rejects.toThrow(/diverged/);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
   it('without failures is the plain training loop', async () => {
-    const result = await trainWithFallback({ build, train, validation, width: 2, settings: SETTINGS, hooks: {}, backend: { name: 'cpu', reason: 'test' }, fallBack: async () => ({ name: 'cpu', reason: '' }) });
+    const result = await trainWithFallback({
+      build,
+      train,
+      validation,
+      width: 2,
+      settings: SETTINGS,
+      hooks: {},
+      backend: { name: 'cpu', reason: 'test' },
+      fallBack: async () => ({ name: 'cpu', reason: '' }),
+    });
     expect(result.outcome).toMatchObject({ epochsRun: 6, stopped: false });
     const again = build();
     await trainModel(again, train, validation, 2, SETTINGS);

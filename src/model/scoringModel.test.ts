@@ -27,7 +27,18 @@ function rareEvents(rows: number, seed: number) {
 }
 
 const LOGISTIC: NetworkSpec = { kind: 'logistic', hiddenUnits: [], dropout: 0, seed: 1 };
-const SETTINGS: TrainSettings = { epochs: 15, batchSize: 64, learningRate: 0.05, optimizer: 'adam', l2: 0, seed: 2, classWeights: true, patience: 5, minEpochs: 0, restoreBest: true };
+const SETTINGS: TrainSettings = {
+  epochs: 15,
+  batchSize: 64,
+  learningRate: 0.05,
+  optimizer: 'adam',
+  l2: 0,
+  seed: 2,
+  classWeights: true,
+  patience: 5,
+  minEpochs: 0,
+  restoreBest: true,
+};
 
 const mean = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0) / values.length;
 
@@ -48,10 +59,11 @@ describe('fitScoringModel', () => {
       const inHoldout = new Set(holdout);
       let positives = 0;
       let negatives = 0;
-      for (let i = 0; i < train.y.length; i++) if (!inHoldout.has(i)) {
-        if (train.y[i] === 1) positives++;
-        else negatives++;
-      }
+      for (let i = 0; i < train.y.length; i++)
+        if (!inHoldout.has(i)) {
+          if (train.y[i] === 1) positives++;
+          else negatives++;
+        }
       expect(fitted.model.members[0].logitShift).toBeCloseTo(Math.log(negatives / positives), 10);
 
       const observed = mean(test.y);
@@ -77,7 +89,12 @@ describe('fitScoringModel', () => {
     const train = rareEvents(1000, 21);
     const folds = stratifiedKFold(train.y, 4, 5);
     const started: number[] = [];
-    const fitted = await fitScoringModel({ train: train.rows, validationFolds: folds, width: 2 }, LOGISTIC, { ...SETTINGS, epochs: 4 }, { onMember: (member) => started.push(member) });
+    const fitted = await fitScoringModel(
+      { train: train.rows, validationFolds: folds, width: 2 },
+      LOGISTIC,
+      { ...SETTINGS, epochs: 4 },
+      { onMember: (member) => started.push(member) },
+    );
     try {
       expect(started).toEqual([1, 2, 3, 4]);
       expect(fitted.model.members).toHaveLength(4);
@@ -100,7 +117,12 @@ describe('fitScoringModel', () => {
     const train = rareEvents(800, 31);
     const folds = stratifiedKFold(train.y, 4, 5);
     let batches = 0;
-    const fitted = await fitScoringModel({ train: train.rows, validationFolds: folds, width: 2 }, LOGISTIC, { ...SETTINGS, epochs: 2 }, { hooks: { shouldStop: () => ++batches > 20 } });
+    const fitted = await fitScoringModel(
+      { train: train.rows, validationFolds: folds, width: 2 },
+      LOGISTIC,
+      { ...SETTINGS, epochs: 2 },
+      { hooks: { shouldStop: () => ++batches > 20 } },
+    );
     try {
       expect(fitted.stopped).toBe(true);
       // 600 fit rows / 64 = 10 batches an epoch: the first member's 2 epochs, the second's first batch, then stop.

@@ -25,7 +25,13 @@ export interface ScoringModel {
 }
 
 /** Trains one member: plain trainModel by default; the worker passes its backend-fallback runner. */
-export type TrainMember = (build: () => tf.LayersModel, fit: EncodedRows, validation: EncodedRows, settings: TrainSettings, hooks: TrainHooks) => Promise<{ model: tf.LayersModel; outcome: TrainOutcome }>;
+export type TrainMember = (
+  build: () => tf.LayersModel,
+  fit: EncodedRows,
+  validation: EncodedRows,
+  settings: TrainSettings,
+  hooks: TrainHooks,
+) => Promise<{ model: tf.LayersModel; outcome: TrainOutcome }>;
 
 /** The training rows and which of them validate (see PreparedData.validationFolds). */
 export interface ScoringData {

@@ -104,7 +104,14 @@ export function computeClassWeights(y: Float32Array): [number, number] {
  * batch order, optional class weights, L2, early stopping on validation loss and best-weight
  * restore. Every tensor made here is disposed: tf.memory().numTensors returns to where it was.
  */
-export async function trainModel(model: tf.LayersModel, train: EncodedRows, validation: EncodedRows, width: number, settings: TrainSettings, hooks: TrainHooks = {}): Promise<TrainOutcome> {
+export async function trainModel(
+  model: tf.LayersModel,
+  train: EncodedRows,
+  validation: EncodedRows,
+  width: number,
+  settings: TrainSettings,
+  hooks: TrainHooks = {},
+): Promise<TrainOutcome> {
   const started = performance.now();
   const random = createRandom(settings.seed);
   const optimizer = settings.optimizer === 'adam' ? tf.train.adam(settings.learningRate) : tf.train.sgd(settings.learningRate);

@@ -138,7 +138,13 @@ export function App() {
     setOptions((o) => {
       // Untouched means still the default for the rows as loaded or as last prepared.
       const keep = (key: Exclude<keyof DataDefaults, 'classWeights'>) => (o[key] === loaded[key] || o[key] === previous?.[key] ? next[key] : o[key]);
-      const chosen: DataDefaults = { classWeights: next.classWeights, batchSize: keep('batchSize'), epochs: keep('epochs'), patience: keep('patience'), minEpochs: keep('minEpochs') };
+      const chosen: DataDefaults = {
+        classWeights: next.classWeights,
+        batchSize: keep('batchSize'),
+        epochs: keep('epochs'),
+        patience: keep('patience'),
+        minEpochs: keep('minEpochs'),
+      };
       return (Object.keys(chosen) as (keyof DataDefaults)[]).every((key) => chosen[key] === o[key]) ? o : { ...o, ...chosen };
     });
   }, []);

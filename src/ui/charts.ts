@@ -18,7 +18,8 @@ export const loadScorecardPointsTable = () => import('./scorecard/ScorecardPoint
 
 /** Fetches the chart modules and the on-demand sections ahead of need. */
 export function prefetchCharts(): void {
-  for (const load of [loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable]) void load().catch((error: unknown) => console.warn('Prefetching a section failed', error));
+  for (const load of [loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable])
+    void load().catch((error: unknown) => console.warn('Prefetching a section failed', error));
   void loadInteractiveLossChart().catch((error: unknown) => console.warn('Prefetching the loss chart failed', error));
   void loadEvaluationCharts().catch((error: unknown) => console.warn('Prefetching the evaluation charts failed', error));
 }

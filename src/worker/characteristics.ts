@@ -69,7 +69,8 @@ export function editCharacteristic(config: PrepareConfig, binning: Binning, edit
       return { ok: true, data: describeCharacteristic(mergeNumericBins(binning, edit.index, column.values, rows, bad), true) };
     }
     const n = binning.groups.length;
-    if (edit.index < 0 || edit.other < 0 || edit.index >= n || edit.other >= n || edit.index === edit.other || column.kind !== 'categorical') return { ok: false, problem: 'not-adjacent' };
+    if (edit.index < 0 || edit.other < 0 || edit.index >= n || edit.other >= n || edit.index === edit.other || column.kind !== 'categorical')
+      return { ok: false, problem: 'not-adjacent' };
     return { ok: true, data: describeCharacteristic(mergeCategoricalGroups(binning, edit.index, edit.other, column.codes, column.levels, rows, bad), true) };
   }
   if (binning.kind !== 'numeric' || column.kind !== 'numeric') return { ok: false, problem: 'split-not-numeric' };

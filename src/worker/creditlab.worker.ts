@@ -9,7 +9,20 @@ import type { Binning } from '../core/binning/types';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
 import { cancelLoad, loadBlob, loadUrl, readRows } from './loading';
 import { forgetPrepared, prepare, removedCsv, summarise } from './preparing';
-import type { ApplicantScore, BinEdit, CompareEntry, CompareOutcome, BinEditResult, CharacteristicsReport, CutoffPlan, DatasetSummary, PreparedSummary, TrainEvent, TrainRequest, TrainSummary } from './protocol';
+import type {
+  ApplicantScore,
+  BinEdit,
+  CompareEntry,
+  CompareOutcome,
+  BinEditResult,
+  CharacteristicsReport,
+  CutoffPlan,
+  DatasetSummary,
+  PreparedSummary,
+  TrainEvent,
+  TrainRequest,
+  TrainSummary,
+} from './protocol';
 import { compareModels, cutoffPlan, forgetModel, preloadBackend, requestStop, score, setCutoff, train, useComparedModel } from './training';
 
 function forgetDerived(): void {

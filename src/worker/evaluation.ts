@@ -51,7 +51,12 @@ export function evaluateHeldOut({ bad, pBad }: BadScores, trainBadRate: number):
  * The cut-off planner: the slider's table over 0..1 on the test rows, and three cut-offs searched
  * on the search rows (validation or out-of-fold, never the test rows), each then graded on the test rows.
  */
-export function planCutoffs(test: BadScores, search: BadScores & { readonly source: Exclude<RowSource, 'test'> }, money: Pick<CutoffOptions, 'profitPerGood' | 'lossPerBad'>, targetApprovalRate: number): CutoffPlan {
+export function planCutoffs(
+  test: BadScores,
+  search: BadScores & { readonly source: Exclude<RowSource, 'test'> },
+  money: Pick<CutoffOptions, 'profitPerGood' | 'lossPerBad'>,
+  targetApprovalRate: number,
+): CutoffPlan {
   const options: CutoffOptions = { positiveIsBad: true, ...money };
   const searchedOn = { source: search.source, rows: search.bad.length };
   const grade = (rule: CutoffSuggestion['rule'], found: ReturnType<typeof evaluateCutoff>, ks?: number): CutoffSuggestion => ({

@@ -126,12 +126,18 @@ describe('scorecard runs in the worker', () => {
     expect(merged.data.bins.length).toBe(income.bins.length - 1);
     expect(rows(merged.data.bins)).toBe(800);
     expect(merged.data.bins[0].count).toBe(income.bins[0].count + income.bins[1].count);
-    expect(merged.data.iv).toBeCloseTo(merged.data.bins.reduce((s, b) => s + b.iv, 0), 12);
+    expect(merged.data.iv).toBeCloseTo(
+      merged.data.bins.reduce((s, b) => s + b.iv, 0),
+      12,
+    );
     expect(merged.data.edited).toBe(true);
     const split = editCharacteristic(config, merged.data.binning, { type: 'split', at: income.binning.edges[0] });
     if (!split.ok) throw new Error(split.problem);
     expect(split.data.bins.map((b) => b.count)).toEqual(income.bins.map((b) => b.count));
-    expect(editCharacteristic(config, merged.data.binning, { type: 'split', at: merged.data.binning.kind === 'numeric' ? merged.data.binning.edges[0] : 0 })).toEqual({ ok: false, problem: 'split-at-edge' });
+    expect(editCharacteristic(config, merged.data.binning, { type: 'split', at: merged.data.binning.kind === 'numeric' ? merged.data.binning.edges[0] : 0 })).toEqual({
+      ok: false,
+      problem: 'split-at-edge',
+    });
     expect(editCharacteristic(config, merged.data.binning, { type: 'split', at: -1e9 })).toEqual({ ok: false, problem: 'split-empty-side' });
 
     // A scorecard trained with the merged bins uses them as given.

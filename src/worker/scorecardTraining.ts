@@ -52,7 +52,12 @@ export function trainScorecard(data: PreparedData, request: TrainRequest): Resul
   const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
   const summary: ScorecardFit['summary'] = {
     model: 'scorecard',
-    scorecard: { scorecard, scale, editedCharacteristics: scorecard.characteristics.filter((c) => c.edited).map((c) => c.column), search: search.bad.length > 0 ? { source, rows: search.bad.length } : null },
+    scorecard: {
+      scorecard,
+      scale,
+      editedCharacteristics: scorecard.characteristics.filter((c) => c.edited).map((c) => c.column),
+      search: search.bad.length > 0 ? { source, rows: search.bad.length } : null,
+    },
     backend: { name: 'cpu', reason: 'plain JavaScript: a scorecard needs no tfjs backend' },
     preprocessor: data.preprocessor,
     evaluation: evaluateHeldOut(test, trainBadRate),
@@ -112,8 +117,17 @@ function outOfFoldScores(scorecard: Scorecard, data: PreparedData, rows: Int32Ar
     }
     // Every kept characteristic stays in (IV floor 0, no correlation ceiling): only the bins and coefficients are refitted.
     const partial = fitScorecard(data.source, fitRows, fitBad, [], { features, binningOverrides: overrides, minIv: 0, maxCorrelation: 1 });
-    const calibrated: Scorecard = { ...partial, intercept: a * partial.intercept + b, characteristics: partial.characteristics.map((c) => ({ ...c, coefficient: a * c.coefficient })) };
-    const p = scorecardProbabilityOfRows(calibrated, data.source, Int32Array.from(fold, (q) => rows[q]), scale);
+    const calibrated: Scorecard = {
+      ...partial,
+      intercept: a * partial.intercept + b,
+      characteristics: partial.characteristics.map((c) => ({ ...c, coefficient: a * c.coefficient })),
+    };
+    const p = scorecardProbabilityOfRows(
+      calibrated,
+      data.source,
+      Int32Array.from(fold, (q) => rows[q]),
+      scale,
+    );
     for (let i = 0; i < fold.length; i++, at++) {
       out.bad[at] = bad[fold[i]];
       out.pBad[at] = p[i];
@@ -137,7 +151,12 @@ export function applicantBinIndex(binning: Binning, raw: string | undefined, dec
 }
 
 /** The applicant's bin per characteristic, and the probability of bad from the total of their integer points on `scale`. */
-export function scoreApplicantOnScorecard(scorecard: Scorecard, record: ApplicantRecord, scale: PointsScale, decimal: DecimalMark): Result<Omit<ApplicantScore, 'outsideTrainedRange'>> {
+export function scoreApplicantOnScorecard(
+  scorecard: Scorecard,
+  record: ApplicantRecord,
+  scale: PointsScale,
+  decimal: DecimalMark,
+): Result<Omit<ApplicantScore, 'outsideTrainedRange'>> {
   const table = scorecardPoints(scorecard, scale);
   const bins: ApplicantBin[] = [];
   let total = 0;

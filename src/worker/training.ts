@@ -35,7 +35,7 @@ type TrainedModel = (
   readonly search: BadScores & { readonly source: 'validation' | 'out-of-fold' };
   /** Applicants whose probability of bad is below this are approved; kept with the model. */
   cutoff: number;
-}
+};
 
 let trained: TrainedModel | null = null;
 let stopRequested = false;
@@ -98,10 +98,7 @@ export async function train(request: TrainRequest, onEvent: (event: TrainEvent) 
  * features are encoded, never in the seed), keeping every model; none is in use until
  * `useComparedModel` picks one. A run that fails is reported in its place and the others go on.
  */
-export async function compareModels(
-  entries: readonly CompareEntry[],
-  onEvent: (key: string, event: TrainEvent) => void,
-): Promise<Result<readonly CompareOutcome[]>> {
+export async function compareModels(entries: readonly CompareEntry[], onEvent: (key: string, event: TrainEvent) => void): Promise<Result<readonly CompareOutcome[]>> {
   stopRequested = false;
   forgetModel();
   const outcomes: CompareOutcome[] = [];
@@ -137,7 +134,15 @@ async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => v
     // Plain JavaScript on the raw columns: no tfjs backend is chosen or started.
     const run = trainScorecard(data, request);
     if (!run.ok) return run;
-    trained = { kind: 'scorecard', scorecard: run.data.scorecard, preprocessor: data.preprocessor, positiveIsBad: run.data.summary.positiveIsBad, test: run.data.test, search: run.data.search, cutoff: DEFAULT_CUTOFF };
+    trained = {
+      kind: 'scorecard',
+      scorecard: run.data.scorecard,
+      preprocessor: data.preprocessor,
+      positiveIsBad: run.data.summary.positiveIsBad,
+      test: run.data.test,
+      search: run.data.search,
+      cutoff: DEFAULT_CUTOFF,
+    };
     return ok({ ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF });
   }
 
@@ -198,7 +203,12 @@ async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => v
   const search = { ...toBadScores(fitted.validationLabels, fitted.validationProbabilities, positiveIsBad), source } as const;
   trained = { kind: 'network', model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
   const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent, positiveIsBad) : null;
-  const members = fitted.model.members.map((member, i) => ({ member: i + 1, epochsRun: member.outcome.epochsRun, bestEpoch: member.outcome.bestEpoch, stoppedEarly: member.outcome.stoppedEarly }));
+  const members = fitted.model.members.map((member, i) => ({
+    member: i + 1,
+    epochsRun: member.outcome.epochsRun,
+    bestEpoch: member.outcome.bestEpoch,
+    stoppedEarly: member.outcome.stoppedEarly,
+  }));
   // Speed of the training loops themselves (as the live view shows it), not of the whole run with its
   // validation predictions and calibration.
   const samples = fitted.model.members.reduce((sum, member) => sum + (member.outcome.samplesPerSecond * member.outcome.elapsedMs) / 1000, 0);

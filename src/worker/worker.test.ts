@@ -50,11 +50,7 @@ describe('train() in the worker', () => {
     };
     forgetModel();
     const baseline = tf.memory().numTensors;
-    const runs = [
-      request,
-      { ...request, network: { ...DEFAULT_NETWORK, kind: 'logistic' as const, hiddenUnits: [] } },
-      { ...request, crossValidationFolds: 3 },
-    ];
+    const runs = [request, { ...request, network: { ...DEFAULT_NETWORK, kind: 'logistic' as const, hiddenUnits: [] } }, { ...request, crossValidationFolds: 3 }];
     const kept: number[] = [];
     for (const run of runs) {
       const events: string[] = [];
@@ -103,7 +99,13 @@ describe('train() in the worker', () => {
     const dataset = await load(loanCsv());
     const plan = proposeCleaningPlan(dataset.columns, 'default', '1', '0');
     const result = await train(
-      { prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 }, network: DEFAULT_NETWORK, settings: { ...DEFAULT_SETTINGS, epochs: 3 }, backend: 'cpu', crossValidationFolds: null },
+      {
+        prepare: { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 },
+        network: DEFAULT_NETWORK,
+        settings: { ...DEFAULT_SETTINGS, epochs: 3 },
+        backend: 'cpu',
+        crossValidationFolds: null,
+      },
       () => undefined,
     );
     expect(result.ok).toBe(true);

@@ -18,7 +18,14 @@ const AGE: NumericBinning = rebinNumeric(fitNumericBinning('age', AGES, ALL, AGE
 const HOMES = ['RENT', 'OWN', 'RENT', 'MORTGAGE', 'OWN', null, 'RENT', 'MORTGAGE', 'OTHER', 'RENT'];
 const HOME_BAD = [1, 0, 1, 0, 0, 1, 0, 0, 1, 0];
 const homeColumn = cat('home', HOMES) as CategoricalColumn;
-const HOME = fitCategoricalBinning('home', homeColumn.codes, homeColumn.levels, Int32Array.from(HOMES, (_, i) => i), HOME_BAD, { minBinShare: 0.15, minGoods: 0, minBads: 0 });
+const HOME = fitCategoricalBinning(
+  'home',
+  homeColumn.codes,
+  homeColumn.levels,
+  Int32Array.from(HOMES, (_, i) => i),
+  HOME_BAD,
+  { minBinShare: 0.15, minGoods: 0, minBads: 0 },
+);
 
 describe('numericBinIndex', () => {
   it('puts a value equal to an edge in the bin above, NaN in the missing bin', () => {

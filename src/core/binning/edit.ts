@@ -18,15 +18,28 @@ export function rebinNumeric(b: NumericBinning, edges: readonly number[], values
 
 /** `b` with bins `index` and `index + 1` merged (edge `index` removed), stats recounted. */
 export function mergeNumericBins(b: NumericBinning, index: number, values: ArrayLike<number>, rows: Int32Array, bad: ArrayLike<number>): NumericBinning {
-  if (!Number.isInteger(index) || index < 0 || index >= b.edges.length) throw new Error(`Bins ${index} and ${index + 1} of "${b.column}" cannot be merged: it has ${b.bins.length} bins.`);
-  return rebinNumeric(b, b.edges.filter((_, i) => i !== index), values, rows, bad);
+  if (!Number.isInteger(index) || index < 0 || index >= b.edges.length)
+    throw new Error(`Bins ${index} and ${index + 1} of "${b.column}" cannot be merged: it has ${b.bins.length} bins.`);
+  return rebinNumeric(
+    b,
+    b.edges.filter((_, i) => i !== index),
+    values,
+    rows,
+    bad,
+  );
 }
 
 /** `b` with a new edge at `at` (any finite value, even outside the data), stats recounted; throws when `at` is already an edge. */
 export function splitNumericBin(b: NumericBinning, at: number, values: ArrayLike<number>, rows: Int32Array, bad: ArrayLike<number>): NumericBinning {
   if (!Number.isFinite(at)) throw new Error(`"${b.column}" cannot be split at ${at}: not a finite number.`);
   if (b.edges.includes(at)) throw new Error(`"${b.column}" already has a cut point at ${at}.`);
-  return rebinNumeric(b, [...b.edges, at].sort((x, y) => x - y), values, rows, bad);
+  return rebinNumeric(
+    b,
+    [...b.edges, at].sort((x, y) => x - y),
+    values,
+    rows,
+    bad,
+  );
 }
 
 /**

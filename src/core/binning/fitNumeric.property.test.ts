@@ -80,8 +80,14 @@ describe('fitNumericBinning on seeded random data', () => {
       // The cut points are some of the fine classes' cut points.
       const present = Float64Array.from(Array.from(rows, (r) => values[r]).filter((v) => v === v)).sort();
       const fine = new Set(fineClassEdges(present, options.fineClasses));
-      expect(b.edges.every((e) => fine.has(e)), context).toBe(true);
-      expect(b.edges.every((e, i) => i === 0 || e > b.edges[i - 1]), context).toBe(true);
+      expect(
+        b.edges.every((e) => fine.has(e)),
+        context,
+      ).toBe(true);
+      expect(
+        b.edges.every((e, i) => i === 0 || e > b.edges[i - 1]),
+        context,
+      ).toBe(true);
 
       // Stats are a direct count of the rows between the edges; missing rows are the rest.
       const bounds = [Number.NEGATIVE_INFINITY, ...b.edges, Number.POSITIVE_INFINITY];

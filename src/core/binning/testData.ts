@@ -15,7 +15,10 @@ export function rowsOfCounts(counts: readonly (readonly [value: number, goods: n
     for (let i = 0; i < goods; i++) cells.push([value, 0]);
     for (let i = 0; i < bads; i++) cells.push([value, 1]);
   }
-  const order = shuffleInPlace(Int32Array.from(cells, (_, i) => i), createRandom(seed));
+  const order = shuffleInPlace(
+    Int32Array.from(cells, (_, i) => i),
+    createRandom(seed),
+  );
   const values = Float64Array.from(order, (i) => cells[i][0]);
   const bad = Uint8Array.from(order, (i) => cells[i][1]);
   return { values, rows: Int32Array.from(values, (_, i) => i), bad };

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../split/random';
-import {
-  applyCalibrator,
-  applyCalibratorToAll,
-  CALIBRATION_METHODS,
-  type Calibrator,
-  fitCalibrator,
-  fitCalibratorWithMethod,
-  ISOTONIC_PROBABILITY_FLOOR,
-} from './calibrator';
+import { applyCalibrator, applyCalibratorToAll, CALIBRATION_METHODS, type Calibrator, fitCalibrator, fitCalibratorWithMethod, ISOTONIC_PROBABILITY_FLOOR } from './calibrator';
 
 const probability = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -94,21 +86,17 @@ describe('fitCalibrator chooses by cross-validated log loss', () => {
     }
   });
 
-  it(
-    "keeps 'none' on calibrated logits even when Platt is ahead by less than the tolerance",
-    () => {
-      // Labels drawn at σ(z). With 40 000 rows the CV noise (~1/n) is below the 1e-4 tolerance; on
-      // this seed Platt's held-out loss happens to be slightly lower, so this also pins the tie rule.
-      const { logits, labels } = drawRows(40000, 8, probability);
-      const fit = fitCalibrator(logits, labels, 8);
-      const loss = fit.crossValidatedLogLoss;
-      expect(loss.platt).toBeLessThan(loss.none);
-      expect(loss.none - loss.platt).toBeLessThan(1e-4);
-      expect(loss.isotonic).toBeGreaterThan(loss.none); // isotonic overfits what is already right
-      expect(fit.calibrator).toEqual({ method: 'none' });
-    },
-    60000,
-  );
+  it("keeps 'none' on calibrated logits even when Platt is ahead by less than the tolerance", () => {
+    // Labels drawn at σ(z). With 40 000 rows the CV noise (~1/n) is below the 1e-4 tolerance; on
+    // this seed Platt's held-out loss happens to be slightly lower, so this also pins the tie rule.
+    const { logits, labels } = drawRows(40000, 8, probability);
+    const fit = fitCalibrator(logits, labels, 8);
+    const loss = fit.crossValidatedLogLoss;
+    expect(loss.platt).toBeLessThan(loss.none);
+    expect(loss.none - loss.platt).toBeLessThan(1e-4);
+    expect(loss.isotonic).toBeGreaterThan(loss.none); // isotonic overfits what is already right
+    expect(fit.calibrator).toEqual({ method: 'none' });
+  }, 60000);
 
   it('is reproducible for a seed', () => {
     const { logits, labels } = drawRows(300, 5, (z) => probability(0.5 * z));

@@ -347,19 +347,35 @@ describe('cleanTable failure', () => {
     ['the target as a feature', { ...PLAN, features: ['age', 'status'] }, 'The target "status" cannot also be a feature.'],
     ['a feature twice', { ...PLAN, features: ['age', 'age'] }, 'Column "age" is chosen twice as a feature.'],
     ['a feature without choices', { ...PLAN, features: ['age', 'id'] }, 'There are no cleaning choices for column "id".'],
-    ['the median of text', makePlan('status', 'Y', 'N', ['home']), '"home" holds text, so its missing values cannot be filled with the median; choose the most frequent value instead.'],
+    [
+      'the median of text',
+      makePlan('status', 'Y', 'N', ['home']),
+      '"home" holds text, so its missing values cannot be filled with the median; choose the most frequent value instead.',
+    ],
     ['a range on text', makePlan('status', 'Y', 'N', ['home'], { home: { missing: 'mode', range: AGE } }), '"home" holds text, so it cannot have a range of allowed values.'],
-    ['an outlier rule on text', makePlan('status', 'Y', 'N', ['home'], { home: { missing: 'mode', outliers: { method: 'iqr', threshold: 1.5, action: 'clip' } } }), '"home" holds text, so it cannot have an outlier rule.'],
+    [
+      'an outlier rule on text',
+      makePlan('status', 'Y', 'N', ['home'], { home: { missing: 'mode', outliers: { method: 'iqr', threshold: 1.5, action: 'clip' } } }),
+      '"home" holds text, so it cannot have an outlier rule.',
+    ],
     ['an empty text constant', makePlan('status', 'Y', 'N', ['home'], { home: { missing: 'constant', constant: ' ' } }), 'Enter the value that fills the missing "home" cells.'],
     ['an empty number constant', makePlan('status', 'Y', 'N', ['income'], { income: { missing: 'constant' } }), 'Enter the number that fills the missing "income" cells.'],
-    ['a constant that is not a number', makePlan('status', 'Y', 'N', ['income'], { income: { missing: 'constant', constant: 'lots' } }), 'The fill value "lots" for "income" is not a number.'],
+    [
+      'a constant that is not a number',
+      makePlan('status', 'Y', 'N', ['income'], { income: { missing: 'constant', constant: 'lots' } }),
+      'The fill value "lots" for "income" is not a number.',
+    ],
     ['min above max', makePlan('status', 'Y', 'N', ['age'], { age: { range: { min: 150, max: 0 } } }), 'The range for "age" has its minimum (150) above its maximum (0).'],
-    ['a zero threshold', makePlan('status', 'Y', 'N', ['age'], { age: { outliers: { method: 'zscore', threshold: 0, action: 'drop' } } }), 'The outlier threshold for "age" must be a positive number.'],
+    [
+      'a zero threshold',
+      makePlan('status', 'Y', 'N', ['age'], { age: { outliers: { method: 'zscore', threshold: 0, action: 'drop' } } }),
+      'The outlier threshold for "age" must be a positive number.',
+    ],
   ] as [string, CleaningPlan, string][])('%s → ok:false, not a throw', (_label, plan, reason) => {
     expect(cleanTable(table, plan)).toEqual({ ok: false, reason });
   });
 
-  it('reads a numeric constant with the data set\'s decimal mark', () => {
+  it("reads a numeric constant with the data set's decimal mark", () => {
     const plan = makePlan('status', 'Y', 'N', ['income'], { income: { missing: 'constant', constant: '1,5' } });
     expect(cleanTable(table, plan, ',').ok).toBe(true);
     expect(cleanTable(table, plan, '.')).toEqual({ ok: false, reason: 'The fill value "1,5" for "income" is not a number.' });

@@ -246,7 +246,8 @@ function findPlanProblem(table: Table, plan: CleaningPlan, indexOf: ReadonlyMap<
     if (!p) return `There are no cleaning choices for column "${name}".`;
     const column = table.columns[indexOf.get(name)!];
     if (column.kind === 'categorical') {
-      if (p.missing === 'median' || p.missing === 'mean') return `"${name}" holds text, so its missing values cannot be filled with the ${p.missing}; choose the most frequent value instead.`;
+      if (p.missing === 'median' || p.missing === 'mean')
+        return `"${name}" holds text, so its missing values cannot be filled with the ${p.missing}; choose the most frequent value instead.`;
       if (p.range !== null) return `"${name}" holds text, so it cannot have a range of allowed values.`;
       if (p.outliers !== null) return `"${name}" holds text, so it cannot have an outlier rule.`;
       if (p.missing === 'constant' && p.constant.trim() === '') return `Enter the value that fills the missing "${name}" cells.`;
@@ -274,7 +275,3 @@ function countKept(status: Uint8Array): number {
 function isMissingAt(column: Column, row: number): boolean {
   return column.kind === 'numeric' ? column.values[row] !== column.values[row] : column.codes[row] < 0;
 }
-
-
-
-

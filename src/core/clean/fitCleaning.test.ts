@@ -307,11 +307,18 @@ describe('feature screening, on the training rows', () => {
   it('with r4 training too, tc varies; tm has one value, constant once filled unless a "was missing" input varies', () => {
     const { fitted } = fit(u, plan, positions(0, 1, 2, 3, 4), positions(5));
     // tm training: missing, missing, missing, missing, 3 → the median fill 3 makes it 3 everywhere
-    expect(fitted.excludedFeatures).toEqual([{ column: 'tm', reason: 'constant', note: 'tm is "3" in every training row, so it cannot tell outcomes apart and is left out of the features.' }]);
+    expect(fitted.excludedFeatures).toEqual([
+      { column: 'tm', reason: 'constant', note: 'tm is "3" in every training row, so it cannot tell outcomes apart and is left out of the features.' },
+    ]);
     expect(fitted.features).toEqual(['tc', 'v']);
     const flagged = fit(u, makePlan(['tc', 'tm', 'v'], { tm: { indicator: true } }), positions(0, 1, 2, 3, 4), positions(5)).fitted;
     // the indicator is 1, 1, 1, 1, 0: it varies, so tm stays
     expect(flagged.excludedFeatures).toEqual([]);
-    expect(flagged.missing.find((m) => m.column === 'tm')).toEqual({ column: 'tm', missing: 4, strategy: 'median', filledBy: 'the median of the training rows, plus a "tm was missing" input' });
+    expect(flagged.missing.find((m) => m.column === 'tm')).toEqual({
+      column: 'tm',
+      missing: 4,
+      strategy: 'median',
+      filledBy: 'the median of the training rows, plus a "tm was missing" input',
+    });
   });
 });

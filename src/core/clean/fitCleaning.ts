@@ -76,7 +76,8 @@ export function fitCleaning(cleaned: CleanedRows, plans: readonly ColumnPlan[], 
       const values = (columnOf(p) as NumericColumn).values;
       const columnIndex = indexOf.get(p.column)!;
       const bounds = fitted[k];
-      const rule = bounds === null ? `${outlierRuleText(p.outliers!)}, no values` : `${outlierRuleText(p.outliers!)}, bounds ${formatNumber(bounds.lower)} to ${formatNumber(bounds.upper)}`;
+      const rule =
+        bounds === null ? `${outlierRuleText(p.outliers!)}, no values` : `${outlierRuleText(p.outliers!)}, bounds ${formatNumber(bounds.lower)} to ${formatNumber(bounds.upper)}`;
       let trainingRows = 0;
       let testRowsOutside = 0;
       if (bounds !== null) {
@@ -128,7 +129,11 @@ export function fitCleaning(cleaned: CleanedRows, plans: readonly ColumnPlan[], 
     }
     if (!screen.varies && (screen.missing === 0 || fillMatches(p, column, screen.first, decimal))) {
       const value = column.kind === 'numeric' ? String(screen.first) : column.levels[screen.first];
-      excludedFeatures.push({ column: p.column, reason: 'constant', note: `${p.column} is "${value}" in every training row, so it cannot tell outcomes apart and is left out of the features.` });
+      excludedFeatures.push({
+        column: p.column,
+        reason: 'constant',
+        note: `${p.column} is "${value}" in every training row, so it cannot tell outcomes apart and is left out of the features.`,
+      });
       continue;
     }
     features.push(p.column);

@@ -18,20 +18,62 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 describe('profileColumns: roles', () => {
   it.each([
     // [description, expected role, column]
-    ['near-unique text, 25 rows (Loan_ID)', 'identifier', cat('Loan_ID', range(25).map((i) => `LP${1000 + i}`))],
+    [
+      'near-unique text, 25 rows (Loan_ID)',
+      'identifier',
+      cat(
+        'Loan_ID',
+        range(25).map((i) => `LP${1000 + i}`),
+      ),
+    ],
     // 24 distinct of 25 present = 0.96 ≥ 0.95 → still near-unique
     ['text with 24 distinct of 25', 'identifier', cat('ref', [...range(24).map((i) => `R${i}`), 'R0'])],
     // 23 distinct of 25 = 0.92 < 0.95 → categorical
     ['text with 23 distinct of 25', 'categorical', cat('ref', [...range(23).map((i) => `R${i}`), 'R0', 'R1'])],
-    ['unique text but only 20 rows', 'categorical', cat('Loan_ID', range(20).map((i) => `LP${i}`))],
-    ['small categorical over 25 rows', 'categorical', cat('grade', range(25).map((i) => 'ABC'[i % 3]))],
-    ['unique numeric named "id", 25 rows', 'identifier', num('id', range(25).map((i) => i + 100))],
+    [
+      'unique text but only 20 rows',
+      'categorical',
+      cat(
+        'Loan_ID',
+        range(20).map((i) => `LP${i}`),
+      ),
+    ],
+    [
+      'small categorical over 25 rows',
+      'categorical',
+      cat(
+        'grade',
+        range(25).map((i) => 'ABC'[i % 3]),
+      ),
+    ],
+    [
+      'unique numeric named "id", 25 rows',
+      'identifier',
+      num(
+        'id',
+        range(25).map((i) => i + 100),
+      ),
+    ],
     ['unique numeric named "customer_id"', 'identifier', num('customer_id', range(25))],
     // camelCase / PascalCase id names, as target.ts and rangeRules.ts already split them
     ['unique numeric named "CustomerID"', 'identifier', num('CustomerID', range(25))],
     ['unique numeric named "customerId"', 'identifier', num('customerId', range(25))],
-    ['unique numeric not named like an id', 'numeric', num('income', range(25).map((i) => 1000 + i * 7))],
-    ['numeric "id" with few distinct values', 'numeric', num('id', range(25).map((i) => i % 5))],
+    [
+      'unique numeric not named like an id',
+      'numeric',
+      num(
+        'income',
+        range(25).map((i) => 1000 + i * 7),
+      ),
+    ],
+    [
+      'numeric "id" with few distinct values',
+      'numeric',
+      num(
+        'id',
+        range(25).map((i) => i % 5),
+      ),
+    ],
     ['unique numeric "id" but only 20 rows', 'numeric', num('id', range(20))],
   ])('%s → %s', (_label, role, column) => {
     expect(info(table(column), column.name).role).toBe(role);
@@ -132,7 +174,9 @@ describe('profileColumns: identifiers from the header', () => {
   });
 
   it('a blank header over two values is not an identifier (a flag or a target)', () => {
-    const text = `loan_amnt,\n${range(30).map((i) => `${1000 + 37 * i},${i % 2}`).join('\n')}\n`;
+    const text = `loan_amnt,\n${range(30)
+      .map((i) => `${1000 + 37 * i},${i % 2}`)
+      .join('\n')}\n`;
     expect(rolesOfCsv(text)).toEqual([
       ['loan_amnt', 'numeric', undefined],
       ['col2', 'numeric', undefined],
@@ -173,7 +217,9 @@ const oneTo60 = range(60).map((i) => i + 1);
 /** 0..49 in a seeded random order. */
 const shuffled = Array.from(shuffleInPlace(Float64Array.from(range(50)), createRandom(5)));
 /** Incomes: unique whole numbers, but spread far beyond their count. */
-const incomes = [1000, 2350, 4999, 5200, 7300, 8125, 9100, 12000, 13450, 15000, 16200, 18000, 21000, 22500, 25000, 27300, 30000, 32100, 35000, 38000, 41000, 45000, 48000, 52000, 60000];
+const incomes = [
+  1000, 2350, 4999, 5200, 7300, 8125, 9100, 12000, 13450, 15000, 16200, 18000, 21000, 22500, 25000, 27300, 30000, 32100, 35000, 38000, 41000, 45000, 48000, 52000, 60000,
+];
 
 describe('profileColumns: identifiers from the values', () => {
   it.each([
@@ -181,21 +227,85 @@ describe('profileColumns: identifiers from the values', () => {
     ['1..40 without 17 (39 values over a range of 40 ≤ 1.1 × 39 = 42.9)', 'identifier', 'sequence', num('row', withGap)],
     ['0..49 shuffled', 'identifier', 'sequence', num('n', shuffled)],
     // 1..60 with gaps: a range of 60 holds row numbers when count ≥ 60 / 1.1 = 54.5
-    ['1..60 without 6, 18, 30, 42, 54 (55 values)', 'identifier', 'sequence', num('n', oneTo60.filter((v) => v % 12 !== 6))],
-    ['1..60 without 5, 15, …, 55 (54 values)', 'numeric', undefined, num('n', oneTo60.filter((v) => v % 10 !== 5))],
-    ['1..60 without 3, 9, …, 57 (50 values)', 'numeric', undefined, num('n', oneTo60.filter((v) => v % 6 !== 3))],
-    ['rows 500..549 of a longer file (min far from 0)', 'identifier', 'sequence', num('n', range(50).map((i) => 500 + i))],
+    [
+      '1..60 without 6, 18, 30, 42, 54 (55 values)',
+      'identifier',
+      'sequence',
+      num(
+        'n',
+        oneTo60.filter((v) => v % 12 !== 6),
+      ),
+    ],
+    [
+      '1..60 without 5, 15, …, 55 (54 values)',
+      'numeric',
+      undefined,
+      num(
+        'n',
+        oneTo60.filter((v) => v % 10 !== 5),
+      ),
+    ],
+    [
+      '1..60 without 3, 9, …, 57 (50 values)',
+      'numeric',
+      undefined,
+      num(
+        'n',
+        oneTo60.filter((v) => v % 6 !== 3),
+      ),
+    ],
+    [
+      'rows 500..549 of a longer file (min far from 0)',
+      'identifier',
+      'sequence',
+      num(
+        'n',
+        range(50).map((i) => 500 + i),
+      ),
+    ],
     ['0..29 with 5 repeated: not unique', 'numeric', undefined, num('n', [...range(30), 5])],
     ['0..49 and 5 missing cells (9% of 55 rows)', 'numeric', undefined, num('n', [...range(50), ...range(5).map(() => Number.NaN)])],
     ['0..199 and 2 missing cells (1% of 202 rows)', 'identifier', 'sequence', num('n', [Number.NaN, ...range(200), Number.NaN])],
-    ['halves 0.5..29.5: not whole numbers', 'numeric', undefined, num('n', range(30).map((i) => i + 0.5))],
+    [
+      'halves 0.5..29.5: not whole numbers',
+      'numeric',
+      undefined,
+      num(
+        'n',
+        range(30).map((i) => i + 0.5),
+      ),
+    ],
     ['unique but sparse incomes', 'numeric', undefined, num('income', incomes)],
     ['0..9: a 10-row table', 'numeric', undefined, num('n', range(10))],
     ['0..19: 20 rows are still too few', 'numeric', undefined, num('n', range(20))],
     ['0..20: 21 rows', 'identifier', 'sequence', num('n', range(21))],
-    ['unique text codes, 30 rows', 'identifier', 'unique-text', cat('code', range(30).map((i) => `K-${(i * 7919) % 10007}`))],
-    ['unique text codes, 10 rows', 'categorical', undefined, cat('code', range(10).map((i) => `K-${i}`))],
-    ['30 codes of which 6 repeat (24 distinct, 80%)', 'categorical', undefined, cat('code', range(30).map((i) => `K-${i % 24}`))],
+    [
+      'unique text codes, 30 rows',
+      'identifier',
+      'unique-text',
+      cat(
+        'code',
+        range(30).map((i) => `K-${(i * 7919) % 10007}`),
+      ),
+    ],
+    [
+      'unique text codes, 10 rows',
+      'categorical',
+      undefined,
+      cat(
+        'code',
+        range(10).map((i) => `K-${i}`),
+      ),
+    ],
+    [
+      '30 codes of which 6 repeat (24 distinct, 80%)',
+      'categorical',
+      undefined,
+      cat(
+        'code',
+        range(30).map((i) => `K-${i % 24}`),
+      ),
+    ],
   ])('%s → %s', (_label, role, reason, column) => {
     const c = info(table(column), column.name);
     expect([c.role, c.identifierReason]).toEqual([role, reason]);
@@ -211,7 +321,13 @@ describe('profileColumns: identifiers from the values', () => {
 
   it('row numbers are still an identifier after a few rows are filtered out', () => {
     // A 60-row table numbered 0..59, then rows dropped as a filter would.
-    const full = table(num('n', range(60)), num('amount', range(60).map((i) => 1000 + 37 * i)));
+    const full = table(
+      num('n', range(60)),
+      num(
+        'amount',
+        range(60).map((i) => 1000 + 37 * i),
+      ),
+    );
     // Rows 4, 24 and 44 dropped: 57 rows over a range of 60 ≤ 1.1 × 57 = 62.7.
     const fewDropped = selectRows(full, Int32Array.from(range(60).filter((i) => i % 20 !== 4)));
     expect(info(fewDropped, 'n')).toMatchObject({ role: 'identifier', identifierReason: 'sequence' });

@@ -28,8 +28,7 @@ interface FormatCase {
 
 const GERMAN_HEAD = germanDataLines(12);
 /** german.data's cells, column by column, read by splitting on spaces (codes stay text). */
-const germanColumn = (index: number): Cell[] =>
-  GERMAN_HEAD.map((line) => line.split(' ')[index]).map((cell, _i, all) => (all.every((c) => /^\d+$/.test(c)) ? Number(cell) : cell));
+const germanColumn = (index: number): Cell[] => GERMAN_HEAD.map((line) => line.split(' ')[index]).map((cell, _i, all) => (all.every((c) => /^\d+$/.test(c)) ? Number(cell) : cell));
 
 const THIRTY_WITH_JUNK = Array.from({ length: 30 }, (_, i) => (i === 7 ? 'unknown' : String(i * 10)));
 
@@ -299,7 +298,8 @@ describe('CsvTableReader.push: the table does not depend on where chunks are cut
   it('every 2-way split inside the tricky rows (after an opening quote, between doubled quotes, after a closing quote, between CR and LF…) equals the one-shot parse', () => {
     const wrong: string[] = [];
     for (let at = PAD.length - 3; at <= TEXT.length; at++) {
-      if (result([TEXT.slice(0, at), TEXT.slice(at)]) !== expected) wrong.push(`split at ${at}: …${JSON.stringify(TEXT.slice(at - 8, at))} | ${JSON.stringify(TEXT.slice(at, at + 8))}…`);
+      if (result([TEXT.slice(0, at), TEXT.slice(at)]) !== expected)
+        wrong.push(`split at ${at}: …${JSON.stringify(TEXT.slice(at - 8, at))} | ${JSON.stringify(TEXT.slice(at, at + 8))}…`);
     }
     expect(wrong).toEqual([]);
   });

@@ -247,7 +247,7 @@ describe('tryParseCsv: numeric storage', () => {
     expect(texts(b).slice(4998)).toEqual(['0', '1', '3+', '4']);
   });
 
-  it('holds a column as Float32 only when every value is exact in float32, reading back the file\'s numbers', () => {
+  it("holds a column as Float32 only when every value is exact in float32, reading back the file's numbers", () => {
     const { table } = parse('int,half,dec,big,y\n1,0.5,0.1,16777217,1\n-20000,,2.75,3,0\n300000,1.25,1e-3,4,1\n');
     const column = (name: string) => numeric(getColumn(table, name)).values;
     expect(column('int')).toBeInstanceOf(Float32Array);
@@ -260,4 +260,3 @@ describe('tryParseCsv: numeric storage', () => {
     expect(Array.from(column('big'))).toEqual([16777217, 3, 4]);
   });
 });
-

@@ -37,15 +37,55 @@ const TOKENIZER_CASES: [string, string, string, Scanned[][]][] = [
   ['a delimiter inside quotes is text, not a split', ',', 'a,"b,c",d\n', [['a', 'b,c', 'd']]],
   ['doubled quotes unescape to one quote', ',', '"say ""hi""",1\n', [['say "hi"', 1]]],
   ['a field of only doubled quotes', ',', '"""",""""""\n', [['"', '""']]],
-  ['an LF inside quotes stays in the cell; the row continues', ',', '"line1\nline2",2\n3,4\n', [['line1\nline2', 2], [3, 4]]],
-  ['a CRLF inside quotes is kept verbatim; CRLF row endings count once', ',', '"x\r\ny",1\r\n2,3\r\n', [['x\r\ny', 1], [2, 3]]],
-  ['old Mac CR-only endings', ',', 'a,b\rc,d\r', [['a', 'b'], ['c', 'd']]],
-  ['a CR inside quotes in a CR-only file', ',', '"p\rq",1\r2,3\r', [['p\rq', 1], [2, 3]]],
+  [
+    'an LF inside quotes stays in the cell; the row continues',
+    ',',
+    '"line1\nline2",2\n3,4\n',
+    [
+      ['line1\nline2', 2],
+      [3, 4],
+    ],
+  ],
+  [
+    'a CRLF inside quotes is kept verbatim; CRLF row endings count once',
+    ',',
+    '"x\r\ny",1\r\n2,3\r\n',
+    [
+      ['x\r\ny', 1],
+      [2, 3],
+    ],
+  ],
+  [
+    'old Mac CR-only endings',
+    ',',
+    'a,b\rc,d\r',
+    [
+      ['a', 'b'],
+      ['c', 'd'],
+    ],
+  ],
+  [
+    'a CR inside quotes in a CR-only file',
+    ',',
+    '"p\rq",1\r2,3\r',
+    [
+      ['p\rq', 1],
+      [2, 3],
+    ],
+  ],
   ['CR right after a closing quote ends the row', ',', '"a"\r\n"b"\r\n', [['a'], ['b']]],
   ['a blank line is a row of one missing cell (the reader drops it)', ',', 'a,b\r\n\r\nc,d', [['a', 'b'], [null], ['c', 'd']]],
   ['"" and a trailing delimiter are missing cells', ',', '"",1,\n', [[null, 1, null]]],
   ['text after a closing quote is kept, not lost', ',', '"ab"cd,1\n', [['abcd', 1]]],
-  ['no line ending after the last row', ',', '1,2\n3,4', [[1, 2], [3, 4]]],
+  [
+    'no line ending after the last row',
+    ',',
+    '1,2\n3,4',
+    [
+      [1, 2],
+      [3, 4],
+    ],
+  ],
   ['an unterminated quote runs to the end of the file', ',', 'a,"open\nstill open', [['a', 'open\nstill open']]],
   ['decimal comma, padded and signed cells go out as raw text for the full rules', ';', '1,5;-2;" 3 ";+4;5e3\n', [['1,5', -2, ' 3 ', '+4', '5e3']]],
   ['tab delimiter with spaces and a quoted tab', '\t', 'x y\t"q\tr"\t7\n', [['x y', 'q\tr', 7]]],
@@ -72,7 +112,11 @@ describe('CsvScanner: tokenizing', () => {
 
   // A row that has every hard place for a boundary; each split is named so a failure says which one broke.
   const HARD = 'id,note\r\n1,"He said ""go, now""\r\nthen left"\r\n2,x\r\n';
-  const HARD_ROWS: Scanned[][] = [['id', 'note'], [1, 'He said "go, now"\r\nthen left'], [2, 'x']];
+  const HARD_ROWS: Scanned[][] = [
+    ['id', 'note'],
+    [1, 'He said "go, now"\r\nthen left'],
+    [2, 'x'],
+  ];
   it.each([
     ['right after an opening quote', HARD.indexOf('"') + 1],
     ['inside the quoted field', HARD.indexOf('said') + 2],

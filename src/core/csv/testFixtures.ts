@@ -47,7 +47,10 @@ export function columnCells(table: Table, name: string): Cell[] {
 /** The first lines of UCI's german.data (space separated, no header, codes such as A11 mixed with numbers). */
 export function germanDataLines(count: number): string[] {
   const text = readFileSync('/work/shared/data/german.data', 'utf8');
-  return text.split('\n').filter((line) => line !== '').slice(0, count);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .slice(0, count);
 }
 
 const ENCODER = new TextEncoder();

@@ -10,9 +10,18 @@ const plan = (column: string, over: Partial<ColumnPlan> = {}): ColumnPlan => ({ 
 const N = 20_000;
 const HOMES = ['RENT', 'OWN', 'MORTGAGE'];
 const BIG = table(
-  num('income', Array.from({ length: N }, (_, i) => (i % 97 === 0 ? Number.NaN : 1000 + ((i * 37) % 5000)))),
-  cat('home', Array.from({ length: N }, (_, i) => (i % 53 === 0 ? null : HOMES[i % 3]))),
-  num('rate', Array.from({ length: N }, (_, i) => 0.05 + (i % 11) / 100)),
+  num(
+    'income',
+    Array.from({ length: N }, (_, i) => (i % 97 === 0 ? Number.NaN : 1000 + ((i * 37) % 5000))),
+  ),
+  cat(
+    'home',
+    Array.from({ length: N }, (_, i) => (i % 53 === 0 ? null : HOMES[i % 3])),
+  ),
+  num(
+    'rate',
+    Array.from({ length: N }, (_, i) => 0.05 + (i % 11) / 100),
+  ),
 );
 const ALL = Int32Array.from({ length: N }, (_, i) => i);
 const PRE = fitPreprocessor(BIG, [plan('income'), plan('home', { missing: 'indicator' }), plan('rate')], ALL);
@@ -27,7 +36,11 @@ describe('tableRows', () => {
     const positions = Int32Array.from([5, 0, 4000, 17, 5]);
     const out = new Float32Array(positions.length * PRE.width).fill(7); // dirty: every value must be overwritten
     rows.encodeInto(positions, out);
-    const expected = applyPreprocessor(PRE, BIG, Int32Array.from(positions, (p) => picked[p]));
+    const expected = applyPreprocessor(
+      PRE,
+      BIG,
+      Int32Array.from(positions, (p) => picked[p]),
+    );
     expect(Array.from(out)).toEqual(Array.from(expected));
     expect(rows.width).toBe(PRE.width);
     expect(rows.rows).toBe(picked.length);
@@ -64,7 +77,7 @@ describe('denseRows and firstRows', () => {
   });
 });
 
-describe('selectEncodedRows and complementPositions: a member\'s fit and validation parts', () => {
+describe("selectEncodedRows and complementPositions: a member's fit and validation parts", () => {
   const x = Float32Array.from([0, 0, 1, 10, 2, 20, 3, 30, 4, 40, 5, 50]); // 6 rows × 2: row r is (r, 10r)
   const dense = denseRows(x, Float32Array.from([0, 1, 0, 1, 1, 0]), 2);
 

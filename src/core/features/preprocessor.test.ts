@@ -67,7 +67,20 @@ const pre = fitPreprocessor(TABLE, PLANS, TRAIN);
 describe('fitPreprocessor', () => {
   it('uses only the training rows for the numeric statistics', () => {
     // missingInTraining: r3 (r5's gap is a test row's)
-    expect(pre.features[0]).toEqual({ kind: 'numeric', name: 'income', missing: 'median', fill: 2, indicator: false, missingInTraining: 1, clip: null, range: null, trainedRange: null, mean: 2.5, std: 1.5, ple: null });
+    expect(pre.features[0]).toEqual({
+      kind: 'numeric',
+      name: 'income',
+      missing: 'median',
+      fill: 2,
+      indicator: false,
+      missingInTraining: 1,
+      clip: null,
+      range: null,
+      trainedRange: null,
+      mean: 2.5,
+      std: 1.5,
+      ple: null,
+    });
   });
 
   it('uses std 1 for a constant training column (no division by zero)', () => {
@@ -161,7 +174,7 @@ describe('numeric missing strategies, fitted on training rows only', () => {
     cells(x).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
   });
 
-  it("'indicator' adds a 0/1 input named \"<column> was missing\"", () => {
+  it('\'indicator\' adds a 0/1 input named "<column> was missing"', () => {
     const p = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'indicator')], STRATEGY_TRAIN);
     expect(p.width).toBe(2);
     expect(featureSlots(p)).toEqual([
@@ -173,7 +186,7 @@ describe('numeric missing strategies, fitted on training rows only', () => {
     expect([1, 3, 5, 7, 9].map((i) => x[i])).toEqual([0, 0, 1, 0, 0]);
   });
 
-  it('a constant in decimal-comma notation is read with the data set\'s mark', () => {
+  it("a constant in decimal-comma notation is read with the data set's mark", () => {
     const p = fitPreprocessor(STRATEGY_TABLE, [plan('v', 'constant', { constant: '2,5' })], STRATEGY_TRAIN, ',');
     expect(p.features[0]).toMatchObject({ fill: 2.5 });
   });
@@ -212,7 +225,7 @@ describe('categorical missing strategies', () => {
     expect(cells(x)).toEqual([...levels.map(() => 0), ...encoded]);
   });
 
-  it("names the '(missing)' input of an indicator \"<column> was missing\"", () => {
+  it('names the \'(missing)\' input of an indicator "<column> was missing"', () => {
     const p = fitPreprocessor(STRATEGY_TABLE, [plan('c', 'indicator')], STRATEGY_TRAIN);
     expect(featureSlots(p).map((s) => s.label)).toEqual(['c = a', 'c = b', 'c = c', 'c was missing']);
   });
@@ -260,7 +273,12 @@ describe('"was missing" inputs', () => {
   it('missingInTraining counts the training rows with a gap, not the test rows', () => {
     // v missing where i % 3 = 0 (i = 0, 3, …, 18); training rows are the even i: 0, 6, 12, 18 → 4
     // (the odd gaps 3, 9, 15 are test rows)
-    const t = table(num('v', Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? Number.NaN : i))));
+    const t = table(
+      num(
+        'v',
+        Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? Number.NaN : i)),
+      ),
+    );
     const train = Int32Array.from({ length: 10 }, (_, i) => 2 * i);
     const fitted = fitPreprocessor(t, [plan('v', 'median', { indicator: true })], train);
     expect(fitted.features[0]).toMatchObject({ indicator: true, missingInTraining: 4 });
@@ -280,7 +298,13 @@ describe('findOutsideTrainedRange', () => {
   // The bounds an outlier 'drop' rule fitted on x = 1..9 (fitCleaning.test.ts): IQR k = 1.5 → −3 to 13.
   const t = table(num('x', [1, 2, 3, 4, 5, 6, 7, 8, 9]), num('z', [1, 2, 3, 4, 5, 6, 7, 8, 9]));
   const range: TrainedRange = { lower: -3, upper: 13, rule: 'IQR, k = 1.5, bounds -3 to 13' };
-  const fitted = fitPreprocessor(t, [plan('x'), plan('z')], Int32Array.from({ length: 9 }, (_, i) => i), '.', new Map([['x', range]]));
+  const fitted = fitPreprocessor(
+    t,
+    [plan('x'), plan('z')],
+    Int32Array.from({ length: 9 }, (_, i) => i),
+    '.',
+    new Map([['x', range]]),
+  );
 
   it('carries the fitted bounds with the feature, through JSON', () => {
     expect(fitted.features.map((f) => (f.kind === 'numeric' ? f.trainedRange : 'text'))).toEqual([range, null]);
@@ -349,10 +373,22 @@ describe('applyPreprocessor', () => {
     expect(x).toHaveLength(4 * 4);
     const expected = [
       // income            flat  home a, b
-      (1 - 2.5) / 1.5, 0, 1, 0, //   r1: −1, a
-      (2 - 2.5) / 1.5, 0, 0, 1, //   r2: −1/3, b
-      (2 - 2.5) / 1.5, 0, 0, 1, //   r3: missing → median 2 → −1/3, b
-      (5 - 2.5) / 1.5, 0, 0, 1, //   r4: 5/3, missing home → mode b
+      (1 - 2.5) / 1.5,
+      0,
+      1,
+      0, //   r1: −1, a
+      (2 - 2.5) / 1.5,
+      0,
+      0,
+      1, //   r2: −1/3, b
+      (2 - 2.5) / 1.5,
+      0,
+      0,
+      1, //   r3: missing → median 2 → −1/3, b
+      (5 - 2.5) / 1.5,
+      0,
+      0,
+      1, //   r4: 5/3, missing home → mode b
     ];
     cells(x).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
   });
@@ -361,9 +397,15 @@ describe('applyPreprocessor', () => {
     const x = applyPreprocessor(pre, TABLE, TEST);
     const expected = [
       // r0: (1000 − 2.5) / 1.5 = 665; (1000 − 10) / 1 = 990; "z" unseen → 0, 0
-      665, 990, 0, 0,
+      665,
+      990,
+      0,
+      0,
       // r5: income missing → 2 → (2 − 2.5) / 1.5 = −1/3; flat 0; home missing → mode b
-      -1 / 3, 0, 0, 1,
+      -1 / 3,
+      0,
+      0,
+      1,
     ];
     cells(x).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
   });
@@ -393,7 +435,7 @@ describe('applyPreprocessor', () => {
     expect(() => applyPreprocessor(pre, batch(['1', '5', 'lots']), Int32Array.from([0]))).toThrow('Column "income" should hold numbers, but holds "lots".');
   });
 
-  it('encodes a text feature that a batch file read as numbers by the numbers\' text', () => {
+  it("encodes a text feature that a batch file read as numbers by the numbers' text", () => {
     const t = parseTable('dependents,y\n0,1\n1,0\n3+,1\n');
     const p = fitPreprocessor(t, [plan('dependents', 'mode')], Int32Array.from([0, 1, 2]));
     const batch = parseTable('dependents,y\n1,1\n0,1\n');
@@ -444,7 +486,7 @@ describe('encodeApplicant', () => {
     expect(JSON.parse(JSON.stringify(p)).decimal).toBe(',');
   });
 
-  it('refuses a value outside the column\'s possible range, naming the field', () => {
+  it("refuses a value outside the column's possible range, naming the field", () => {
     const t = parseTable('age,y\n30,1\n40,0\n50,1\n');
     const p = fitPreprocessor(t, [plan('age', 'median', { range: { min: 0, max: 150 } })], Int32Array.from([0, 1, 2]));
     expect(() => encodeApplicant(p, { age: '200' })).toThrow('"age" must be within 0–150.');
@@ -583,6 +625,14 @@ describe('piecewise-linear encoding (PLE)', () => {
     // r4: income 5 → all bins full; no indicator; home missing → mode b
     expect(cells(x.subarray(7, 14))).toEqual([1, 1, 1, 1, 0, 0, 1]);
     for (const row of [0, 1, 2, 3, 4, 5]) expect(cells(encodeApplicant(ple, recordOf(TABLE, row)))).toEqual(cells(applyPreprocessor(ple, TABLE, Int32Array.from([row]))));
-    expect(featureSlots(ple).map((s) => s.label)).toEqual(['income in 1–1.75', 'income in 1.75–2', 'income in 2–2.75', 'income in 2.75–5', 'income was missing', 'home = a', 'home = b']);
+    expect(featureSlots(ple).map((s) => s.label)).toEqual([
+      'income in 1–1.75',
+      'income in 1.75–2',
+      'income in 2–2.75',
+      'income in 2.75–5',
+      'income was missing',
+      'home = a',
+      'home = b',
+    ]);
   });
 });

@@ -61,8 +61,7 @@ describe('computeCreditMetrics', () => {
     const binaryMs = performance.now() - t0;
     // Measured, not asserted (ARCHITECTURE.md: timings never fail a test).
     console.log(
-      `computeCreditMetrics on ${n} rows: best ${Math.min(...times).toFixed(1)} ms of 5; ` +
-        `computeBinaryMetrics (AUC by index sort) ${binaryMs.toFixed(1)} ms in the same run`,
+      `computeCreditMetrics on ${n} rows: best ${Math.min(...times).toFixed(1)} ms of 5; ` + `computeBinaryMetrics (AUC by index sort) ${binaryMs.toFixed(1)} ms in the same run`,
     );
     expect(m.auc).toBeGreaterThan(0.7);
     expect(m.auc).toBeCloseTo(binary.auc, 12);

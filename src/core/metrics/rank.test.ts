@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRocAuc } from './binary';
 import { normalQuantile } from './normal';
-import {
-  aucFromRanked,
-  computeAucConfidence,
-  computeKs,
-  computeKsCurve,
-  computeRocCurve,
-  giniFromAuc,
-  rankScores,
-} from './rank';
+import { aucFromRanked, computeAucConfidence, computeKs, computeKsCurve, computeRocCurve, giniFromAuc, rankScores } from './rank';
 import { createRandom } from '../split/random';
 
 // The hand example used throughout (same as binary.test.ts):
@@ -207,10 +199,11 @@ describe('computeKs', () => {
     for (const t of new Set(scores)) {
       let tp = 0;
       let fp = 0;
-      for (let i = 0; i < labels.length; i++) if (scores[i] >= t) {
-        if (labels[i] === 1) tp++;
-        else fp++;
-      }
+      for (let i = 0; i < labels.length; i++)
+        if (scores[i] >= t) {
+          if (labels[i] === 1) tp++;
+          else fp++;
+        }
       best = Math.max(best, Math.abs(tp / P - fp / N));
     }
     expect(best).toBeGreaterThan(0.2);

@@ -282,4 +282,3 @@ function medianByBins(source: NumericValues, bins: Binner, count: number): numbe
   const low = valueAtRank((count - 1) >> 1);
   return count % 2 === 1 ? low : (low + valueAtRank(count >> 1)) / 2;
 }
-

@@ -79,9 +79,7 @@ describe('profileTable: numeric summaries', () => {
     const values = [...range(2000).map(() => make(random())), ...extra, ...ends];
     const h = profileOf(num('x', values)).numeric!.histogram;
     expect([h.edges[0], h.edges[12]]).toEqual(ends);
-    const expected = h.counts.map((_, b) =>
-      values.filter((x) => x >= h.edges[b] && (b === 11 ? x <= h.edges[12] : x < h.edges[b + 1])).length,
-    );
+    const expected = h.counts.map((_, b) => values.filter((x) => x >= h.edges[b] && (b === 11 ? x <= h.edges[12] : x < h.edges[b + 1])).length);
     expect(h.counts).toEqual(expected);
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(values.length);
   });
@@ -162,7 +160,13 @@ describe('profileTable: missing, distinct and levels', () => {
   });
 
   it('counting stops at the cap: many values are reported as the cap, with no value list', () => {
-    const p = profileOf(num('amount', range(100).map((i) => i * 1.5)), { distinctCap: 30 });
+    const p = profileOf(
+      num(
+        'amount',
+        range(100).map((i) => i * 1.5),
+      ),
+      { distinctCap: 30 },
+    );
     expect([p.distinct, p.distinctCapped, p.values, p.valueCounts]).toEqual([30, true, null, null]);
     expect(profileOf(num('amount', range(100))).distinctCapped).toBe(false);
   });
@@ -170,20 +174,98 @@ describe('profileTable: missing, distinct and levels', () => {
   it.each([
     // [label, column]: roles must not change when the distinct count is capped
     ['unique whole-number id', num('customer_id', range(1000))],
-    ['id with every value twice (whole numbers)', num('customer_id', range(1000).map((i) => i >> 1))],
-    ['unique id over a wide range', num('customer_id', range(1000).map((i) => i * 1000))],
-    ['id over a wide range, every value twice', num('customer_id', range(1000).map((i) => (i >> 1) * 1000))],
-    ['unique decimal "ref_no"', num('ref_no', range(1000).map((i) => i + 0.5))],
-    ['decimal "ref_no" with every value twice', num('ref_no', range(1000).map((i) => (i >> 1) + 0.5))],
-    ['id with 96% distinct values', num('loan_id', range(1000).map((i) => (i < 960 ? i : 0)))],
-    ['id with 94% distinct values', num('loan_id', range(1000).map((i) => (i < 940 ? i : 0)))],
+    [
+      'id with every value twice (whole numbers)',
+      num(
+        'customer_id',
+        range(1000).map((i) => i >> 1),
+      ),
+    ],
+    [
+      'unique id over a wide range',
+      num(
+        'customer_id',
+        range(1000).map((i) => i * 1000),
+      ),
+    ],
+    [
+      'id over a wide range, every value twice',
+      num(
+        'customer_id',
+        range(1000).map((i) => (i >> 1) * 1000),
+      ),
+    ],
+    [
+      'unique decimal "ref_no"',
+      num(
+        'ref_no',
+        range(1000).map((i) => i + 0.5),
+      ),
+    ],
+    [
+      'decimal "ref_no" with every value twice',
+      num(
+        'ref_no',
+        range(1000).map((i) => (i >> 1) + 0.5),
+      ),
+    ],
+    [
+      'id with 96% distinct values',
+      num(
+        'loan_id',
+        range(1000).map((i) => (i < 960 ? i : 0)),
+      ),
+    ],
+    [
+      'id with 94% distinct values',
+      num(
+        'loan_id',
+        range(1000).map((i) => (i < 940 ? i : 0)),
+      ),
+    ],
     ['row numbers 0..999 not named like an id', num('n', range(1000))],
-    ['row numbers with every 20th row gone', num('n', range(1000).filter((i) => i % 20 !== 7))],
-    ['unique whole numbers spread wide (incomes)', num('income', range(1000).map((i) => 20_000 + 37 * i))],
-    ['unique whole numbers over a range too wide to count slot by slot', num('income', range(1000).map((i) => i * 1_000_003))],
-    ['unique text', cat('Loan_ID', range(1000).map((i) => `LP${i}`))],
-    ['unique text codes not named like an id', cat('code', range(1000).map((i) => `K${i}`))],
-    ['text with every value twice', cat('ref', range(1000).map((i) => `R${i >> 1}`))],
+    [
+      'row numbers with every 20th row gone',
+      num(
+        'n',
+        range(1000).filter((i) => i % 20 !== 7),
+      ),
+    ],
+    [
+      'unique whole numbers spread wide (incomes)',
+      num(
+        'income',
+        range(1000).map((i) => 20_000 + 37 * i),
+      ),
+    ],
+    [
+      'unique whole numbers over a range too wide to count slot by slot',
+      num(
+        'income',
+        range(1000).map((i) => i * 1_000_003),
+      ),
+    ],
+    [
+      'unique text',
+      cat(
+        'Loan_ID',
+        range(1000).map((i) => `LP${i}`),
+      ),
+    ],
+    [
+      'unique text codes not named like an id',
+      cat(
+        'code',
+        range(1000).map((i) => `K${i}`),
+      ),
+    ],
+    [
+      'text with every value twice',
+      cat(
+        'ref',
+        range(1000).map((i) => `R${i >> 1}`),
+      ),
+    ],
   ])('capped role equals profileColumns: %s', (_label, column) => {
     const p = profileOf(column, { distinctCap: 10 });
     expect(p.distinctCapped).toBe(true);
@@ -195,9 +277,33 @@ describe('profileTable: missing, distinct and levels', () => {
   it.each([
     // [label, column, role, reason]: known answers, with and without a cap
     ['row numbers', num('n', range(1000)), 'identifier', 'sequence'],
-    ['incomes', num('income', range(1000).map((i) => 20_000 + 37 * i)), 'numeric', undefined],
-    ['unique codes', cat('code', range(1000).map((i) => `K${i}`)), 'identifier', 'unique-text'],
-    ['unique numbers named like an id', num('loan_id', range(1000).map((i) => i * 1_000_003)), 'identifier', 'id-name'],
+    [
+      'incomes',
+      num(
+        'income',
+        range(1000).map((i) => 20_000 + 37 * i),
+      ),
+      'numeric',
+      undefined,
+    ],
+    [
+      'unique codes',
+      cat(
+        'code',
+        range(1000).map((i) => `K${i}`),
+      ),
+      'identifier',
+      'unique-text',
+    ],
+    [
+      'unique numbers named like an id',
+      num(
+        'loan_id',
+        range(1000).map((i) => i * 1_000_003),
+      ),
+      'identifier',
+      'id-name',
+    ],
   ])('role of %s is the same with a cap of 10 and without', (_label, column, role, reason) => {
     for (const options of [{}, { distinctCap: 10 }]) {
       const p = profileOf(column, options);
@@ -206,7 +312,16 @@ describe('profileTable: missing, distinct and levels', () => {
   });
 
   it('unnamedColumns makes those columns identifiers, whatever their values', () => {
-    const t = table(num('col1', range(30).map((i) => 7 * i)), num('amount', range(30).map((i) => 7 * i)));
+    const t = table(
+      num(
+        'col1',
+        range(30).map((i) => 7 * i),
+      ),
+      num(
+        'amount',
+        range(30).map((i) => 7 * i),
+      ),
+    );
     const profiles = profileTable(t, { unnamedColumns: ['col1'] });
     expect(profiles.map((p) => [p.name, p.role, p.identifierReason])).toEqual([
       ['col1', 'identifier', 'unnamed'],
@@ -221,20 +336,59 @@ describe('profileTable agrees with profileColumns', () => {
     const random = seeded(3);
     const n = 400;
     const t = table(
-      num('id', range(n).map((i) => i + 100)),
-      num('customer_id', range(n).map((i) => (i % 10 === 0 ? NaN_ : i))),
-      num('term', range(n).map(() => [12, 36, 60][Math.floor(random() * 3)])),
-      num('income', range(n).map(() => (random() < 0.1 ? NaN_ : Math.round(random() * 1e5) / 100))),
-      num('flag', range(n).map(() => (random() < 0.3 ? 1 : 0))),
-      num('ratio', range(n).map(() => random())),
-      cat('Loan_ID', range(n).map((i) => `LP${i}`)),
-      cat('grade', range(n).map(() => (random() < 0.05 ? null : 'ABCDEFG'[Math.floor(random() * 7)]))),
-      cat('dependents', range(n).map(() => ['0', '1', '2', '3+', '10'][Math.floor(random() * 5)])),
-      cat('city', range(n).map(() => `c${Math.floor(random() * 60)}`)),
-      num('all_missing', range(n).map(() => NaN_)),
+      num(
+        'id',
+        range(n).map((i) => i + 100),
+      ),
+      num(
+        'customer_id',
+        range(n).map((i) => (i % 10 === 0 ? NaN_ : i)),
+      ),
+      num(
+        'term',
+        range(n).map(() => [12, 36, 60][Math.floor(random() * 3)]),
+      ),
+      num(
+        'income',
+        range(n).map(() => (random() < 0.1 ? NaN_ : Math.round(random() * 1e5) / 100)),
+      ),
+      num(
+        'flag',
+        range(n).map(() => (random() < 0.3 ? 1 : 0)),
+      ),
+      num(
+        'ratio',
+        range(n).map(() => random()),
+      ),
+      cat(
+        'Loan_ID',
+        range(n).map((i) => `LP${i}`),
+      ),
+      cat(
+        'grade',
+        range(n).map(() => (random() < 0.05 ? null : 'ABCDEFG'[Math.floor(random() * 7)])),
+      ),
+      cat(
+        'dependents',
+        range(n).map(() => ['0', '1', '2', '3+', '10'][Math.floor(random() * 5)]),
+      ),
+      cat(
+        'city',
+        range(n).map(() => `c${Math.floor(random() * 60)}`),
+      ),
+      num(
+        'all_missing',
+        range(n).map(() => NaN_),
+      ),
       num('row', Array.from(shuffleInPlace(Float64Array.from(range(n)), random))),
-      num('amount', range(n).map((i) => 1000 + 37 * i)),
-      num('col13', range(n).map((i) => i * 3)),
+      num(
+        'amount',
+        range(n).map((i) => 1000 + 37 * i),
+      ),
+      num(
+        'col13',
+        range(n).map((i) => i * 3),
+      ),
     );
     const strip = (p: ColumnProfile) => {
       const { name, role, identifierReason, missing, distinct, values } = p;
@@ -305,10 +459,16 @@ describe.skipIf(!process.env.BENCH_BIG)('profileTable speed (BENCH_BIG)', () => 
         column('loan_id', (i) => 100000 + i),
         column('age', () => 21 + Math.floor(random() * 50)),
         column('annual_income', () => Math.round(20000 + random() * random() * 180000)),
-        column('employment_years', withMissing(0.02, () => Math.round(random() * 400) / 10)),
+        column(
+          'employment_years',
+          withMissing(0.02, () => Math.round(random() * 400) / 10),
+        ),
         column('loan_amount', () => Math.round(1000 + random() * 34000)),
         column('term_months', () => [12, 24, 36, 48, 60][Math.floor(random() * 5)]),
-        column('interest_rate', withMissing(0.02, () => Math.round((5 + random() * 20) * 100) / 100)),
+        column(
+          'interest_rate',
+          withMissing(0.02, () => Math.round((5 + random() * 20) * 100) / 100),
+        ),
         column('credit_score', () => Math.round(450 + random() * 400)),
         column('open_accounts', () => Math.floor(random() * 15)),
         column('delinquencies', () => (random() < 0.8 ? 0 : 1 + Math.floor(random() * 5))),

@@ -70,9 +70,7 @@ export function profileTable(table: Table, options: ProfileOptions = {}): Column
   const cap = Math.max(1, Math.floor(options.distinctCap ?? DEFAULT_DISTINCT_CAP));
   const unnamed = new Set(options.unnamedColumns ?? []);
   return table.columns.map((column) =>
-    column.kind === 'numeric'
-      ? profileNumeric(column, table.rowCount, cap, unnamed.has(column.name))
-      : profileCategorical(column, table.rowCount, cap, unnamed.has(column.name)),
+    column.kind === 'numeric' ? profileNumeric(column, table.rowCount, cap, unnamed.has(column.name)) : profileCategorical(column, table.rowCount, cap, unnamed.has(column.name)),
   );
 }
 
@@ -172,8 +170,7 @@ function profileCategorical(column: CategoricalColumn, rowCount: number, cap: nu
 /** The TOP_LEVELS most frequent levels, count descending then level text ascending, by insertion into a short list. */
 function topLevels(levelCounts: Int32Array, levels: readonly string[]): LevelCount[] {
   const topCodes: number[] = [];
-  const before = (a: number, b: number) =>
-    levelCounts[a] !== levelCounts[b] ? levelCounts[a] > levelCounts[b] : levels[a] < levels[b];
+  const before = (a: number, b: number) => (levelCounts[a] !== levelCounts[b] ? levelCounts[a] > levelCounts[b] : levels[a] < levels[b]);
   for (let code = 0; code < levelCounts.length; code++) {
     if (levelCounts[code] === 0) continue;
     if (topCodes.length === TOP_LEVELS && !before(code, topCodes[TOP_LEVELS - 1])) continue;

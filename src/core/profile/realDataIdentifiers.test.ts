@@ -22,8 +22,7 @@ function identifiers(text: string): { ids: [string, string | undefined][]; profi
   const { table, notes } = parsed.data;
   const hints = { unnamedColumns: notes.unnamedColumns };
   const profiles = profileColumns(table, hints);
-  const pick = (columns: readonly ColumnInfo[]) =>
-    columns.filter((c) => c.role === 'identifier').map((c): [string, string | undefined] => [c.name, c.identifierReason]);
+  const pick = (columns: readonly ColumnInfo[]) => columns.filter((c) => c.role === 'identifier').map((c): [string, string | undefined] => [c.name, c.identifierReason]);
   expect(pick(profileTable(table, hints))).toEqual(pick(profiles));
   return { ids: pick(profiles), profiles };
 }

@@ -13,10 +13,25 @@ describe('pearsonCorrelation', () => {
   });
 
   it('is ±1 for a column and an affine copy of it, and unmoved by a large offset', () => {
-    expect(pearsonCorrelation(A, A.map((v) => 3 * v - 2))).toBeCloseTo(1, 14);
-    expect(pearsonCorrelation(A, A.map((v) => -0.5 * v))).toBeCloseTo(-1, 14);
+    expect(
+      pearsonCorrelation(
+        A,
+        A.map((v) => 3 * v - 2),
+      ),
+    ).toBeCloseTo(1, 14);
+    expect(
+      pearsonCorrelation(
+        A,
+        A.map((v) => -0.5 * v),
+      ),
+    ).toBeCloseTo(-1, 14);
     // 1e9 + x holds x to about 1e-7, so r moves by no more than that
-    expect(pearsonCorrelation(A.map((v) => 1e9 + v), B)).toBeCloseTo(NUMPY_R, 6);
+    expect(
+      pearsonCorrelation(
+        A.map((v) => 1e9 + v),
+        B,
+      ),
+    ).toBeCloseTo(NUMPY_R, 6);
   });
 
   it('is NaN for a constant column or fewer than two rows', () => {

@@ -30,7 +30,7 @@ describe('fitScorecard, one characteristic without a ridge', () => {
     expect(sc.calibration).toMatchObject({ method: 'none', a: 1, b: 0, reason: 'no-folds', folds: 0 });
   });
 
-  it('scores each row with its bin\'s own log-odds ln(bads/goods)', () => {
+  it("scores each row with its bin's own log-odds ln(bads/goods)", () => {
     if (binning.kind !== 'numeric') throw new Error('x is numeric');
     const logits = scorecardLogitOfRows(sc, data, rows);
     for (const v of [0, 150, 399]) {
@@ -47,7 +47,14 @@ describe('fitScorecard selection on fitted bins', () => {
   const bad = Uint8Array.from(signal, (v) => (random() < 0.05 + 0.5 * (v / 100) ? 1 : 0));
   // one level only: a single group with all the rows, so WoE 0 and IV exactly 0
   const flat = signal.map(() => 'same');
-  const data = table(num('signal', signal), num('copy', signal.map((v) => 2 * v + 1)), cat('flat', flat));
+  const data = table(
+    num('signal', signal),
+    num(
+      'copy',
+      signal.map((v) => 2 * v + 1),
+    ),
+    cat('flat', flat),
+  );
   const rows = Int32Array.from(signal, (_, i) => i);
 
   it('drops an exact copy as correlated and a flat level as low IV, keeping the given order', () => {
@@ -95,16 +102,60 @@ describe('fitScorecard cross-fits the calibration and folds Platt into the coeff
   //   out-of-fold logits: lr fitted on fold != f, decision_function on fold == f
   //   none = log loss of expit(oof); platt: _sigmoid_calibration on the other folds' oof, scored on f
   //   a, b = −(_sigmoid_calibration(oof, bad)); final = lr.fit(X, bad); calibrated = a·final + b
-  const LEVELS = [[2, 2, 0, 0, 1, 1, 2, 1, 2, 0, 1, 2, 1, 1, 1, 2, 1, 2, 2, 0, 2, 2, 0, 1, 2, 2, 1, 0, 2, 2, 1, 0, 1, 1, 2, 1, 0, 1, 0, 0, 2, 2, 1, 2, 0, 1, 0, 2, 0, 2, 2, 1, 1, 1, 2, 0, 1, 0, 1, 0], [0, 2, 1, 2, 1, 1, 2, 1, 0, 0, 1, 1, 1, 1, 1, 0, 2, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 2, 1, 1, 1, 2, 0, 0, 2, 2, 2, 0, 1, 0, 1, 1, 1, 2, 2, 2, 0, 2, 2, 0, 0, 1, 0, 2, 1, 0, 1, 0, 0, 1], [0, 1, 1, 2, 2, 1, 2, 2, 0, 0, 0, 0, 0, 2, 0, 2, 2, 2, 0, 2, 1, 0, 1, 1, 0, 1, 0, 2, 1, 2, 0, 0, 0, 2, 0, 2, 1, 2, 0, 1, 2, 1, 0, 1, 0, 1, 0, 1, 0, 2, 1, 0, 1, 0, 0, 0, 2, 0, 2, 1], [0, 0, 1, 0, 1, 0, 0, 2, 2, 0, 1, 0, 0, 2, 0, 1, 1, 2, 2, 1, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 0, 1, 0, 1, 0, 2, 1, 2, 1, 1, 1, 2, 0, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 1, 1, 2, 0, 0], [0, 0, 0, 0, 1, 2, 0, 0, 2, 2, 0, 2, 1, 0, 1, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 2, 1, 1, 1, 0, 0, 2, 1, 2, 2, 0, 0, 2, 2, 0, 2, 0, 0, 1, 0, 1, 0, 2, 2, 2, 2, 1, 0, 1, 2, 1, 0, 2, 0, 0]];
-  const WOE = [[0.07, 0.87, -0.75], [-0.17, 0.34, 0.77], [1.0, -0.71, 0.07], [0.76, -0.89, 0.18], [-0.65, 0.54, 0.88]];
-  const Y = [0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 0];
+  const LEVELS = [
+    [
+      2, 2, 0, 0, 1, 1, 2, 1, 2, 0, 1, 2, 1, 1, 1, 2, 1, 2, 2, 0, 2, 2, 0, 1, 2, 2, 1, 0, 2, 2, 1, 0, 1, 1, 2, 1, 0, 1, 0, 0, 2, 2, 1, 2, 0, 1, 0, 2, 0, 2, 2, 1, 1, 1, 2, 0, 1, 0,
+      1, 0,
+    ],
+    [
+      0, 2, 1, 2, 1, 1, 2, 1, 0, 0, 1, 1, 1, 1, 1, 0, 2, 0, 2, 1, 1, 2, 0, 0, 0, 0, 0, 2, 1, 1, 1, 2, 0, 0, 2, 2, 2, 0, 1, 0, 1, 1, 1, 2, 2, 2, 0, 2, 2, 0, 0, 1, 0, 2, 1, 0, 1, 0,
+      0, 1,
+    ],
+    [
+      0, 1, 1, 2, 2, 1, 2, 2, 0, 0, 0, 0, 0, 2, 0, 2, 2, 2, 0, 2, 1, 0, 1, 1, 0, 1, 0, 2, 1, 2, 0, 0, 0, 2, 0, 2, 1, 2, 0, 1, 2, 1, 0, 1, 0, 1, 0, 1, 0, 2, 1, 0, 1, 0, 0, 0, 2, 0,
+      2, 1,
+    ],
+    [
+      0, 0, 1, 0, 1, 0, 0, 2, 2, 0, 1, 0, 0, 2, 0, 1, 1, 2, 2, 1, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 0, 1, 0, 1, 0, 2, 1, 2, 1, 1, 1, 2, 0, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 1, 1, 2,
+      0, 0,
+    ],
+    [
+      0, 0, 0, 0, 1, 2, 0, 0, 2, 2, 0, 2, 1, 0, 1, 0, 0, 1, 1, 1, 0, 2, 1, 0, 0, 2, 1, 1, 1, 0, 0, 2, 1, 2, 2, 0, 0, 2, 2, 0, 2, 0, 0, 1, 0, 1, 0, 2, 2, 2, 2, 1, 0, 1, 2, 1, 0, 2,
+      0, 0,
+    ],
+  ];
+  const WOE = [
+    [0.07, 0.87, -0.75],
+    [-0.17, 0.34, 0.77],
+    [1.0, -0.71, 0.07],
+    [0.76, -0.89, 0.18],
+    [-0.65, 0.54, 0.88],
+  ];
+  const Y = [
+    0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 1, 0, 0,
+    0,
+  ];
   const N = 60;
   const features = ['f0', 'f1', 'f2', 'f3', 'f4'];
-  const data = table(...features.map((name, j) => cat(name, LEVELS[j].map((l) => `L${l}`))));
+  const data = table(
+    ...features.map((name, j) =>
+      cat(
+        name,
+        LEVELS[j].map((l) => `L${l}`),
+      ),
+    ),
+  );
   const overrides = new Map(
     features.map((name, j): [string, CategoricalBinning] => [
       name,
-      { kind: 'categorical', column: name, groups: [0, 1, 2].map((l) => ({ levels: [`L${l}`], stats: statsWithWoe(WOE[j][l]) })), unseenGroup: 0, missing: statsWithWoe(0, 0), iv: 0.1 },
+      {
+        kind: 'categorical',
+        column: name,
+        groups: [0, 1, 2].map((l) => ({ levels: [`L${l}`], stats: statsWithWoe(WOE[j][l]) })),
+        unseenGroup: 0,
+        missing: statsWithWoe(0, 0),
+        iv: 0.1,
+      },
     ]),
   );
   const rows = Int32Array.from({ length: N }, (_, p) => N - 1 - p);

@@ -50,8 +50,7 @@ export function fitScorecard(table: Table, rows: Int32Array, bad: Uint8Array, va
   assertInputs(rows, bad, features, overrides);
   const foldOfPosition = foldPositions(validationFolds, rows.length);
 
-  const binOn = (column: string, fitRows: Int32Array, fitBad: Uint8Array): Binning =>
-    overrides.get(column) ?? fitColumnBinning(table, column, fitRows, fitBad, options.binning);
+  const binOn = (column: string, fitRows: Int32Array, fitBad: Uint8Array): Binning => overrides.get(column) ?? fitColumnBinning(table, column, fitRows, fitBad, options.binning);
 
   // Selection on all rows.
   const binnings = new Map(features.map((column) => [column, binOn(column, rows, bad)] as const));
@@ -91,7 +90,10 @@ export function fitScorecard(table: Table, rows: Int32Array, bad: Uint8Array, va
     });
     const foldFit = fitLogisticRegression(foldX, trainBad, m, { l2 });
     const logits = scorecardLogitOfRows(
-      { intercept: foldFit.intercept, characteristics: foldBinnings.map((binning, j) => ({ column: binning.column, binning, coefficient: foldFit.coefficients[j], edited: false })) },
+      {
+        intercept: foldFit.intercept,
+        characteristics: foldBinnings.map((binning, j) => ({ column: binning.column, binning, coefficient: foldFit.coefficients[j], edited: false })),
+      },
       table,
       Int32Array.from(fold, (p) => rows[p]),
     );

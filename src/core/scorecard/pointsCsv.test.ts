@@ -33,8 +33,6 @@ describe('pointsTableCsv', () => {
         { characteristic: '=cmd', binIndex: -1, label: 'Missing', woe: -1e-9, points: 0 },
       ],
     };
-    expect(pointsTableCsv(table)).toBe(
-      'characteristic,bin,woe,points\r\n' + 'age,< 25,-0.612346,247\r\n' + 'home,"rent, other",0.4,-3\r\n' + "'=cmd,Missing,0,0\r\n",
-    );
+    expect(pointsTableCsv(table)).toBe('characteristic,bin,woe,points\r\n' + 'age,< 25,-0.612346,247\r\n' + 'home,"rent, other",0.4,-3\r\n' + "'=cmd,Missing,0,0\r\n");
   });
 });

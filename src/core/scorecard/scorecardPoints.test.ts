@@ -38,7 +38,7 @@ describe('scorecardPoints', () => {
   });
 });
 
-describe('an applicant\'s score is the sum of their bins\' points, and its probability is the one reported', () => {
+describe("an applicant's score is the sum of their bins' points, and its probability is the one reported", () => {
   const points = scorecardPoints(HAND_SCORECARD, SCALE);
   const pointsOf = (characteristic: string, binIndex: number) => points.rows.find((r) => r.characteristic === characteristic && r.binIndex === binIndex)!.points;
 

@@ -44,7 +44,15 @@ export const HAND_SCORECARD: Scorecard = {
   ],
   regression: { intercept: -1.2, coefficients: [-0.8, -1.1], l2: 0, iterations: 0, converged: true },
   calibration: { method: 'none', a: 1, b: 0, reason: 'no-folds', folds: 0, rows: 0, outOfFoldLogLoss: null },
-  selection: { minIv: 0.02, maxCorrelation: 0.8, candidates: [{ column: 'age', iv: 0.2 }, { column: 'home', iv: 0.15 }], notes: [] },
+  selection: {
+    minIv: 0.02,
+    maxCorrelation: 0.8,
+    candidates: [
+      { column: 'age', iv: 0.2 },
+      { column: 'home', iv: 0.15 },
+    ],
+    notes: [],
+  },
   rows: 100,
   bads: 20,
 };

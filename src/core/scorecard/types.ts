@@ -26,7 +26,15 @@ export type SelectionNote =
   /** Total IV below the floor. */
   | { readonly code: 'low-iv'; readonly column: string; readonly iv: number; readonly minIv: number }
   /** |Pearson r| of its WoE with a kept characteristic of higher IV above the ceiling. */
-  | { readonly code: 'correlated'; readonly column: string; readonly iv: number; readonly with: string; readonly withIv: number; readonly correlation: number; readonly maxCorrelation: number }
+  | {
+      readonly code: 'correlated';
+      readonly column: string;
+      readonly iv: number;
+      readonly with: string;
+      readonly withIv: number;
+      readonly correlation: number;
+      readonly maxCorrelation: number;
+    }
   /** No candidate reached minIv, so the one with the highest IV was kept anyway: a model needs one input. */
   | { readonly code: 'kept-best-below-min-iv'; readonly column: string; readonly iv: number; readonly minIv: number };
 

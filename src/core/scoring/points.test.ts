@@ -78,9 +78,7 @@ describe('probabilityFromPoints', () => {
 
 describe('pointsFormula', () => {
   it('states the default scale so it can be checked by hand', () => {
-    expect(pointsFormula()).toBe(
-      'points = 487.12 + 28.85 × ln(odds good:bad); odds 50:1 → 600, each doubling of the odds adds 20',
-    );
+    expect(pointsFormula()).toBe('points = 487.12 + 28.85 × ln(odds good:bad); odds 50:1 → 600, each doubling of the odds adds 20');
     // the printed numbers reproduce the base score to within rounding: 487.12 + 28.85 · ln 50 = 599.98
     expect(487.12 + 28.85 * Math.log(50)).toBeCloseTo(600, 1);
   });

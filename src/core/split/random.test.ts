@@ -36,8 +36,14 @@ describe('createRandom', () => {
 
 describe('shuffleInPlace', () => {
   it('permutes the items and is reproducible for a seed', () => {
-    const a = shuffleInPlace(Int32Array.from({ length: 20 }, (_, i) => i), createRandom(5));
-    const b = shuffleInPlace(Int32Array.from({ length: 20 }, (_, i) => i), createRandom(5));
+    const a = shuffleInPlace(
+      Int32Array.from({ length: 20 }, (_, i) => i),
+      createRandom(5),
+    );
+    const b = shuffleInPlace(
+      Int32Array.from({ length: 20 }, (_, i) => i),
+      createRandom(5),
+    );
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(Array.from(a)).not.toEqual(Array.from({ length: 20 }, (_, i) => i));

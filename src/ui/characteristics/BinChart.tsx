@@ -35,7 +35,14 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
   const woePoints = bins.map((b, i) => ({ x: xMid(i), y: yWoe(b.woe) }));
   return (
     <div className="chart" data-testid="bin-chart" data-bins={bins.length} aria-label="Bad rate and weight of evidence per bin">
-      <Surface width={WIDTH} height={HEIGHT} viewBox={{ x: 0, y: 0, width: WIDTH, height: HEIGHT }} style={{ width: '100%', height: 'auto' }} role="img" title="Bad rate and WoE per bin">
+      <Surface
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={{ x: 0, y: 0, width: WIDTH, height: HEIGHT }}
+        style={{ width: '100%', height: 'auto' }}
+        role="img"
+        title="Bad rate and WoE per bin"
+      >
         <defs>
           <pattern id={BAD_HATCH} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="6" height="6" fill={BAD} />
@@ -60,7 +67,15 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
         </text>
         {bins.map((b, i) => (
           <g key={b.index}>
-            <rect className="series-bad" x={xMid(i) - band * 0.35} y={yRate(b.badRate)} width={band * 0.7} height={bottom - yRate(b.badRate)} fill={`url(#${BAD_HATCH})`} stroke={BAD}>
+            <rect
+              className="series-bad"
+              x={xMid(i) - band * 0.35}
+              y={yRate(b.badRate)}
+              width={band * 0.7}
+              height={bottom - yRate(b.badRate)}
+              fill={`url(#${BAD_HATCH})`}
+              stroke={BAD}
+            >
               <title>{`${b.label}: bad rate ${(100 * b.badRate).toFixed(1)}%, WoE ${b.woe.toFixed(4)}`}</title>
             </rect>
             <text x={xMid(i)} y={bottom + 14} textAnchor="middle" fontSize="10">

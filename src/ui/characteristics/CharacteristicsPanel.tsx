@@ -48,8 +48,8 @@ export const CharacteristicsPanel = memo(function CharacteristicsPanel({ state, 
     <section className="card" aria-labelledby="characteristics-heading" data-testid="characteristics-report" data-state={state} data-train-rows={report?.trainRows}>
       <h2 id="characteristics-heading">Characteristics: bins, weight of evidence, information value</h2>
       <p className="hint">
-        Each feature cut into bins on the training rows of this preparation only (the test rows play no part): per bin the goods, the bads, the bad rate and the weight of evidence, WoE = ln(share of
-        goods ÷ share of bads); the information value (IV) adds up how far the bins separate goods from bads. A scorecard uses these bins.
+        Each feature cut into bins on the training rows of this preparation only (the test rows play no part): per bin the goods, the bads, the bad rate and the weight of evidence,
+        WoE = ln(share of goods ÷ share of bads); the information value (IV) adds up how far the bins separate goods from bads. A scorecard uses these bins.
       </p>
       <div className="field-row">
         <button type="button" data-testid="characteristics-button" disabled={!canCompute || state === 'computing' || busy} onClick={onCompute}>
@@ -58,7 +58,8 @@ export const CharacteristicsPanel = memo(function CharacteristicsPanel({ state, 
         {state === 'computing' && <span className="hint">Binning every feature on the training rows…</span>}
         {report && (
           <span className="hint" data-testid="characteristics-summary">
-            {report.features.length} features on {formatCount(report.trainRows)} training rows ({formatCount(report.bads)} bad, {formatCount(report.goods)} good), in {Math.round(report.elapsedMs)} ms.
+            {report.features.length} features on {formatCount(report.trainRows)} training rows ({formatCount(report.bads)} bad, {formatCount(report.goods)} good), in{' '}
+            {Math.round(report.elapsedMs)} ms.
           </span>
         )}
       </div>
@@ -78,7 +79,15 @@ export const CharacteristicsPanel = memo(function CharacteristicsPanel({ state, 
 });
 
 /** The features ranked by IV, highest first, with the usual reading of each IV; a row selects its feature. */
-const IvTable = memo(function IvTable({ features, selected, onSelect }: { features: readonly CharacteristicReport[]; selected: string | null; onSelect: (column: string) => void }) {
+const IvTable = memo(function IvTable({
+  features,
+  selected,
+  onSelect,
+}: {
+  features: readonly CharacteristicReport[];
+  selected: string | null;
+  onSelect: (column: string) => void;
+}) {
   const shown = useProgressiveCount(features.length, ROWS_PER_FRAME);
   return (
     <table className="report-table iv-table" data-testid="iv-table" data-rows={features.length}>
@@ -95,7 +104,12 @@ const IvTable = memo(function IvTable({ features, selected, onSelect }: { featur
         {features.slice(0, shown).map((f) => (
           <tr key={f.column} data-feature={f.column} data-iv={f.iv} data-strength={f.strength} data-bins={f.bins.length} aria-selected={f.column === selected}>
             <th scope="row">
-              <button type="button" className={f.column === selected ? 'link-button selected' : 'link-button'} data-testid={`characteristic-${f.column}`} onClick={() => onSelect(f.column)}>
+              <button
+                type="button"
+                className={f.column === selected ? 'link-button selected' : 'link-button'}
+                data-testid={`characteristic-${f.column}`}
+                onClick={() => onSelect(f.column)}
+              >
                 {f.column}
               </button>
               {f.edited ? ' (edited)' : ''}
@@ -165,7 +179,12 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
                 <td>{fixed4(bin.iv)}</td>
                 <td>
                   {bin.index >= 0 && bin.index + 1 < valueBins && (
-                    <button type="button" data-testid={`merge-bins-${bin.index}`} disabled={busy} onClick={() => onEdit(feature, { type: 'merge', index: bin.index, other: bin.index + 1 })}>
+                    <button
+                      type="button"
+                      data-testid={`merge-bins-${bin.index}`}
+                      disabled={busy}
+                      onClick={() => onEdit(feature, { type: 'merge', index: bin.index, other: bin.index + 1 })}
+                    >
                       Merge with next
                     </button>
                   )}
@@ -185,7 +204,15 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
         >
           <label>
             Split the bin holding{' '}
-            <input data-testid="split-value-input" className="narrow" inputMode="decimal" value={splitText} disabled={busy} onChange={(e) => setSplitText(e.target.value)} aria-invalid={splitText.trim() !== '' && !canSplit} />
+            <input
+              data-testid="split-value-input"
+              className="narrow"
+              inputMode="decimal"
+              value={splitText}
+              disabled={busy}
+              onChange={(e) => setSplitText(e.target.value)}
+              aria-invalid={splitText.trim() !== '' && !canSplit}
+            />
           </label>
           <button type="submit" data-testid="split-bin-button" disabled={busy || !canSplit}>
             Split here

@@ -58,8 +58,7 @@ const ROWS_PER_FRAME = 2;
 
 export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, columns, disabled, onChange }: Props) {
   const info = new Map(columns.map((c) => [c.name, c]));
-  const setColumn = (index: number, change: Partial<ColumnPlan>) =>
-    onChange({ ...plan, columns: plan.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
+  const setColumn = (index: number, change: Partial<ColumnPlan>) => onChange({ ...plan, columns: plan.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   const setDuplicates = (value: string) => {
     const duplicates: DuplicatePolicy = value === 'exact' || value === 'keep' ? { kind: value } : { kind: 'by-column', column: value.slice('by:'.length) };
     onChange({ ...plan, duplicates });
@@ -89,7 +88,9 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
             <th scope="col">Column</th>
             <th scope="col">Missing in the file</th>
             <th scope="col">Fill missing with</th>
-            <th scope="col" title="A 0/1 input that says the cell was missing: missingness itself often predicts default">"Was missing" input</th>
+            <th scope="col" title="A 0/1 input that says the cell was missing: missingness itself often predicts default">
+              "Was missing" input
+            </th>
             <th scope="col">Allowed range</th>
             <th scope="col">Outliers</th>
           </tr>

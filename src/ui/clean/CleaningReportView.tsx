@@ -117,8 +117,8 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       {(dropsOutliers || trainedRanges.length > 0) && (
         <div data-testid="outlier-drop-note">
           <p className="hint">
-            Outlier bounds that drop rows are fitted on the training rows only. Training rows outside them are dropped; test rows and applicants outside them are kept (the
-            model is graded on the rows as they come) and flagged when scored.
+            Outlier bounds that drop rows are fitted on the training rows only. Training rows outside them are dropped; test rows and applicants outside them are kept (the model is
+            graded on the rows as they come) and flagged when scored.
           </p>
           {trainedRanges.length > 0 && (
             <ul className="missing-list">

@@ -28,8 +28,8 @@ export const ComparePanel = memo(function ComparePanel({ state, models, current,
     <section className="card" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare models</h2>
       <p className="hint">
-        Logistic regression, the MLP with standardised numbers, the MLP with piecewise-linear encoding (PLE) of numbers, and the scorecard, each trained with the settings above on the same training
-        rows and graded on the same test rows.
+        Logistic regression, the MLP with standardised numbers, the MLP with piecewise-linear encoding (PLE) of numbers, and the scorecard, each trained with the settings above on
+        the same training rows and graded on the same test rows.
       </p>
       <div className="field-row">
         <button type="button" data-testid="compare-button" disabled={!canCompare || running || busy} onClick={onCompare}>

@@ -49,7 +49,11 @@ export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positi
         {columns
           .filter((c) => c.name !== target)
           .map((c) => (
-            <label key={c.name} className={`chip${features.has(c.name) ? ' on' : ''}`} title={c.role === 'identifier' ? `Looks like an ${roleText(c)}: left out by default` : c.role}>
+            <label
+              key={c.name}
+              className={`chip${features.has(c.name) ? ' on' : ''}`}
+              title={c.role === 'identifier' ? `Looks like an ${roleText(c)}: left out by default` : c.role}
+            >
               <input type="checkbox" data-testid={`feature-${c.name}`} checked={features.has(c.name)} onChange={() => onToggleFeature(c.name)} />
               {c.name}
               {c.role === 'identifier' ? ' (id)' : ''}

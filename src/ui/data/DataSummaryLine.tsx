@@ -21,7 +21,12 @@ export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared
         <span data-testid="column-count" data-stage={stage}>
           {formatCount(columns)}
         </span>{' '}
-        columns {prepared ? `after cleaning (${formatCount(dataset.rowCount)} × ${dataset.columns.length} in the file; the columns are the features kept and the target)` : pending ? '(cleaning…)' : 'in the file'}
+        columns{' '}
+        {prepared
+          ? `after cleaning (${formatCount(dataset.rowCount)} × ${dataset.columns.length} in the file; the columns are the features kept and the target)`
+          : pending
+            ? '(cleaning…)'
+            : 'in the file'}
       </p>
       <p
         className="hint"

@@ -26,16 +26,7 @@ export const MiniHistogram = memo(function MiniHistogram({ counts, title, mutedI
         if (count <= 0 || peak <= 0) return null;
         // At least 1 px, so a bin with a handful of rows is still visible next to a huge one.
         const h = Math.max(1, (count / peak) * usable);
-        return (
-          <rect
-            key={i}
-            className={i === mutedIndex ? 'mini-hist-other' : undefined}
-            x={i * (barWidth + GAP)}
-            y={height - 1 - h}
-            width={barWidth}
-            height={h}
-          />
-        );
+        return <rect key={i} className={i === mutedIndex ? 'mini-hist-other' : undefined} x={i * (barWidth + GAP)} y={height - 1 - h} width={barWidth} height={h} />;
       })}
     </svg>
   );

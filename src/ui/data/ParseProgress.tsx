@@ -24,11 +24,7 @@ export const ParseProgress = memo(function ParseProgress({ bytesRead, totalBytes
   const text = `Reading… ${formatBytes(read)}${known ? ` of ${formatBytes(totalBytes)}` : ''} · ${formatCount(rowsRead)} rows`;
   return (
     <div className="parse-progress" data-testid="parse-progress">
-      {known ? (
-        <progress value={read} max={totalBytes} aria-label="Reading the file" />
-      ) : (
-        <progress aria-label="Reading the file" />
-      )}
+      {known ? <progress value={read} max={totalBytes} aria-label="Reading the file" /> : <progress aria-label="Reading the file" />}
       <span className="parse-progress-text">{text}</span>
       <button type="button" data-testid="cancel-load-button" onClick={onCancel}>
         Cancel

@@ -41,10 +41,7 @@ export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: Datas
   }, []);
 
   const loadFile = useCallback((file: File) => run(file.size, (onProgress) => bridge.api.loadFile(file, file.name, onProgress)), [bridge, run]);
-  const loadSample = useCallback(
-    (fileName: string) => run(0, (onProgress) => bridge.api.loadUrl(new URL(fileName, document.baseURI).href, fileName, onProgress)),
-    [bridge, run],
-  );
+  const loadSample = useCallback((fileName: string) => run(0, (onProgress) => bridge.api.loadUrl(new URL(fileName, document.baseURI).href, fileName, onProgress)), [bridge, run]);
   const cancel = useCallback(() => void bridge.api.cancelLoad(), [bridge]);
 
   return { load, loadFile, loadSample, cancel };

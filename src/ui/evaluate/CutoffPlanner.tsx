@@ -37,7 +37,17 @@ function figures(evaluation: CutoffEvaluation): string {
 }
 
 /** One suggestion: its rule's button, its cut-off, what it did on the rows it was searched on and on the test rows. */
-function SuggestionRow({ spec, suggestion, economics, onCutoff }: { spec: (typeof RULES)[number]; suggestion: CutoffSuggestion | undefined; economics: Economics; onCutoff: (cutoff: number) => void }) {
+function SuggestionRow({
+  spec,
+  suggestion,
+  economics,
+  onCutoff,
+}: {
+  spec: (typeof RULES)[number];
+  suggestion: CutoffSuggestion | undefined;
+  economics: Economics;
+  onCutoff: (cutoff: number) => void;
+}) {
   if (!suggestion) {
     return (
       <tr data-rule={spec.rule}>
@@ -67,7 +77,12 @@ function SuggestionRow({ spec, suggestion, economics, onCutoff }: { spec: (typeo
       data-test-bads-approved={onTest.badsApproved}
     >
       <td>
-        <button type="button" data-testid={spec.testId} title={`The cut-off with ${spec.what} on the ${SOURCE_WORDS[searchedOn.source]} rows`} onClick={() => onCutoff(suggestion.cutoff)}>
+        <button
+          type="button"
+          data-testid={spec.testId}
+          title={`The cut-off with ${spec.what} on the ${SOURCE_WORDS[searchedOn.source]} rows`}
+          onClick={() => onCutoff(suggestion.cutoff)}
+        >
           {spec.label(economics)}
         </button>
       </td>
@@ -92,7 +107,15 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
   const set = (change: Partial<Economics>) => onEconomics({ ...economics, ...change });
   const economicsFields = (
     <div className="field-row">
-      <NumberField label="Profit per good loan" testId="profit-per-good-input" value={economics.profitPerGood} min={0} max={1e9} step={100} onChange={(profitPerGood) => set({ profitPerGood })} />
+      <NumberField
+        label="Profit per good loan"
+        testId="profit-per-good-input"
+        value={economics.profitPerGood}
+        min={0}
+        max={1e9}
+        step={100}
+        onChange={(profitPerGood) => set({ profitPerGood })}
+      />
       <NumberField label="Loss per bad loan" testId="loss-per-bad-input" value={economics.lossPerBad} min={0} max={1e9} step={100} onChange={(lossPerBad) => set({ lossPerBad })} />
       <NumberField
         label="Target approval rate (%)"
@@ -133,8 +156,8 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
       <Alert message={planError} />
       <table className="metrics-table suggestions-table" data-testid="cutoff-suggestions">
         <caption>
-          Suggested cut-offs, each searched on {suggestionRows ? `the ${formatCount(suggestionRows.rows)} ${SOURCE_WORDS[suggestionRows.source]} rows` : 'the training rows'} and then tried on the{' '}
-          {formatCount(row.rows)} test rows, which played no part in choosing it
+          Suggested cut-offs, each searched on {suggestionRows ? `the ${formatCount(suggestionRows.rows)} ${SOURCE_WORDS[suggestionRows.source]} rows` : 'the training rows'} and
+          then tried on the {formatCount(row.rows)} test rows, which played no part in choosing it
         </caption>
         <thead>
           <tr>

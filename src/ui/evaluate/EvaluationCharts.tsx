@@ -21,10 +21,31 @@ function RocChart({ points, auc }: { points: EvaluationCharts['roc']; auc: numbe
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={points} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="fpr" type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} label={{ value: 'share of goods declined (false positive rate)', position: 'insideBottom', offset: -14 }} />
-        <YAxis type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} width={48} label={{ value: 'share of bads declined', angle: -90, position: 'insideLeft', offset: 0, dy: 70 }} />
+        <XAxis
+          dataKey="fpr"
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          label={{ value: 'share of goods declined (false positive rate)', position: 'insideBottom', offset: -14 }}
+        />
+        <YAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          width={48}
+          label={{ value: 'share of bads declined', angle: -90, position: 'insideLeft', offset: 0, dy: 70 }}
+        />
         <Tooltip formatter={format} labelFormatter={(v) => `goods declined ${format(v)}`} />
-        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#999" strokeDasharray="4 4" />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#999"
+          strokeDasharray="4 4"
+        />
         <Line dataKey="tpr" name={`model (AUC ${auc.toFixed(3)})`} stroke="var(--accent)" dot={false} isAnimationActive={false} type="linear" />
         <Legend verticalAlign="top" />
       </LineChart>
@@ -51,12 +72,47 @@ function KsChart({ points, outcome }: { points: EvaluationCharts['ks']; outcome:
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={points} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="share" type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} label={{ value: 'share of applicants, riskiest first', position: 'insideBottom', offset: -14 }} />
-        <YAxis type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} width={48} label={{ value: 'cumulative share', angle: -90, position: 'insideLeft', offset: 0, dy: 50 }} />
+        <XAxis
+          dataKey="share"
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          label={{ value: 'share of applicants, riskiest first', position: 'insideBottom', offset: -14 }}
+        />
+        <YAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          width={48}
+          label={{ value: 'cumulative share', angle: -90, position: 'insideLeft', offset: 0, dy: 50 }}
+        />
         <Tooltip formatter={format} labelFormatter={(v) => `riskiest ${formatPercent(Number(v), 0)} of applicants`} />
         <ReferenceLine x={widest.share} stroke="#999" strokeDasharray="2 2" label={{ value: `KS ${widest.gap.toFixed(3)}`, position: 'insideTopRight', fontSize: 11 }} />
-        <Line className="series-bad" dataKey="bads" name={`cumulative share of bads (${badValue(outcome)})`} stroke={BAD} strokeWidth={2} strokeDasharray={BAD_DASH} legendType="plainline" dot={false} isAnimationActive={false} type="linear" />
-        <Line className="series-good" dataKey="goods" name={`cumulative share of goods (${goodValue(outcome)})`} stroke={GOOD} strokeWidth={2} legendType="plainline" dot={false} isAnimationActive={false} type="linear" />
+        <Line
+          className="series-bad"
+          dataKey="bads"
+          name={`cumulative share of bads (${badValue(outcome)})`}
+          stroke={BAD}
+          strokeWidth={2}
+          strokeDasharray={BAD_DASH}
+          legendType="plainline"
+          dot={false}
+          isAnimationActive={false}
+          type="linear"
+        />
+        <Line
+          className="series-good"
+          dataKey="goods"
+          name={`cumulative share of goods (${goodValue(outcome)})`}
+          stroke={GOOD}
+          strokeWidth={2}
+          legendType="plainline"
+          dot={false}
+          isAnimationActive={false}
+          type="linear"
+        />
         <Legend verticalAlign="top" />
       </LineChart>
     </ResponsiveContainer>
@@ -70,8 +126,8 @@ function KsSummary({ points, outcome }: { points: EvaluationCharts['ks']; outcom
   const widest = ksPoint(points);
   return (
     <p className="hint" data-testid="ks-summary" data-share={tenth.share} data-bads={tenth.bads} data-goods={tenth.goods}>
-      The riskiest {formatPercent(tenth.share, 0)} of applicants hold {formatPercent(tenth.bads)} of the bad loans ({badValue(outcome)}) and {formatPercent(tenth.goods)} of the good
-      ones ({goodValue(outcome)}); the gap is widest, KS {widest.gap.toFixed(3)}, at the riskiest {formatPercent(widest.share, 0)}.
+      The riskiest {formatPercent(tenth.share, 0)} of applicants hold {formatPercent(tenth.bads)} of the bad loans ({badValue(outcome)}) and {formatPercent(tenth.goods)} of the
+      good ones ({goodValue(outcome)}); the gap is widest, KS {widest.gap.toFixed(3)}, at the riskiest {formatPercent(widest.share, 0)}.
     </p>
   );
 }
@@ -83,11 +139,35 @@ function CalibrationChart({ bins }: { bins: EvaluationCharts['calibration'] }) {
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ScatterChart margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="predicted" type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} name="mean predicted probability of bad" label={{ value: 'mean predicted probability of bad', position: 'insideBottom', offset: -14 }} />
-        <YAxis dataKey="observed" type="number" domain={[0, 1]} ticks={TICKS_01} interval={0} width={48} name="observed bad rate" label={{ value: 'observed bad rate', angle: -90, position: 'insideLeft', offset: 0, dy: 50 }} />
+        <XAxis
+          dataKey="predicted"
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          name="mean predicted probability of bad"
+          label={{ value: 'mean predicted probability of bad', position: 'insideBottom', offset: -14 }}
+        />
+        <YAxis
+          dataKey="observed"
+          type="number"
+          domain={[0, 1]}
+          ticks={TICKS_01}
+          interval={0}
+          width={48}
+          name="observed bad rate"
+          label={{ value: 'observed bad rate', angle: -90, position: 'insideLeft', offset: 0, dy: 50 }}
+        />
         <ZAxis dataKey="count" range={[30, 300]} name="rows" />
         <Tooltip formatter={format} />
-        <ReferenceLine segment={[{ x: 0, y: 0 }, { x: 1, y: 1 }]} stroke="#999" strokeDasharray="4 4" />
+        <ReferenceLine
+          segment={[
+            { x: 0, y: 0 },
+            { x: 1, y: 1 },
+          ]}
+          stroke="#999"
+          strokeDasharray="4 4"
+        />
         <Scatter data={data} fill="var(--accent)" line isAnimationActive={false} name="bins (size: rows)" />
         <Legend verticalAlign="top" />
       </ScatterChart>

@@ -106,13 +106,37 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
   const at = `at cut-off ${formatPercent(cutoff)}`;
   const bad = badName(outcome);
   const rows: readonly MetricRow[] = [
-    { label: 'ROC AUC', testId: 'metric-auc', model: metrics.auc, baseline: baseline.auc, hint: `chance a random bad loan gets a higher probability of bad than a random good one; 0.5 is guessing` },
+    {
+      label: 'ROC AUC',
+      testId: 'metric-auc',
+      model: metrics.auc,
+      baseline: baseline.auc,
+      hint: `chance a random bad loan gets a higher probability of bad than a random good one; 0.5 is guessing`,
+    },
     { label: 'Gini', testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, hint: '2 × AUC − 1' },
-    { label: 'KS', testId: 'metric-ks', model: metrics.ks, baseline: baseline.ks, hint: 'largest gap between the cumulative shares of bads and of goods, riskiest applicants first' },
+    {
+      label: 'KS',
+      testId: 'metric-ks',
+      model: metrics.ks,
+      baseline: baseline.ks,
+      hint: 'largest gap between the cumulative shares of bads and of goods, riskiest applicants first',
+    },
     { label: 'Log loss', testId: 'metric-logloss', model: metrics.logLoss, baseline: baseline.logLoss, hint: 'lower is better; rewards honest probabilities of bad' },
     { label: 'Brier score', testId: 'metric-brier', model: metrics.brier, baseline: baseline.brier, hint: 'mean squared error of the probabilities of bad; lower is better' },
-    { label: 'ECE (10 bins)', testId: 'metric-ece', model: ece, baseline: baselineEce, hint: 'expected calibration error: gap between predicted probability of bad and observed bad rate, over 10 bins weighted by rows; lower is better' },
-    { label: `Accuracy (${at})`, testId: 'metric-accuracy', model: ratios?.accuracy ?? null, baseline: null, hint: 'share of test rows decided right: bad loans declined, good loans approved' },
+    {
+      label: 'ECE (10 bins)',
+      testId: 'metric-ece',
+      model: ece,
+      baseline: baselineEce,
+      hint: 'expected calibration error: gap between predicted probability of bad and observed bad rate, over 10 bins weighted by rows; lower is better',
+    },
+    {
+      label: `Accuracy (${at})`,
+      testId: 'metric-accuracy',
+      model: ratios?.accuracy ?? null,
+      baseline: null,
+      hint: 'share of test rows decided right: bad loans declined, good loans approved',
+    },
     { label: `Precision (${at})`, testId: 'metric-precision', model: ratios?.precision ?? null, baseline: null, hint: 'declines that were bad loans, of all declines' },
     { label: `Recall (${at})`, testId: 'metric-recall', model: ratios?.recall ?? null, baseline: null, hint: 'bad loans declined, of all bad loans' },
     { label: `F1 (${at})`, testId: 'metric-f1', model: ratios?.f1 ?? null, baseline: null, hint: 'harmonic mean of precision and recall' },
@@ -122,8 +146,8 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
     <section className="card" aria-labelledby="evaluate-heading">
       <h2 id="evaluate-heading">5. How good is the model?</h2>
       <p className="hint">
-        On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every probability
-        here is a calibrated probability of {bad}.{' '}
+        On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every
+        probability here is a calibrated probability of {bad}.{' '}
         {summary.scorecard ? (
           <>{scorecardText(summary)}</>
         ) : (
@@ -151,7 +175,9 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
               <tr key={row.testId}>
                 <th scope="row">{row.label}</th>
                 <td data-testid={row.testId}>{formatRatio(row.model)}</td>
-                <td title={row.baseline === null ? 'The base rate ranks no one above anyone: at any cut-off it approves everyone or no one.' : undefined}>{formatRatio(row.baseline)}</td>
+                <td title={row.baseline === null ? 'The base rate ranks no one above anyone: at any cut-off it approves everyone or no one.' : undefined}>
+                  {formatRatio(row.baseline)}
+                </td>
                 <td className="hint metric-hint">{row.hint}</td>
               </tr>
             ))}
@@ -169,7 +195,8 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
           </p>
           {cv && (
             <p data-testid="cv-result">
-              {cv.folds.length}-fold cross-validation: AUC {cv.meanAuc.toFixed(4)} ± {cv.sdAuc.toFixed(4)}, KS {cv.meanKs.toFixed(4)} ± {cv.sdKs.toFixed(4)}, log loss {cv.meanLogLoss.toFixed(4)} ± {cv.sdLogLoss.toFixed(4)}
+              {cv.folds.length}-fold cross-validation: AUC {cv.meanAuc.toFixed(4)} ± {cv.sdAuc.toFixed(4)}, KS {cv.meanKs.toFixed(4)} ± {cv.sdKs.toFixed(4)}, log loss{' '}
+              {cv.meanLogLoss.toFixed(4)} ± {cv.sdLogLoss.toFixed(4)}
             </p>
           )}
           {confusion ? <ConfusionMatrix confusion={confusion} outcome={outcome} cutoff={cutoff} /> : <p className="hint">Computing the decisions at the cut-off…</p>}

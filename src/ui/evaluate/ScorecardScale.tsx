@@ -6,9 +6,33 @@ export function ScorecardScale({ scale, onScale }: { scale: PointsScale; onScale
   return (
     <div className="scorecard">
       <div className="field-row">
-        <NumberField label="Base score" testId="base-score-input" value={scale.baseScore} min={0} max={10000} step={10} onChange={(baseScore) => onScale({ ...scale, baseScore })} />
-        <NumberField label="at good:bad odds of" testId="base-odds-input" value={scale.baseOdds} min={0.01} max={100000} step={1} onChange={(baseOdds) => onScale({ ...scale, baseOdds })} />
-        <NumberField label="Points to double the odds" testId="pdo-input" value={scale.pointsToDoubleOdds} min={1} max={1000} step={1} onChange={(pointsToDoubleOdds) => onScale({ ...scale, pointsToDoubleOdds })} />
+        <NumberField
+          label="Base score"
+          testId="base-score-input"
+          value={scale.baseScore}
+          min={0}
+          max={10000}
+          step={10}
+          onChange={(baseScore) => onScale({ ...scale, baseScore })}
+        />
+        <NumberField
+          label="at good:bad odds of"
+          testId="base-odds-input"
+          value={scale.baseOdds}
+          min={0.01}
+          max={100000}
+          step={1}
+          onChange={(baseOdds) => onScale({ ...scale, baseOdds })}
+        />
+        <NumberField
+          label="Points to double the odds"
+          testId="pdo-input"
+          value={scale.pointsToDoubleOdds}
+          min={1}
+          max={1000}
+          step={1}
+          onChange={(pointsToDoubleOdds) => onScale({ ...scale, pointsToDoubleOdds })}
+        />
       </div>
       <p>
         <code data-testid="points-formula">{pointsFormula(scale)}</code>

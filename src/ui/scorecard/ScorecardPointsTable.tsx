@@ -38,8 +38,8 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
     <div className="scorecard-points" data-testid="scorecard-view" data-characteristics={run.scorecard.characteristics.length}>
       <h3>Scorecard points</h3>
       <p className="hint" data-testid="points-table-scale" data-base-score={scale.baseScore} data-base-odds={scale.baseOdds} data-pdo={scale.pointsToDoubleOdds}>
-        On the points scale in force ({pointsFormula(scale)}): an applicant's score is the sum of the points of the bins they fall into, one bin per characteristic; each bin's points are rounded to a
-        whole number, so the score is too, and the probability of bad follows from it by the formula above.
+        On the points scale in force ({pointsFormula(scale)}): an applicant's score is the sum of the points of the bins they fall into, one bin per characteristic; each bin's
+        points are rounded to a whole number, so the score is too, and the probability of bad follows from it by the formula above.
         {run.editedCharacteristics.length > 0 ? ` Bins you edited: ${run.editedCharacteristics.join(', ')}.` : ''}
         {sameScale(scale, run.scale) ? '' : ` The test figures above were computed in whole points on the scale in force when it was trained (${pointsFormula(run.scale)}).`}
       </p>

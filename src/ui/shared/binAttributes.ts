@@ -6,4 +6,3 @@ export function binAttributes(binning: Binning, index: number): Record<string, s
   if (binning.kind === 'categorical') return { 'data-levels': JSON.stringify(binning.groups[index].levels), 'data-unseen': index === binning.unseenGroup ? 'true' : undefined };
   return { 'data-lower': index === 0 ? '-Infinity' : String(binning.edges[index - 1]), 'data-upper': index === binning.edges.length ? 'Infinity' : String(binning.edges[index]) };
 }
-

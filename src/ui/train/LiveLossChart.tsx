@@ -30,7 +30,14 @@ export function LiveLossChart({ history }: { history: readonly EpochReport[] }) 
     history.filter((h) => h[key] !== null).map((h) => ({ x: x(h.epoch), y: y(h[key] as number, axis) }));
   return (
     <div className="chart" data-testid="loss-chart" aria-label="Training and validation loss and validation AUC per epoch">
-      <Surface width={WIDTH} height={HEIGHT} viewBox={{ x: 0, y: 0, width: WIDTH, height: HEIGHT }} style={{ width: '100%', height: HEIGHT }} role="img" title="Loss per epoch while training">
+      <Surface
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={{ x: 0, y: 0, width: WIDTH, height: HEIGHT }}
+        style={{ width: '100%', height: HEIGHT }}
+        role="img"
+        title="Loss per epoch while training"
+      >
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#999" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} stroke="#999" />
         {losses.length > 0 && (

@@ -55,7 +55,13 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
                 {run.settings.classWeights ? ', class weights' : ''}
               </td>
             )}
-            <td>{run.scorecard ? `${run.scorecard.scorecard.calibration.folds}-fold out-of-fold calibration` : run.validation.kind === 'cross-fit' ? `${run.validation.folds}-fold cross-fit ensemble` : `${Math.round(100 * run.validation.fraction)}% held out`}</td>
+            <td>
+              {run.scorecard
+                ? `${run.scorecard.scorecard.calibration.folds}-fold out-of-fold calibration`
+                : run.validation.kind === 'cross-fit'
+                  ? `${run.validation.folds}-fold cross-fit ensemble`
+                  : `${Math.round(100 * run.validation.fraction)}% held out`}
+            </td>
             <td>
               {run.scorecard ? '–' : run.members.length > 1 ? epochsText(run.members) : `${run.epochsRun} (best ${run.bestEpoch})`}
               {run.stopped ? ', stopped' : run.members.some((m) => m.stoppedEarly) ? ', early stop' : ''}

@@ -35,11 +35,20 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
       <div className="settings">
         <div className="field-row">
           <ModelSelect value={options.kind} disabled={disabled} onChange={(kind) => set({ kind })} />
-          <NumberField label="Seed" testId="seed-input" value={options.seed} min={0} max={2 ** 31 - 1} step={1} disabled={disabled} onChange={(seed) => set({ seed: Math.round(seed) })} />
+          <NumberField
+            label="Seed"
+            testId="seed-input"
+            value={options.seed}
+            min={0}
+            max={2 ** 31 - 1}
+            step={1}
+            disabled={disabled}
+            onChange={(seed) => set({ seed: Math.round(seed) })}
+          />
         </div>
         <p className="hint">
-          A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence, characteristics with an
-          information value under 0.02 left out. No neural network, no tfjs.
+          A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence,
+          characteristics with an information value under 0.02 left out. No neural network, no tfjs.
         </p>
       </div>
     );
@@ -66,7 +75,9 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             />
           </label>
         )}
-        {mlp && <NumberField label="Dropout" testId="dropout-input" value={options.dropout} min={0} max={0.9} step={0.05} disabled={disabled} onChange={(dropout) => set({ dropout })} />}
+        {mlp && (
+          <NumberField label="Dropout" testId="dropout-input" value={options.dropout} min={0} max={0.9} step={0.05} disabled={disabled} onChange={(dropout) => set({ dropout })} />
+        )}
         <NumberField label="L2" testId="l2-input" value={options.l2} min={0} max={1} step={0.0001} disabled={disabled} onChange={(l2) => set({ l2 })} />
       </div>
       <div className="field-row">
@@ -77,21 +88,91 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             <option value="sgd">SGD</option>
           </select>
         </label>
-        <NumberField label="Learning rate" testId="learning-rate-input" value={options.learningRate} min={0.00001} max={1} step={0.0005} disabled={disabled} onChange={(learningRate) => set({ learningRate })} />
-        <NumberField label="Batch size" testId="batch-size-input" value={options.batchSize} min={1} max={8192} step={1} disabled={disabled} onChange={(batchSize) => set({ batchSize: Math.round(batchSize) })} />
-        <NumberField label="Epochs" testId="epochs-input" value={options.epochs} min={1} max={1000} step={1} disabled={disabled} onChange={(epochs) => set({ epochs: Math.round(epochs) })} />
-        <NumberField label="Seed" testId="seed-input" value={options.seed} min={0} max={2 ** 31 - 1} step={1} disabled={disabled} onChange={(seed) => set({ seed: Math.round(seed) })} />
+        <NumberField
+          label="Learning rate"
+          testId="learning-rate-input"
+          value={options.learningRate}
+          min={0.00001}
+          max={1}
+          step={0.0005}
+          disabled={disabled}
+          onChange={(learningRate) => set({ learningRate })}
+        />
+        <NumberField
+          label="Batch size"
+          testId="batch-size-input"
+          value={options.batchSize}
+          min={1}
+          max={8192}
+          step={1}
+          disabled={disabled}
+          onChange={(batchSize) => set({ batchSize: Math.round(batchSize) })}
+        />
+        <NumberField
+          label="Epochs"
+          testId="epochs-input"
+          value={options.epochs}
+          min={1}
+          max={1000}
+          step={1}
+          disabled={disabled}
+          onChange={(epochs) => set({ epochs: Math.round(epochs) })}
+        />
+        <NumberField
+          label="Seed"
+          testId="seed-input"
+          value={options.seed}
+          min={0}
+          max={2 ** 31 - 1}
+          step={1}
+          disabled={disabled}
+          onChange={(seed) => set({ seed: Math.round(seed) })}
+        />
       </div>
       <div className="field-row">
         <label>
-          <input type="checkbox" data-testid="class-weights-checkbox" checked={options.classWeights} disabled={disabled} onChange={(e) => set({ classWeights: e.target.checked })} /> Class weights (balance a rare outcome)
+          <input
+            type="checkbox"
+            data-testid="class-weights-checkbox"
+            checked={options.classWeights}
+            disabled={disabled}
+            onChange={(e) => set({ classWeights: e.target.checked })}
+          />{' '}
+          Class weights (balance a rare outcome)
         </label>
         <label>
-          <input type="checkbox" data-testid="early-stopping-checkbox" checked={options.earlyStopping} disabled={disabled} onChange={(e) => set({ earlyStopping: e.target.checked })} /> Early stopping, keep the best epoch
+          <input
+            type="checkbox"
+            data-testid="early-stopping-checkbox"
+            checked={options.earlyStopping}
+            disabled={disabled}
+            onChange={(e) => set({ earlyStopping: e.target.checked })}
+          />{' '}
+          Early stopping, keep the best epoch
         </label>
-        {options.earlyStopping && <NumberField label="Patience" testId="patience-input" value={options.patience} min={1} max={100} step={1} disabled={disabled} onChange={(patience) => set({ patience: Math.round(patience) })} />}
         {options.earlyStopping && (
-          <NumberField label="Min. epochs" testId="min-epochs-input" value={options.minEpochs} min={0} max={1000} step={1} disabled={disabled} onChange={(minEpochs) => set({ minEpochs: Math.round(minEpochs) })} />
+          <NumberField
+            label="Patience"
+            testId="patience-input"
+            value={options.patience}
+            min={1}
+            max={100}
+            step={1}
+            disabled={disabled}
+            onChange={(patience) => set({ patience: Math.round(patience) })}
+          />
+        )}
+        {options.earlyStopping && (
+          <NumberField
+            label="Min. epochs"
+            testId="min-epochs-input"
+            value={options.minEpochs}
+            min={0}
+            max={1000}
+            step={1}
+            disabled={disabled}
+            onChange={(minEpochs) => set({ minEpochs: Math.round(minEpochs) })}
+          />
         )}
         <label>
           <input
@@ -104,7 +185,16 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           Also cross-validate
         </label>
         {options.crossValidationFolds > 0 && (
-          <NumberField label="Folds" testId="folds-input" value={options.crossValidationFolds} min={2} max={20} step={1} disabled={disabled} onChange={(folds) => set({ crossValidationFolds: Math.round(folds) })} />
+          <NumberField
+            label="Folds"
+            testId="folds-input"
+            value={options.crossValidationFolds}
+            min={2}
+            max={20}
+            step={1}
+            disabled={disabled}
+            onChange={(folds) => set({ crossValidationFolds: Math.round(folds) })}
+          />
         )}
         <label>
           Backend{' '}

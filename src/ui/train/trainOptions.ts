@@ -54,7 +54,13 @@ export type DataDefaults = Pick<TrainOptions, 'batchSize' | 'epochs' | 'patience
 /** The defaults for `trainRows` training rows (fit and validation), `trainBadRows` of them bad: as `npm run evaluate` uses them. */
 export function dataDefaults(trainRows: number, trainBadRows: number): DataDefaults {
   const settings = defaultSettingsFor(trainRows, trainBadRows);
-  return { batchSize: settings.batchSize, epochs: settings.epochs, patience: settings.patience ?? DEFAULT_TRAIN_OPTIONS.patience, minEpochs: settings.minEpochs, classWeights: settings.classWeights };
+  return {
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+    patience: settings.patience ?? DEFAULT_TRAIN_OPTIONS.patience,
+    minEpochs: settings.minEpochs,
+    classWeights: settings.classWeights,
+  };
 }
 
 /** The model family, network and loop settings the worker needs (a scorecard ignores the network and loop settings). */

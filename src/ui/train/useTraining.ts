@@ -41,8 +41,8 @@ export function useTraining(bridge: WorkerBridge) {
             runModel.current === 'scorecard'
               ? `Binning and fitting the scorecard on ${formatCount(trainRows)} rows…`
               : validation.kind === 'cross-fit'
-              ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
-              : `Training on ${formatCount(trainRows)} rows…`,
+                ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
+                : `Training on ${formatCount(trainRows)} rows…`,
           );
           break;
         }
@@ -92,7 +92,10 @@ export function useTraining(bridge: WorkerBridge) {
         runModel.current = request.model ?? 'network';
         // A scorecard runs on no tfjs backend: do not show the last network's.
         if (runModel.current === 'scorecard') startTransition(() => setBackend(null));
-        const result = await bridge.api.train(request, proxy((event: TrainEvent) => onEvent(id, event)));
+        const result = await bridge.api.train(
+          request,
+          proxy((event: TrainEvent) => onEvent(id, event)),
+        );
         if (!result.ok) {
           setError(result.reason);
           setState('error');
