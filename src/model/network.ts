@@ -1,17 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import type { NetworkSpec } from '../core/training/specs';
 
-/** The model family: logistic regression, or a multi-layer perceptron. */
-export type ModelKind = 'logistic' | 'mlp';
-
-/** The network's shape and regularisation; the seed fixes the initial weights and dropout masks. */
-export interface NetworkSpec {
-  readonly kind: ModelKind;
-  /** Units per hidden layer (ignored for logistic regression). */
-  readonly hiddenUnits: readonly number[];
-  /** Dropout rate after each hidden layer, 0 for none. */
-  readonly dropout: number;
-  readonly seed: number;
-}
+export type { ModelKind, NetworkSpec } from '../core/training/specs';
 
 /**
  * Builds Dense(relu)[+Dropout]… → Dense(1) with seeded initialisers. The last layer outputs the

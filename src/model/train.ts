@@ -3,25 +3,9 @@ import { computeLogLoss, computeRocAuc } from '../core/metrics/binary';
 import { materialise, type EncodedRows } from '../core/features/encodedRows';
 import { createRandom, shuffleInPlace } from '../core/split/random';
 import { kernelsOf, predictProbabilities, readWeights, writeWeights } from './network';
+import type { TrainSettings } from '../core/training/specs';
 
-/** Loop settings for one training run. */
-export interface TrainSettings {
-  readonly epochs: number;
-  readonly batchSize: number;
-  readonly learningRate: number;
-  readonly optimizer: 'adam' | 'sgd';
-  readonly l2: number;
-  /** Seeds the batch order; with the model's seed, a run on the cpu backend is bit-for-bit repeatable. */
-  readonly seed: number;
-  /** Weight each class by n / (2 · n_class) so a rare class counts as much as a common one. */
-  readonly classWeights: boolean;
-  /** Stop when the validation loss has not improved for this many epochs (null: never). */
-  readonly patience: number | null;
-  /** Early stopping never ends a run before this many epochs (0: any time). */
-  readonly minEpochs: number;
-  /** At the end, go back to the weights of the epoch with the lowest validation loss. */
-  readonly restoreBest: boolean;
-}
+export type { TrainSettings } from '../core/training/specs';
 
 /** One finished epoch, as reported to the UI. */
 export interface EpochReport {
