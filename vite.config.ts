@@ -1,11 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import pkg from './package.json' with { type: 'json' };
 
 // base './' so the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
   plugins: [react()],
+  // The version written into every model bundle's provenance (src/vite-env.d.ts declares it).
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
   optimizeDeps: {
     // The tfjs packages are imported only by the worker; listing them stops the dev

@@ -27,3 +27,8 @@ interface Blob {
   readonly size: number;
   stream(): ReadableStream<Uint8Array>;
 }
+
+/** Encodes text as UTF-8 bytes. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

@@ -5,21 +5,26 @@ import { complementPositions, materialise, selectEncodedRows, type EncodedRows }
 import { buildNetwork, disposeNetwork, predictLogits, type NetworkSpec } from './network';
 import { trainModel, type TrainHooks, type TrainOutcome, type TrainSettings } from './train';
 
-/** One trained network of the ensemble and the class-weight prior shift its logits carry. */
-export interface EnsembleMember {
+/** One network of the ensemble and the class-weight prior shift its logits carry. */
+export interface ScoringMember {
   readonly network: tf.LayersModel;
   /** ln(w1 / w0) of the class weights it was trained with (0 without): subtracted from its logits. */
   readonly logitShift: number;
+}
+
+/** A member as trained here, with how its run ended (a member loaded from a bundle has no such record). */
+export interface EnsembleMember extends ScoringMember {
   readonly outcome: TrainOutcome;
 }
 
 /**
  * What scores: the members' mean logit, with each member's prior shift removed, through a
  * calibrator fitted on rows none of them was graded on as training (validation or out-of-fold rows).
- * The calibrator is plain JSON; the weights are read out of the networks when the model is saved.
+ * The calibrator is plain JSON; the weights are read out of the networks when the model is saved
+ * (bundleNetwork.ts), and a saved model loads back into the same shape.
  */
-export interface ScoringModel {
-  readonly members: readonly EnsembleMember[];
+export interface ScoringModel<Member extends ScoringMember = ScoringMember> {
+  readonly members: readonly Member[];
   readonly calibrator: Calibrator;
   readonly width: number;
 }
@@ -42,7 +47,7 @@ export interface ScoringData {
 
 /** A fitted scoring model, its calibration, and the validation predictions the cut-offs are searched on. */
 export interface FittedScoringModel {
-  readonly model: ScoringModel;
+  readonly model: ScoringModel<EnsembleMember>;
   readonly calibration: CalibratorFit;
   /** Labels and calibrated probabilities of label 1 of every validation row (out-of-fold for a cross-fit) of the members that ran. */
   readonly validationLabels: Float32Array;

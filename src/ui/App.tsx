@@ -5,7 +5,18 @@ import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
 import { WorkerBridge } from '../worker/client';
-import type { ApplicantScore, BinEdit, CharacteristicReport, DatasetSummary, PreparedSummary, TrainRequest, TrainSummary } from '../worker/protocol';
+import type {
+  ApplicantScore,
+  BinEdit,
+  CharacteristicReport,
+  CutoffPlan,
+  DatasetId,
+  DatasetSummary,
+  ModelId,
+  PreparedSummary,
+  TrainRequest,
+  TrainSummary,
+} from '../worker/protocol';
 import { DEFAULT_POINTS_SCALE, type PointsScale } from '../core/scoring/points';
 import { CutoffPlanner } from './evaluate/CutoffPlanner';
 import { ScorecardScale } from './evaluate/ScorecardScale';
@@ -72,10 +83,25 @@ function planFor(dataset: DatasetSummary, target: string, positive?: string): Cl
   return proposeCleaningPlan(dataset.columns, target, pos, neg);
 }
 
+/**
+ * Releases, in the worker, every model that stops being shown or used: the model in use (trained,
+ * or a compared one put in use) and the compared models are the ones it holds for this page.
+ */
+function useReleaseDropped(bridge: WorkerBridge, inUse: ModelId | null, compared: readonly ModelId[]): void {
+  const held = useRef<ReadonlySet<ModelId>>(new Set());
+  useEffect(() => {
+    const now = new Set<ModelId>(compared);
+    if (inUse !== null) now.add(inUse);
+    for (const id of held.current) if (!now.has(id)) bridge.api.releaseModel(id).catch((cause: unknown) => console.warn('Releasing a model failed', cause));
+    held.current = now;
+  }, [bridge, inUse, compared]);
+}
+
 /** The whole CreditLab flow on one page: load → data → clean → train → evaluate → score. */
 export function App() {
   const [error, setError] = useState<string | null>(null);
   const [dataset, setDataset] = useState<DatasetSummary | null>(null);
+  const [datasetId, setDatasetId] = useState<DatasetId | null>(null);
   const [target, setTarget] = useState('');
   const [plan, setPlan] = useState<CleaningPlan | null>(null);
   const [options, setOptions] = useState<TrainOptions>(DEFAULT_TRAIN_OPTIONS);
@@ -97,16 +123,18 @@ export function App() {
   crashRef.current = (message) => {
     setError(message);
     setDataset(null);
+    setDatasetId(null);
     setPlan(null);
     training.crash('The worker stopped.');
   };
 
   const onLoaded = useCallback(
-    (summary: DatasetSummary) => {
+    (summary: DatasetSummary, id: DatasetId) => {
       const suggested = summary.suggestedTarget ?? '';
       // A new data set renders several tables and a grid: as a transition React slices that work.
       startTransition(() => {
         setDataset(summary);
+        setDatasetId(id);
         setTarget(suggested);
         setPlan(planFor(summary, suggested));
         setOptions((o) => ({ ...o, ...sizeDefaults(summary.rowCount) }));
@@ -148,9 +176,9 @@ export function App() {
       return (Object.keys(chosen) as (keyof DataDefaults)[]).every((key) => chosen[key] === o[key]) ? o : { ...o, ...chosen };
     });
   }, []);
-  const preparation = usePreparation(bridge, config, applyPreparedDefaults);
+  const preparation = usePreparation(bridge, datasetId, config, applyPreparedDefaults);
   const prepared = preparation.prepared;
-  const characteristics = useCharacteristics(bridge, config);
+  const characteristics = useCharacteristics(bridge, datasetId, config);
   const { compute: computeBins, edit: editBins } = characteristics;
   const computeCharacteristics = useCallback(() => void computeBins(), [computeBins]);
   const editCharacteristic = useCallback((feature: CharacteristicReport, edit: BinEdit) => void editBins(feature.binning, edit), [editBins]);
@@ -185,8 +213,8 @@ export function App() {
       }),
     [dataset],
   );
-  const fetchRows = useCallback((start: number, count: number) => bridge.api.getRows(start, count), [bridge]);
-  const downloadRemoved = useCallback(() => bridge.api.removedRowsCsv(), [bridge]);
+  const fetchRows = useCallback((start: number, count: number) => (datasetId ? bridge.api.getRows(datasetId, start, count) : Promise.resolve([])), [bridge, datasetId]);
+  const downloadRemoved = useCallback(() => (datasetId && config ? bridge.api.removedRowsCsv(datasetId, config) : Promise.resolve('')), [bridge, datasetId, config]);
 
   // The cut-off on the probability of bad (decline at or above it) travels with the model; every
   // decision on screen is derived from it. null until the first model. A new model starts at its
@@ -196,15 +224,11 @@ export function App() {
   const cutoffRef = useRef<number | null>(null);
   const [scale, setScale] = useState<PointsScale>(DEFAULT_POINTS_SCALE);
   const [economics, setEconomics] = useState<Economics>(DEFAULT_ECONOMICS);
-  const chooseCutoff = useCallback(
-    (value: number) => {
-      cutoffRef.current = value;
-      setCutoff(value);
-      setCutoffNotice(null);
-      bridge.api.setCutoff(value).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
-    },
-    [bridge],
-  );
+  const chooseCutoff = useCallback((value: number) => {
+    cutoffRef.current = value;
+    setCutoff(value);
+    setCutoffNotice(null);
+  }, []);
   const onTrained = useCallback((run: TrainSummary) => {
     const previous = cutoffRef.current;
     cutoffRef.current = run.defaultCutoff;
@@ -223,14 +247,14 @@ export function App() {
     };
   };
   const train = () => {
-    if (!config) return;
+    if (!config || !datasetId) return;
     comparison.clear();
-    void training.train(requestFor(config, options, options.crossValidationFolds || null), onTrained);
+    void training.train(datasetId, requestFor(config, options, options.crossValidationFolds || null), onTrained);
   };
   // Every model on the same split (the same preparation and seed; PLE changes only how numbers are
   // encoded), with the form's loop settings and no extra cross-validation.
   const compare = () => {
-    if (!config) return;
+    if (!config || !datasetId) return;
     const entries = [
       { key: 'logistic', request: requestFor(config, { ...options, kind: 'logistic' }, null) },
       { key: 'mlp', request: requestFor(config, { ...options, kind: 'mlp' }, null) },
@@ -238,25 +262,35 @@ export function App() {
       { key: 'scorecard', request: requestFor(config, { ...options, kind: 'scorecard' }, null) },
     ];
     training.detach('Comparing models: choose one to use when they are done.');
-    void comparison.compare(entries, COMPARED_MODELS);
+    void comparison.compare(datasetId, entries, COMPARED_MODELS);
   };
-  const putComparedInUse = async (key: string) => {
-    const run = await comparison.use(key);
-    if (run) training.adopt(run, `In use: the compared ${COMPARED_MODELS[key] ?? key}.`, onTrained);
+  const putComparedInUse = (key: string) => {
+    const chosen = comparison.use(key);
+    if (chosen) training.adopt(chosen.summary, chosen.modelId, `In use: the compared ${COMPARED_MODELS[key] ?? key}.`, onTrained);
   };
+  const inUseModel = training.workerModelId;
   const score = useCallback(
     (record: ApplicantRecord, pointsScale: PointsScale): Promise<Result<ApplicantScore>> =>
-      bridge.api.score(record, pointsScale).catch((cause: unknown) => {
-        console.error('Scoring failed', cause);
-        return fail<ApplicantScore>('The applicant could not be scored.');
-      }),
-    [bridge],
+      inUseModel
+        ? bridge.api.score(inUseModel, record, pointsScale).catch((cause: unknown) => {
+            console.error('Scoring failed', cause);
+            return fail<ApplicantScore>('The applicant could not be scored.');
+          })
+        : Promise.resolve(fail<ApplicantScore>('Train a model first.')),
+    [bridge, inUseModel],
   );
 
   const planCutoffs = useCallback(
-    (profitPerGood: number, lossPerBad: number, targetApprovalRate: number) => bridge.api.cutoffPlan(profitPerGood, lossPerBad, targetApprovalRate),
-    [bridge],
+    (profitPerGood: number, lossPerBad: number, targetApprovalRate: number) =>
+      inUseModel ? bridge.api.cutoffPlan(inUseModel, profitPerGood, lossPerBad, targetApprovalRate) : Promise.resolve(fail<CutoffPlan>('Train a model first.')),
+    [bridge, inUseModel],
   );
+  // The cut-off and points scale in force travel with the model (they go into its bundle).
+  useEffect(() => {
+    if (inUseModel === null || cutoff === null) return;
+    bridge.api.setPolicy(inUseModel, { cutoff, scale }).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
+  }, [bridge, inUseModel, cutoff, scale]);
+  useReleaseDropped(bridge, inUseModel, comparison.modelIds);
   const cutoffPlan = useCutoffPlan(planCutoffs, training.modelId, economics);
   const summary = training.summary;
   const cutoffInForce = cutoff ?? summary?.defaultCutoff ?? 0.5;
@@ -351,7 +385,7 @@ export function App() {
             canCompare={!!prepared && !busy}
             busy={busy}
             onCompare={compare}
-            onUse={(key) => void putComparedInUse(key)}
+            onUse={putComparedInUse}
           />
         </Suspense>
       )}

@@ -1,10 +1,11 @@
-// The characteristics report: every feature binned on the training rows of the current preparation
+// The characteristics report: every feature binned on the training rows of a data set's preparation
 // (never the test rows), and the user's edits of those bins (merge two, split one), re-counted on
 // the same rows. The binning engine is the pure core's; this module only picks the rows and labels.
 import { binLabel, fitColumnBinning, ivStrength, mergeCategoricalGroups, mergeNumericBins, numericBinIndex, splitNumericBin } from '../core/binning';
 import type { Binning } from '../core/binning/types';
 import type { PrepareConfig, PreparedData } from '../core/pipeline';
 import { getColumn } from '../core/table';
+import type { Dataset } from './datasets';
 import { outcomeNames, prepare } from './preparing';
 import type { BinEdit, BinEditResult, CharacteristicBin, CharacteristicReport, CharacteristicsReport } from './protocol';
 import type { Result } from '../core/result';
@@ -41,10 +42,10 @@ export function describeCharacteristic(binning: Binning, edited: boolean): Chara
   return { column: binning.column, kind: binning.kind, binning, bins: characteristicBins(binning), iv: binning.iv, strength: ivStrength(binning.iv), edited };
 }
 
-/** Bins every feature of the current preparation on its training rows; features ranked by IV, highest first. */
-export function computeCharacteristics(config: PrepareConfig): Result<CharacteristicsReport> {
+/** Bins every feature of `dataset` prepared for `config` on its training rows; features ranked by IV, highest first. */
+export function computeCharacteristics(dataset: Dataset, config: PrepareConfig): Result<CharacteristicsReport> {
   const started = performance.now();
-  const prepared = prepare(config);
+  const prepared = prepare(dataset, config);
   if (!prepared.ok) return prepared;
   const data = prepared.data;
   const { rows, bad } = trainingBadRows(data, config);
@@ -55,9 +56,9 @@ export function computeCharacteristics(config: PrepareConfig): Result<Characteri
   return { ok: true, data: { trainRows: rows.length, goods: rows.length - bads, bads, features, elapsedMs: performance.now() - started } };
 }
 
-/** Applies one edit to `binning` (a feature of the current preparation), re-counted on the training rows. */
-export function editCharacteristic(config: PrepareConfig, binning: Binning, edit: BinEdit): BinEditResult {
-  const prepared = prepare(config);
+/** Applies one edit to `binning` (a feature of `dataset` prepared for `config`), re-counted on the training rows. */
+export function editCharacteristic(dataset: Dataset, config: PrepareConfig, binning: Binning, edit: BinEdit): BinEditResult {
+  const prepared = prepare(dataset, config);
   if (!prepared.ok) return { ok: false, problem: 'not-prepared' };
   const data = prepared.data;
   if (!data.report.features.includes(binning.column)) return { ok: false, problem: 'unknown-column' };

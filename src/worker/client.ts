@@ -1,5 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { CreditLabApi } from './creditlab.worker';
+import type { JobId } from './protocol';
+import { randomId } from './randomId';
 
 export { proxy };
 
@@ -41,4 +43,9 @@ export class WorkerBridge {
     this.worker = null;
     this.remote = null;
   }
+}
+
+/** A fresh job id, to name a long call so that `cancel` can stop it. */
+export function newJobId(): JobId {
+  return randomId() as JobId;
 }

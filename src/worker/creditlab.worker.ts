@@ -1,107 +1,155 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
+import type { Binning } from '../core/binning/types';
+import { bundleOk, type BundleOutcome } from '../core/bundle/problems';
+import type { DecisionPolicy, ModelBundle } from '../core/bundle/types';
 import type { ReadProgress } from '../core/csv/readCsvBytes';
 import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
-import type { Result } from '../core/result';
+import { ok, type Result } from '../core/result';
 import type { PointsScale } from '../core/scoring/points';
-import type { Binning } from '../core/binning/types';
+import { admitBundle } from './bundleLoading';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
-import { cancelLoad, loadBlob, loadUrl, readRows } from './loading';
-import { forgetPrepared, prepare, removedCsv, summarise } from './preparing';
+import { findDataset, releaseDataset } from './datasets';
+import { cancelJob, runJob } from './jobs';
+import { loadBlob, loadUrl, readRows } from './loading';
+import { releaseModel } from './models';
+import { prepare, removedCsv, summarise } from './preparing';
 import type {
   ApplicantScore,
   BinEdit,
-  CompareEntry,
-  CompareOutcome,
   BinEditResult,
   CharacteristicsReport,
+  CompareEntry,
+  CompareOutcome,
   CutoffPlan,
-  DatasetSummary,
+  DatasetId,
+  JobId,
+  LoadedBundle,
+  LoadedDataset,
+  ModelId,
+  ModelPolicy,
   PreparedSummary,
   TrainEvent,
   TrainRequest,
-  TrainSummary,
+  TrainedModel,
 } from './protocol';
-import { compareModels, cutoffPlan, forgetModel, preloadBackend, requestStop, score, setCutoff, train, useComparedModel } from './training';
+import { bundleOf, cutoffPlan, score, setPolicy } from './scoring';
+import { compareModels, preloadBackend, train } from './training';
 
-function forgetDerived(): void {
-  forgetPrepared();
-  forgetModel();
-}
-
-/** The worker's API; the UI imports this type only, so tfjs never reaches the main bundle. */
+/**
+ * The worker's API; the UI imports this type only, so tfjs never reaches the main bundle. Data sets
+ * and models are named by the ids the worker gives them and stay until released; long calls are
+ * named by a job id of the caller's choosing, which `cancel` stops.
+ */
 const api = {
-  /** Streams a user's file into the worker's table and profiles its columns; progress is reported as it reads. */
-  async loadFile(file: Blob, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<DatasetSummary>> {
-    const result = await loadBlob(file, fileName, onProgress);
-    if (result.ok) forgetDerived();
-    return result;
+  /** Streams a user's file into a new data set (hashing it on the way) and profiles its columns; progress is reported as it reads. */
+  loadFile(jobId: JobId, file: Blob, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<LoadedDataset>> {
+    return runJob(jobId, (signal) => loadBlob(file, fileName, onProgress, signal));
   },
 
-  /** Streams a CSV served with the app (the bundled sample). */
-  async loadUrl(url: string, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<DatasetSummary>> {
-    const result = await loadUrl(url, fileName, onProgress);
-    if (result.ok) forgetDerived();
-    return result;
+  /** Streams a CSV served with the app (the bundled sample) into a new data set. */
+  loadUrl(jobId: JobId, url: string, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<LoadedDataset>> {
+    return runJob(jobId, (signal) => loadUrl(url, fileName, onProgress, signal));
   },
 
-  /** Cancels a load in progress. */
-  cancelLoad,
+  /** Lets go of a data set and its preparation (models trained on it stay); false when it was not loaded. */
+  releaseDataset(datasetId: DatasetId): boolean {
+    return releaseDataset(datasetId);
+  },
 
-  /** Rows [start, start + count) of the loaded file as text, for the preview. */
-  getRows: readRows,
+  /** Stops a load, training or comparison by its job id: a load ends "cancelled", a training keeps its best model so far. */
+  cancel(jobId: JobId): boolean {
+    return cancelJob(jobId);
+  },
 
-  /** Cleans, splits and fits the preprocessing for these choices; the report shows before any training. */
-  prepare(config: PrepareConfig): Result<PreparedSummary> {
-    const prepared = prepare(config);
-    return prepared.ok ? { ok: true, data: summarise(prepared.data, config) } : prepared;
+  /** Rows [start, start + count) of a data set as text, for the preview. */
+  getRows(datasetId: DatasetId, start: number, count: number): string[][] {
+    return readRows(datasetId, start, count);
+  },
+
+  /** Cleans, splits and fits the preprocessing of a data set for these choices; the report shows before any training. */
+  prepare(datasetId: DatasetId, config: PrepareConfig): Result<PreparedSummary> {
+    const dataset = findDataset(datasetId);
+    if (!dataset.ok) return dataset;
+    const prepared = prepare(dataset.data, config);
+    return prepared.ok ? ok(summarise(prepared.data, config)) : prepared;
   },
 
   /** Every feature binned on the training rows of this preparation (never the test rows): bins, WoE, IV and its reading, ranked by IV. */
-  characteristics(config: PrepareConfig): Result<CharacteristicsReport> {
-    return computeCharacteristics(config);
+  characteristics(datasetId: DatasetId, config: PrepareConfig): Result<CharacteristicsReport> {
+    const dataset = findDataset(datasetId);
+    return dataset.ok ? computeCharacteristics(dataset.data, config) : dataset;
   },
 
   /** Merges two neighbouring bins of `binning`, or splits one at a value, re-counted on the same training rows. */
-  editCharacteristic(config: PrepareConfig, binning: Binning, edit: BinEdit): BinEditResult {
-    return editCharacteristic(config, binning, edit);
+  editCharacteristic(datasetId: DatasetId, config: PrepareConfig, binning: Binning, edit: BinEdit): BinEditResult {
+    const dataset = findDataset(datasetId);
+    return dataset.ok ? editCharacteristic(dataset.data, config, binning, edit) : { ok: false, problem: 'not-prepared' };
   },
 
-  /** The removed rows of the last preparation as CSV, each with its reason. */
-  removedRowsCsv: removedCsv,
-
-  /** Trains and evaluates on the held-out test rows. */
-  train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
-    return train(request, onEvent);
+  /** The rows this preparation removes, as CSV, each with its reason ('' when the data set is gone or cannot be prepared). */
+  removedRowsCsv(datasetId: DatasetId, config: PrepareConfig): string {
+    const dataset = findDataset(datasetId);
+    return dataset.ok ? removedCsv(dataset.data, config) : '';
   },
 
-  /** Trains several models on the same split, one after another, and keeps them all; progress events carry the model's key. */
-  compareModels(entries: readonly CompareEntry[], onEvent: (key: string, event: TrainEvent) => void): Promise<Result<readonly CompareOutcome[]>> {
-    return compareModels(entries, onEvent);
+  /** Trains and evaluates on the held-out test rows; the model is kept under a new id (with its bundle) until released. */
+  async train(jobId: JobId, datasetId: DatasetId, request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainedModel>> {
+    const dataset = findDataset(datasetId);
+    if (!dataset.ok) return dataset;
+    return runJob(jobId, (signal) => train(dataset.data, request, onEvent, signal));
   },
 
-  /** Makes one compared model the one the planner, the cut-off and scoring use. */
-  useComparedModel,
+  /** Trains several models on the same split, one after another, each kept under its own id; progress events carry the model's key. */
+  async compareModels(
+    jobId: JobId,
+    datasetId: DatasetId,
+    entries: readonly CompareEntry[],
+    onEvent: (key: string, event: TrainEvent) => void,
+  ): Promise<Result<readonly CompareOutcome[]>> {
+    const dataset = findDataset(datasetId);
+    if (!dataset.ok) return dataset;
+    return runJob(jobId, (signal) => compareModels(dataset.data, entries, onEvent, signal));
+  },
+
+  /** Frees a model (its tfjs weights included); false when it was not loaded. */
+  releaseModel(modelId: ModelId): boolean {
+    return releaseModel(modelId);
+  },
+
+  /**
+   * Loads a model bundle (any value: it is checked against the schema), its networks from the
+   * stored weights, and scores its reference applicants again: a bundle whose scores moved beyond
+   * its tolerance is refused, and nothing of a refused bundle is kept.
+   */
+  async loadBundle(bundle: unknown): Promise<BundleOutcome<LoadedBundle>> {
+    const loaded = await admitBundle(bundle);
+    return loaded.ok ? bundleOk({ modelId: loaded.data.id, summary: loaded.data.summary }) : loaded;
+  },
 
   /** Fetches and starts the automatically chosen backend while the page is idle (wasm binaries included). */
   preloadBackend,
 
-  /** Stops a running training after the current batch. */
-  stop: requestStop,
-
-  /** Scores one applicant with the stored preprocessing and calibrated model: the probability of bad and any out-of-range flags (a scorecard: from its integer points on `scale`). */
-  score(record: ApplicantRecord, scale?: PointsScale): Result<ApplicantScore> {
-    return score(record, scale);
+  /** Scores one applicant with a model's stored preprocessing and calibrated model: the probability of bad and any out-of-range flags (a scorecard: from its integer points on `scale`, by default its policy's). */
+  score(modelId: ModelId, record: ApplicantRecord, scale?: PointsScale): Result<ApplicantScore> {
+    return score(modelId, record, scale);
   },
 
-  /** The cut-off planner's table over the test rows, and cut-offs for maximum profit, maximum KS and a target approval rate (0–1) searched on validation rows. */
-  cutoffPlan(profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
-    return cutoffPlan(profitPerGood, lossPerBad, targetApprovalRate);
+  /** The cut-off planner's table over the test rows and, for a model trained in this session, cut-offs searched on its validation rows. */
+  cutoffPlan(modelId: ModelId, profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
+    return cutoffPlan(modelId, profitPerGood, lossPerBad, targetApprovalRate);
   },
 
-  /** Keeps the chosen cut-off (on the probability of bad) with the model. */
-  setCutoff,
+  /** Keeps the chosen cut-off (on the probability of bad) and points scale with the model: they go into its bundle. */
+  setPolicy(modelId: ModelId, policy: ModelPolicy): Result<DecisionPolicy> {
+    return setPolicy(modelId, policy);
+  },
+
+  /** The model's bundle with its policy as now set: what a saved file holds. */
+  bundleOf(modelId: ModelId): Result<ModelBundle> {
+    return bundleOf(modelId);
+  },
 };
 
 /** The worker API type, for the UI's type-only import. */

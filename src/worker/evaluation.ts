@@ -74,5 +74,5 @@ export function planCutoffs(
     suggestions.push(grade('max-ks', ks, ks.ks));
     suggestions.push(grade('approval-rate', cutoffForApprovalRate(search.bad, search.pBad, targetApprovalRate, options)));
   }
-  return { table: cutoffTable(test.bad, test.pBad, options, 101), suggestions };
+  return { table: cutoffTable(test.bad, test.pBad, options, 101), suggestions, searchable: search.bad.length > 0 };
 }

@@ -3,8 +3,10 @@ import { profileTable } from '../core/profile/profileTable';
 import { blobChunks, readCsvBytes, streamChunks, type ReadProgress } from '../core/csv/readCsvBytes';
 import type { ParsedCsv } from '../core/csv/csvReader';
 import { fail, ok, type Result } from '../core/result';
-import { cellText, type Table } from '../core/table';
-import type { DatasetSummary } from './protocol';
+import { cellText } from '../core/table';
+import { addDataset, findDataset } from './datasets';
+import { hashWhileReading } from './fileHash';
+import type { DatasetId, LoadedDataset } from './protocol';
 
 // Beyond this the browser cannot hold the text's columns; say so instead of crashing the tab.
 const MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -12,75 +14,60 @@ const MAX_FILE_BYTES = 2 * 1024 ** 3;
 const TOO_LARGE = 'This file is too large for this browser to hold in memory. Try a smaller extract.';
 const OVER_LIMIT = (bytes: number) => `This file (${(bytes / 1024 ** 3).toFixed(1)} GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.`;
 
-let loaded: Table | null = null;
-let loadAbort: AbortController | null = null;
-
-/** The table of the last file loaded, or null. */
-export function currentTable(): Table | null {
-  return loaded;
-}
-
-/** Cancels a load in progress (its result becomes "Loading was cancelled."). */
-export function cancelLoad(): void {
-  loadAbort?.abort();
-}
-
-/** Streams a CSV into the worker's table and profiles it; the previous table is released first. */
+/**
+ * Streams a CSV into a new data set (its SHA-256 computed on the way) and profiles it. Data sets
+ * already loaded stay as they are: the caller releases the one it no longer needs. An aborted
+ * `signal` ends the read with "Loading was cancelled.".
+ */
 export async function loadCsv(
   open: () => AsyncIterable<Uint8Array>,
   totalBytes: number,
   fileName: string,
   onProgress: (progress: ReadProgress) => void,
-): Promise<Result<DatasetSummary>> {
+  signal?: AbortSignal,
+): Promise<Result<LoadedDataset>> {
   if (totalBytes > MAX_FILE_BYTES) return fail(OVER_LIMIT(totalBytes));
-  loadAbort?.abort();
-  const abort = new AbortController();
-  loadAbort = abort;
   const started = performance.now();
-  // Let go of the previous table before reading: two large tables may not fit side by side.
-  const previous = loaded;
-  loaded = null;
+  const source = hashWhileReading(open);
   let parsed: Result<ParsedCsv>;
   try {
-    parsed = await readCsvBytes(open, totalBytes, { onProgress, signal: abort.signal });
+    parsed = await readCsvBytes(source.open, totalBytes, { onProgress, signal });
   } catch (error) {
     console.error('Reading the file failed', error);
-    loaded = previous;
     if (error instanceof RangeError) return fail(TOO_LARGE);
     return fail('The file could not be read. It may have been moved, or be too large for this browser.');
-  } finally {
-    if (loadAbort === abort) loadAbort = null;
   }
-  if (!parsed.ok) {
-    // A cancelled or unusable file leaves the previous data set in place.
-    loaded = previous;
-    return parsed;
-  }
+  if (!parsed.ok) return parsed;
   const parseMs = performance.now() - started;
   const table = parsed.data.table;
+  // A successful read consumed its last pass to the end: the digest covers every byte once.
+  const digest = source.digest();
   const profileStarted = performance.now();
   // Blank header cells are lost in the column names (col1): the reader's notes say which they were.
   const columns = profileTable(table, { unnamedColumns: parsed.data.notes.unnamedColumns });
-  loaded = table;
+  const dataset = addDataset(table, { name: fileName, sizeBytes: digest.bytes, sha256: digest.sha256 });
   return ok({
-    fileName,
-    sizeBytes: totalBytes,
-    rowCount: table.rowCount,
-    columns,
-    suggestedTarget: detectTarget(columns),
-    notes: parsed.data.notes,
-    parseMs,
-    profileMs: performance.now() - profileStarted,
+    datasetId: dataset.id,
+    summary: {
+      fileName,
+      sizeBytes: totalBytes,
+      rowCount: table.rowCount,
+      columns,
+      suggestedTarget: detectTarget(columns),
+      notes: parsed.data.notes,
+      parseMs,
+      profileMs: performance.now() - profileStarted,
+    },
   });
 }
 
 /** Loads a user's File (streamed, never read whole into one string). */
-export function loadBlob(file: Blob, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<DatasetSummary>> {
-  return loadCsv(() => blobChunks(file), file.size, fileName, onProgress);
+export function loadBlob(file: Blob, fileName: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<Result<LoadedDataset>> {
+  return loadCsv(() => blobChunks(file), file.size, fileName, onProgress, signal);
 }
 
 /** Loads a CSV served with the app (the bundled sample), streaming the response body. */
-export async function loadUrl(url: string, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<DatasetSummary>> {
+export async function loadUrl(url: string, fileName: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<Result<LoadedDataset>> {
   const response = await fetch(url);
   if (!response.ok || !response.body) return fail(`The sample data could not be loaded (HTTP ${response.status}).`);
   const body = response.body;
@@ -101,13 +88,15 @@ export async function loadUrl(url: string, fileName: string, onProgress: (progre
     size,
     fileName,
     onProgress,
+    signal,
   );
 }
 
-/** Rows [start, start + count) of the loaded table as display text, for the virtualised preview. */
-export function readRows(start: number, count: number): string[][] {
-  const table = loaded;
-  if (!table) return [];
+/** Rows [start, start + count) of data set `datasetId` as display text, for the virtualised preview (none once it is released). */
+export function readRows(datasetId: DatasetId, start: number, count: number): string[][] {
+  const found = findDataset(datasetId);
+  if (!found.ok) return [];
+  const table = found.data.table;
   const end = Math.min(table.rowCount, start + count);
   const rows: string[][] = [];
   for (let r = Math.max(0, start); r < end; r++) rows.push(table.columns.map((column) => cellText(column, r)));

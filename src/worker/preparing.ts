@@ -1,12 +1,9 @@
 import { removedRowsCsv } from '../core/clean/removedRows';
 import { badOutcome } from '../core/columns/target';
 import { prepareData, type PrepareConfig, type PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
-import { currentTable } from './loading';
+import { ok, type Result } from '../core/result';
+import type { Dataset } from './datasets';
 import type { OutcomeNames, PreparedSummary } from './protocol';
-
-// The last preparation, reused by training when the choices have not changed since.
-let last: { readonly key: string; readonly table: object; readonly data: PreparedData } | null = null;
 
 /** The target's values by meaning: the bad outcome follows from the target, whichever value is positive. */
 export function outcomeNames(config: Pick<PrepareConfig, 'target' | 'positive' | 'negative'>): OutcomeNames {
@@ -35,26 +32,18 @@ export function summarise(data: PreparedData, config: PrepareConfig): PreparedSu
   };
 }
 
-/** Cleans, splits, fits and encodes the loaded table for `config` (cached for an identical config). */
-export function prepare(config: PrepareConfig): Result<PreparedData> {
-  const table = currentTable();
-  if (!table) return fail('Load a data set first.');
+/** Cleans, splits, fits and encodes `dataset` for `config`; the data set keeps its last preparation, reused for an identical config. */
+export function prepare(dataset: Dataset, config: PrepareConfig): Result<PreparedData> {
   const key = JSON.stringify(config);
-  if (last && last.key === key && last.table === table) return ok(last.data);
-  last = null; // let the previous matrices go before building new ones
-  const prepared = prepareData(table, config);
-  if (prepared.ok) last = { key, table, data: prepared.data };
+  if (dataset.prepared?.key === key) return ok(dataset.prepared.data);
+  dataset.prepared = null; // let the previous matrices go before building new ones
+  const prepared = prepareData(dataset.table, config);
+  if (prepared.ok) dataset.prepared = { key, data: prepared.data };
   return prepared;
 }
 
-/** The rows the last preparation removed, as CSV text with the reason for each. */
-export function removedCsv(): string {
-  const table = currentTable();
-  if (!last || !table || last.table !== table) return '';
-  return removedRowsCsv(table, last.data.removed);
-}
-
-/** Forgets the cached preparation (a new file was loaded). */
-export function forgetPrepared(): void {
-  last = null;
+/** The rows this preparation of `dataset` removes, as CSV text with the reason for each ('' when it cannot be prepared). */
+export function removedCsv(dataset: Dataset, config: PrepareConfig): string {
+  const prepared = prepare(dataset, config);
+  return prepared.ok ? removedRowsCsv(dataset.table, prepared.data.removed) : '';
 }

@@ -10,11 +10,46 @@ import type { PointsScale } from '../core/scoring/points';
 import type { PrepareConfig, PrepareTimings } from '../core/pipeline';
 import type { CalibrationSummary, CrossValidationSummary, HeldOutEvaluation, MemberRun, OutcomeNames } from '../core/evaluation/types';
 import type { ColumnProfile } from '../core/profile/profileTable';
+import type { ModelBundle } from '../core/bundle/types';
 import type { BackendChoice, BackendName } from '../model/backendChoice';
 import type { NetworkSpec } from '../model/network';
 import type { BatchProgress, EpochReport, TrainSettings } from '../model/train';
 
 export type { CalibrationSummary, CrossValidationSummary, EvaluationCharts, HeldOutEvaluation, MemberRun, OutcomeNames } from '../core/evaluation/types';
+
+/** A data set held by the worker, named by the id the worker gave it when it was loaded. */
+export type DatasetId = string & { readonly __brand: 'DatasetId' };
+
+/** A model held by the worker (trained here or loaded from a bundle), named by the id the worker gave it. */
+export type ModelId = string & { readonly __brand: 'ModelId' };
+
+/** A long call (load, train, compare), named by the caller so that `cancel(jobId)` can stop it. */
+export type JobId = string & { readonly __brand: 'JobId' };
+
+/** A file loaded into the worker: its id there, and what the UI shows of it. */
+export interface LoadedDataset {
+  readonly datasetId: DatasetId;
+  readonly summary: DatasetSummary;
+}
+
+/** A model trained in this session: its id in the worker, the run's summary, and the bundle a saved file holds. */
+export interface TrainedModel {
+  readonly modelId: ModelId;
+  readonly summary: TrainSummary;
+  readonly bundle: ModelBundle;
+}
+
+/** A bundle loaded into the worker: its id there, and its run's summary (null when the bundle holds no held-out evaluation to show). */
+export interface LoadedBundle {
+  readonly modelId: ModelId;
+  readonly summary: TrainSummary | null;
+}
+
+/** How a model turns scores into decisions, as the user sets it: the cut-off on the probability of bad and the points scale. */
+export interface ModelPolicy {
+  readonly cutoff: number;
+  readonly scale: PointsScale;
+}
 
 /** What the UI learns about a loaded file: plain values, never the rows themselves. */
 export interface DatasetSummary {
@@ -75,10 +110,6 @@ export interface TrainRequest {
   readonly crossValidationFolds: number | null;
 }
 
-
-
-
-
 /** Where a figure comes from: the held-out test rows, or the rows that chose a cut-off. */
 export type RowSource = 'test' | 'validation' | 'out-of-fold';
 
@@ -105,8 +136,12 @@ export interface CutoffSuggestion {
 export interface CutoffPlan {
   readonly table: readonly CutoffEvaluation[];
   readonly suggestions: readonly CutoffSuggestion[];
+  /**
+   * False when the model has no rows to search cut-offs on (a model loaded from a bundle carries
+   * only its test table, or a run without validation rows): `suggestions` is then empty.
+   */
+  readonly searchable: boolean;
 }
-
 
 /**
  * One scored applicant: the calibrated probability of the bad outcome, and the columns whose value
@@ -127,7 +162,6 @@ export interface ApplicantBin {
   /** Index into the characteristic's bins (groups for text), −1 for the missing bin. */
   readonly binIndex: number;
 }
-
 
 /** A fitted scorecard as the UI needs it: the model itself (plain JSON; points tables follow from it and a scale) and how it was fitted. */
 export interface ScorecardRun {
@@ -243,5 +277,7 @@ export interface CompareEntry {
   readonly request: TrainRequest;
 }
 
-/** A compared model's result, or why it did not train. */
-export type CompareOutcome = { readonly key: string; readonly ok: true; readonly summary: TrainSummary } | { readonly key: string; readonly ok: false; readonly reason: string };
+/** A compared model's result (the model stays loaded in the worker until released), or why it did not train. */
+export type CompareOutcome =
+  | { readonly key: string; readonly ok: true; readonly modelId: ModelId; readonly summary: TrainSummary; readonly bundle: ModelBundle }
+  | { readonly key: string; readonly ok: false; readonly reason: string };

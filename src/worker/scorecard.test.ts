@@ -1,18 +1,18 @@
 // The worker's scorecard path in Node: train() routed to the pure core (no tfjs), graded like a
 // network, scoring from whole points, and the characteristics report with its edits.
 import { describe, expect, it } from 'vitest';
-import { proposeCleaningPlan } from '../core/clean/plan';
-import { bytesOf, chunkedOpen, seededRandom } from '../core/csv/testFixtures';
-import type { PrepareConfig } from '../core/pipeline';
+import { seededRandom } from '../core/csv/testFixtures';
 import { scorecardPoints } from '../core/scorecard/scorecardPoints';
 import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../model/defaults';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
-import { loadCsv } from './loading';
-import type { TrainRequest } from './protocol';
+import type { Dataset } from './datasets';
+import { releaseModel } from './models';
+import type { PrepareConfig } from '../core/pipeline';
 import { prepare } from './preparing';
 import { trainScorecard } from './scorecardTraining';
-import { cutoffPlan, forgetModel, score, train } from './training';
+import { cutoffPlan, score } from './scoring';
+import { configOf, loadText, NEVER, scorecardRequest as request } from './testWorker';
+import { train } from './training';
 
 /** 1,000 seeded applicants: default rises as income falls and the rate rises; a text column and missing rates. */
 function loanCsv(): string {
@@ -28,31 +28,19 @@ function loanCsv(): string {
   return lines.join('\n');
 }
 
-async function prepared(): Promise<PrepareConfig> {
-  const bytes = bytesOf(loanCsv());
-  const loaded = await loadCsv(chunkedOpen(bytes, 4096), bytes.length, 'loans.csv', () => undefined);
-  if (!loaded.ok) throw new Error(loaded.reason);
-  const plan = proposeCleaningPlan(loaded.data.columns, 'default', '1', '0');
-  return { ...plan, testFraction: 0.2, validation: 'auto', seed: 3 };
+async function prepared(): Promise<{ dataset: Dataset; config: PrepareConfig }> {
+  const { dataset, summary } = await loadText(loanCsv());
+  return { dataset, config: configOf(summary) };
 }
-
-const request = (prepare: PrepareConfig, overrides: TrainRequest['scorecard'] = { binningOverrides: [], scale: DEFAULT_POINTS_SCALE }): TrainRequest => ({
-  prepare,
-  model: 'scorecard',
-  scorecard: overrides,
-  network: DEFAULT_NETWORK,
-  settings: DEFAULT_SETTINGS,
-  backend: 'cpu',
-  crossValidationFolds: null,
-});
 
 describe('scorecard runs in the worker', () => {
   it('trains without tfjs, grades on the test rows, searches cut-offs out-of-fold and scores from whole points', async () => {
-    const config = await prepared();
+    const { dataset, config } = await prepared();
     const events: string[] = [];
-    const result = await train(request(config), (event) => events.push(event.type));
+    const result = await train(dataset, request(config), (event) => events.push(event.type), NEVER);
     if (!result.ok) throw new Error(result.reason);
-    const run = result.data;
+    const run = result.data.summary;
+    const id = result.data.modelId;
     expect(run.model).toBe('scorecard');
     expect(events).toEqual(['prepared']); // no backend chosen, no epochs
     expect(run.evaluation.metrics.rows).toBe(200);
@@ -61,7 +49,7 @@ describe('scorecard runs in the worker', () => {
     expect(run.scorecard!.scorecard.selection.notes).toEqual([]);
     // Every training row predicted out-of-fold once: 800 rows for the cut-off search.
     expect(run.scorecard!.search).toEqual({ source: 'out-of-fold', rows: 800 });
-    const plan = cutoffPlan(100, 500, 0.8);
+    const plan = cutoffPlan(id, 100, 500, 0.8);
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.data.suggestions.map((s) => [s.rule, s.searchedOn.rows])).toEqual([
       ['max-profit', 800],
@@ -72,7 +60,7 @@ describe('scorecard runs in the worker', () => {
     expect(Math.abs(plan.data.suggestions[2].onSearchRows.approvalRate - 0.8)).toBeLessThan(0.02);
 
     const scale = { baseScore: 500, baseOdds: 20, pointsToDoubleOdds: 40 };
-    const scored = score({ income: '31000', rate: '', home: 'RENT' }, scale);
+    const scored = score(id, { income: '31000', rate: '', home: 'RENT' }, scale);
     if (!scored.ok) throw new Error(scored.reason);
     const table = scorecardPoints(run.scorecard!.scorecard, scale);
     const bins = scored.data.scorecardBins!;
@@ -82,13 +70,13 @@ describe('scorecard runs in the worker', () => {
     const total = bins.reduce((sum, b) => sum + table.rows.find((r) => r.characteristic === b.characteristic && r.binIndex === b.binIndex)!.points, 0);
     // odds good:bad = 20 · 2^((score − 500) / 40); probability of bad = 1 / (1 + odds).
     expect(scored.data.probabilityOfBad).toBeCloseTo(1 / (1 + 20 * 2 ** ((total - 500) / 40)), 12);
-    expect(score({ income: 'lots', rate: '10', home: 'OWN' }, scale).ok).toBe(false);
-    forgetModel();
+    expect(score(id, { income: 'lots', rate: '10', home: 'OWN' }, scale).ok).toBe(false);
+    releaseModel(id);
   });
 
   it("recomputes the fit's own out-of-fold predictions for the cut-off search: their log loss is the one the fit compared calibrations on", async () => {
-    const config = await prepared();
-    const data = prepare(config);
+    const { dataset, config } = await prepared();
+    const data = prepare(dataset, config);
     if (!data.ok) throw new Error(data.reason);
     // So many points per doubling of the odds that whole points round nothing away.
     const fine = { baseScore: 600, baseOdds: 50, pointsToDoubleOdds: 1e7 };
@@ -109,8 +97,8 @@ describe('scorecard runs in the worker', () => {
   });
 
   it('bins every feature on the training rows ranked by IV; a merge keeps the rows and a split restores the bins', async () => {
-    const config = await prepared();
-    const report = computeCharacteristics(config);
+    const { dataset, config } = await prepared();
+    const report = computeCharacteristics(dataset, config);
     if (!report.ok) throw new Error(report.reason);
     expect(report.data.trainRows).toBe(800);
     const ivs = report.data.features.map((f) => f.iv);
@@ -121,7 +109,7 @@ describe('scorecard runs in the worker', () => {
     expect(income.bins.length).toBeGreaterThanOrEqual(3);
     const rows = (bins: readonly { count: number }[]) => bins.reduce((s, b) => s + b.count, 0);
     expect(rows(income.bins)).toBe(800);
-    const merged = editCharacteristic(config, income.binning, { type: 'merge', index: 0, other: 1 });
+    const merged = editCharacteristic(dataset, config, income.binning, { type: 'merge', index: 0, other: 1 });
     if (!merged.ok) throw new Error(merged.problem);
     expect(merged.data.bins.length).toBe(income.bins.length - 1);
     expect(rows(merged.data.bins)).toBe(800);
@@ -131,22 +119,22 @@ describe('scorecard runs in the worker', () => {
       12,
     );
     expect(merged.data.edited).toBe(true);
-    const split = editCharacteristic(config, merged.data.binning, { type: 'split', at: income.binning.edges[0] });
+    const split = editCharacteristic(dataset, config, merged.data.binning, { type: 'split', at: income.binning.edges[0] });
     if (!split.ok) throw new Error(split.problem);
     expect(split.data.bins.map((b) => b.count)).toEqual(income.bins.map((b) => b.count));
-    expect(editCharacteristic(config, merged.data.binning, { type: 'split', at: merged.data.binning.kind === 'numeric' ? merged.data.binning.edges[0] : 0 })).toEqual({
+    expect(editCharacteristic(dataset, config, merged.data.binning, { type: 'split', at: merged.data.binning.kind === 'numeric' ? merged.data.binning.edges[0] : 0 })).toEqual({
       ok: false,
       problem: 'split-at-edge',
     });
-    expect(editCharacteristic(config, merged.data.binning, { type: 'split', at: -1e9 })).toEqual({ ok: false, problem: 'split-empty-side' });
+    expect(editCharacteristic(dataset, config, merged.data.binning, { type: 'split', at: -1e9 })).toEqual({ ok: false, problem: 'split-empty-side' });
 
     // A scorecard trained with the merged bins uses them as given.
-    const result = await train(request(config, { binningOverrides: [merged.data.binning], scale: DEFAULT_POINTS_SCALE }), () => undefined);
+    const result = await train(dataset, request(config, { binningOverrides: [merged.data.binning], scale: DEFAULT_POINTS_SCALE }), () => undefined, NEVER);
     if (!result.ok) throw new Error(result.reason);
-    const used = result.data.scorecard!.scorecard.characteristics.find((c) => c.column === 'income')!;
+    const used = result.data.summary.scorecard!.scorecard.characteristics.find((c) => c.column === 'income')!;
     expect(used.edited).toBe(true);
     expect(used.binning).toEqual(merged.data.binning);
-    expect(result.data.scorecard!.editedCharacteristics).toEqual(['income']);
-    forgetModel();
+    expect(result.data.summary.scorecard!.editedCharacteristics).toEqual(['income']);
+    releaseModel(result.data.modelId);
   });
 });

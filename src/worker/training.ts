@@ -2,43 +2,28 @@ import * as tf from '@tensorflow/tfjs';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BundleModel } from '../core/bundle/types';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
-import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { computeLogLoss } from '../core/metrics/binary';
 import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
-import { prepareFolds } from '../core/pipeline';
-import { DEFAULT_POINTS_SCALE, probabilityOfBad, type PointsScale } from '../core/scoring/points';
-import type { Scorecard } from '../core/scorecard/types';
-import { scoreApplicantOnScorecard, trainScorecard } from './scorecardTraining';
-import { evaluateHeldOut, planCutoffs, type BadScores } from './evaluation';
-import { currentTable } from './loading';
+import { prepareFolds, type PreparedData } from '../core/pipeline';
 import { fail, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend } from '../model/backend';
 import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
+import { networkMemberOf } from '../model/bundleNetwork';
 import { buildNetwork, disposeNetwork } from '../model/network';
 import { trainWithFallback } from '../model/resilientTrain';
-import { disposeScoringModel, fitScoringModel, predictCalibrated, type ScoringModel, type TrainMember } from '../model/scoringModel';
+import { disposeScoringModel, fitScoringModel, predictCalibrated, type TrainMember } from '../model/scoringModel';
 import { trainModel, TrainingDiverged } from '../model/train';
-import type { PreparedData } from '../core/pipeline';
+import { admitBundle } from './bundleLoading';
+import { buildBundle, DEFAULT_CUTOFF } from './buildBundle';
+import type { Dataset } from './datasets';
+import { evaluateHeldOut, type BadScores } from './evaluation';
+import type { SessionRows } from './models';
 import { outcomeNames, prepare, summarise } from './preparing';
-import type { ApplicantScore, CompareEntry, CompareOutcome, CrossValidationSummary, CutoffPlan, TrainEvent, TrainRequest, TrainSummary } from './protocol';
-
-/** The trained model with everything scoring needs; the preprocessing and calibrator (or the scorecard's bins) are only ever applied, never refit. */
-type TrainedModel = (
-  | { readonly kind: 'network'; readonly model: ScoringModel; readonly preprocessor: Preprocessor }
-  | { readonly kind: 'scorecard'; readonly scorecard: Scorecard; readonly preprocessor: Preprocessor }
-) & {
-  readonly positiveIsBad: boolean;
-  /** Held-out test rows (labels 1 = bad, calibrated probabilities of bad): the slider's figures. */
-  readonly test: BadScores;
-  /** Validation or out-of-fold rows: where suggested cut-offs are searched. */
-  readonly search: BadScores & { readonly source: 'validation' | 'out-of-fold' };
-  /** Applicants whose probability of bad is below this are approved; kept with the model. */
-  cutoff: number;
-};
-
-let trained: TrainedModel | null = null;
-let stopRequested = false;
+import type { CompareEntry, CompareOutcome, CrossValidationSummary, TrainEvent, TrainRequest, TrainSummary, TrainedModel } from './protocol';
+import { trainScorecard } from './scorecardTraining';
+import type { Scorer } from './scorer';
 
 /** The wasm binaries, served from the app's own files so it works offline and from a sub-path. */
 function wasmPaths() {
@@ -64,88 +49,57 @@ export function preloadBackend(): Promise<BackendChoice | null> {
   return preloading;
 }
 
-// The models of the last comparison, by its keys: kept (weights and all) until a new run or file,
-// so any of them can become the model in use.
-const compared = new Map<string, TrainedModel>();
-
-/** Drops the trained model and any compared ones (a new file was loaded, or a new run starts). */
-export function forgetModel(): void {
-  const models = new Set([...compared.values(), ...(trained ? [trained] : [])]);
-  for (const model of models) if (model.kind === 'network') disposeScoringModel(model.model);
-  compared.clear();
-  trained = null;
-}
-
-/** Asks a running training to stop after the current batch; the best model so far is kept. */
-export function requestStop(): void {
-  stopRequested = true;
-}
-
 /** Labels as 1 = bad and probabilities as probabilities of bad, from labels and probabilities of label 1. */
 function toBadScores(y: Float32Array, p: Float64Array, positiveIsBad: boolean): BadScores {
   return positiveIsBad ? { bad: y, pBad: p } : { bad: y.map((v) => 1 - v), pBad: p.map((v) => 1 - v) };
 }
 
-/** Prepares (or reuses) the data, trains the members on the chosen backend with fallback, calibrates on validation rows, and evaluates on the test rows. */
-export async function train(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
-  stopRequested = false;
-  forgetModel();
-  return trainOne(request, onEvent);
-}
-
 /**
- * Trains each request in turn on the same split (their preparations differ at most in how numeric
- * features are encoded, never in the seed), keeping every model; none is in use until
- * `useComparedModel` picks one. A run that fails is reported in its place and the others go on.
+ * Prepares (or reuses) `dataset`'s preparation, trains the network (members on the chosen backend
+ * with fallback, calibrated on validation rows) or the scorecard, evaluates on the test rows, and
+ * keeps the model as a new id, loaded back from its own bundle. An aborted `signal` stops the
+ * training after the current batch and keeps the best model so far, as Stop does.
  */
-export async function compareModels(entries: readonly CompareEntry[], onEvent: (key: string, event: TrainEvent) => void): Promise<Result<readonly CompareOutcome[]>> {
-  stopRequested = false;
-  forgetModel();
-  const outcomes: CompareOutcome[] = [];
-  for (const entry of entries) {
-    if (stopRequested) break;
-    const result = await trainOne(entry.request, (event) => onEvent(entry.key, event));
-    if (result.ok && trained) {
-      compared.set(entry.key, trained);
-      outcomes.push({ key: entry.key, ok: true, summary: result.data });
-    } else outcomes.push({ key: entry.key, ok: false, reason: result.ok ? 'The model was not kept.' : result.reason });
-    trained = null;
-  }
-  return ok(outcomes);
-}
-
-/** Makes the compared model `key` the one in use (the planner, the cut-off and scoring follow it), at its default cut-off. */
-export function useComparedModel(key: string): Result<string> {
-  const model = compared.get(key);
-  if (!model) return fail('That model is no longer kept; compare the models again.');
-  model.cutoff = DEFAULT_CUTOFF;
-  trained = model;
-  return ok(key);
-}
-
-/** One run: prepares (or reuses) the data and trains the network or the scorecard; the previous model is left to the caller. */
-async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => void): Promise<Result<TrainSummary>> {
-  const prepared = prepare(request.prepare);
+export async function train(dataset: Dataset, request: TrainRequest, onEvent: (event: TrainEvent) => void, signal: AbortSignal): Promise<Result<TrainedModel>> {
+  const prepared = prepare(dataset, request.prepare);
   if (!prepared.ok) return prepared;
   const data = prepared.data;
-  const width = data.preprocessor.width;
   onEvent({ type: 'prepared', summary: summarise(data, request.prepare) });
   if (request.model === 'scorecard') {
     // Plain JavaScript on the raw columns: no tfjs backend is chosen or started.
     const run = trainScorecard(data, request);
     if (!run.ok) return run;
-    trained = {
-      kind: 'scorecard',
-      scorecard: run.data.scorecard,
-      preprocessor: data.preprocessor,
-      positiveIsBad: run.data.summary.positiveIsBad,
-      test: run.data.test,
-      search: run.data.search,
-      cutoff: DEFAULT_CUTOFF,
-    };
-    return ok({ ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF });
+    const summary: TrainSummary = { ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF };
+    const scorer: Scorer = { kind: 'scorecard', scorecard: run.data.scorecard };
+    return keep(dataset, data, request, summary, { kind: 'scorecard', scorecard: run.data.scorecard }, scorer, { test: run.data.test, search: run.data.search });
   }
+  return trainNetwork(dataset, data, request, onEvent, signal);
+}
 
+/**
+ * Trains each request in turn on `dataset` (their preparations differ at most in how numeric
+ * features are encoded, never in the seed), keeping every model under its own id until it is
+ * released. A run that fails is reported in its place and the others go on; an aborted `signal`
+ * stops the one running (kept, as Stop keeps it) and trains no more.
+ */
+export async function compareModels(
+  dataset: Dataset,
+  entries: readonly CompareEntry[],
+  onEvent: (key: string, event: TrainEvent) => void,
+  signal: AbortSignal,
+): Promise<Result<readonly CompareOutcome[]>> {
+  const outcomes: CompareOutcome[] = [];
+  for (const entry of entries) {
+    if (signal.aborted) break;
+    const result = await train(dataset, entry.request, (event) => onEvent(entry.key, event), signal);
+    outcomes.push(result.ok ? { key: entry.key, ok: true, ...result.data } : { key: entry.key, ok: false, reason: result.reason });
+  }
+  return ok(outcomes);
+}
+
+/** A network run: backend choice, the ensemble, calibration, held-out evaluation and the optional cross-validation. */
+async function trainNetwork(dataset: Dataset, data: PreparedData, request: TrainRequest, onEvent: (event: TrainEvent) => void, signal: AbortSignal): Promise<Result<TrainedModel>> {
+  const width = data.preprocessor.width;
   await preloading;
   let backend = await selectBackend(wasmPaths(), request.backend);
   // A real GPU is not always faster for a small network: race it against wasm on this model.
@@ -180,7 +134,7 @@ async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => v
       hooks: {
         onEpoch: (report) => onEvent({ type: 'epoch', report }),
         onBatch: (progress) => onEvent({ type: 'batch', progress }),
-        shouldStop: () => stopRequested,
+        shouldStop: () => signal.aborted,
         // A few progress messages a second are plenty for a person and keep the page idle.
         progressEveryMs: 250,
       },
@@ -190,79 +144,130 @@ async function trainOne(request: TrainRequest, onEvent: (event: TrainEvent) => v
     throw error;
   }
   const elapsedMs = performance.now() - started;
-  const probabilities = predictCalibrated(fitted.model, materialise(data.test));
-  if (probabilities.some((p) => !Number.isFinite(p))) {
+  try {
+    const probabilities = predictCalibrated(fitted.model, materialise(data.test));
+    if (probabilities.some((p) => !Number.isFinite(p))) return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
+    // Which value is bad follows from the target, not from which one was chosen as positive.
+    const outcome = outcomeNames(request.prepare);
+    const positiveIsBad = outcome.bad === request.prepare.positive;
+    const test = toBadScores(data.test.y, probabilities, positiveIsBad);
+    const source = data.validation.kind === 'cross-fit' ? 'out-of-fold' : 'validation';
+    const search = { ...toBadScores(fitted.validationLabels, fitted.validationProbabilities, positiveIsBad), source } as const;
+    const crossValidation = request.crossValidationFolds && !signal.aborted ? await crossValidate(dataset, request, onEvent, positiveIsBad, signal) : null;
+    const members = fitted.model.members.map((member, i) => ({
+      member: i + 1,
+      epochsRun: member.outcome.epochsRun,
+      bestEpoch: member.outcome.bestEpoch,
+      stoppedEarly: member.outcome.stoppedEarly,
+    }));
+    // Speed of the training loops themselves (as the live view shows it), not of the whole run with its
+    // validation predictions and calibration.
+    const samples = fitted.model.members.reduce((sum, member) => sum + (member.outcome.samplesPerSecond * member.outcome.elapsedMs) / 1000, 0);
+    const loopMs = fitted.model.members.reduce((sum, member) => sum + member.outcome.elapsedMs, 0);
+    const shifts = fitted.model.members.map((member) => (positiveIsBad ? member.logitShift : -member.logitShift));
+    const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
+    const summary: TrainSummary = {
+      model: 'network',
+      scorecard: null,
+      backend,
+      preprocessor: data.preprocessor,
+      evaluation: evaluateHeldOut(test, trainBadRate),
+      positiveIsBad,
+      outcome,
+      calibration: {
+        method: fitted.calibration.calibrator.method,
+        fittedOn: source,
+        rows: fitted.calibration.rows,
+        crossValidatedLogLoss: fitted.calibration.crossValidatedLogLoss,
+        classWeightShift: shifts.reduce((a, b) => a + b, 0) / shifts.length,
+      },
+      validation: data.validation,
+      members,
+      defaultCutoff: DEFAULT_CUTOFF,
+      crossValidation,
+      network: request.network,
+      settings: request.settings,
+      epochsRun: members.reduce((sum, member) => sum + member.epochsRun, 0),
+      bestEpoch: members[members.length - 1].bestEpoch,
+      stopped: fitted.stopped,
+      stoppedEarly: members.every((member) => member.stoppedEarly),
+      elapsedMs,
+      samplesPerSecond: loopMs > 0 ? (samples / loopMs) * 1000 : 0,
+      target: request.prepare.target,
+      positive: request.prepare.positive,
+      negative: request.prepare.negative,
+    };
+    const model: BundleModel = {
+      kind: 'network',
+      network: request.network,
+      inputWidth: width,
+      members: fitted.model.members.map((member) => networkMemberOf(member.network, member.logitShift, 'none')),
+      calibrator: fitted.model.calibrator,
+      quantization: 'none',
+    };
+    return await keep(dataset, data, request, summary, model, { kind: 'network', model: fitted.model }, { test, search });
+  } finally {
+    // The training networks go once their weights are in the bundle: what scores is loaded from it.
     disposeScoringModel(fitted.model);
-    return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
   }
-  // Which value is bad follows from the target, not from which one was chosen as positive.
-  const outcome = outcomeNames(request.prepare);
-  const positiveIsBad = outcome.bad === request.prepare.positive;
-  const test = toBadScores(data.test.y, probabilities, positiveIsBad);
-  const source = data.validation.kind === 'cross-fit' ? 'out-of-fold' : 'validation';
-  const search = { ...toBadScores(fitted.validationLabels, fitted.validationProbabilities, positiveIsBad), source } as const;
-  trained = { kind: 'network', model: fitted.model, preprocessor: data.preprocessor, positiveIsBad, test, search, cutoff: DEFAULT_CUTOFF };
-  const crossValidation = request.crossValidationFolds && !stopRequested ? await crossValidate(request, onEvent, positiveIsBad) : null;
-  const members = fitted.model.members.map((member, i) => ({
-    member: i + 1,
-    epochsRun: member.outcome.epochsRun,
-    bestEpoch: member.outcome.bestEpoch,
-    stoppedEarly: member.outcome.stoppedEarly,
-  }));
-  // Speed of the training loops themselves (as the live view shows it), not of the whole run with its
-  // validation predictions and calibration.
-  const samples = fitted.model.members.reduce((sum, member) => sum + (member.outcome.samplesPerSecond * member.outcome.elapsedMs) / 1000, 0);
-  const loopMs = fitted.model.members.reduce((sum, member) => sum + member.outcome.elapsedMs, 0);
-  const shifts = fitted.model.members.map((member) => (positiveIsBad ? member.logitShift : -member.logitShift));
-  const trainBadRate = positiveIsBad ? data.trainPositiveRate : 1 - data.trainPositiveRate;
-  return ok({
-    model: 'network',
-    scorecard: null,
-    backend,
-    preprocessor: data.preprocessor,
-    evaluation: evaluateHeldOut(test, trainBadRate),
-    positiveIsBad,
-    outcome,
-    calibration: {
-      method: fitted.calibration.calibrator.method,
-      fittedOn: source,
-      rows: fitted.calibration.rows,
-      crossValidatedLogLoss: fitted.calibration.crossValidatedLogLoss,
-      classWeightShift: shifts.reduce((a, b) => a + b, 0) / shifts.length,
-    },
-    validation: data.validation,
-    members,
-    defaultCutoff: DEFAULT_CUTOFF,
-    crossValidation,
-    network: request.network,
-    settings: request.settings,
-    epochsRun: members.reduce((sum, member) => sum + member.epochsRun, 0),
-    bestEpoch: members[members.length - 1].bestEpoch,
-    stopped: fitted.stopped,
-    stoppedEarly: members.every((member) => member.stoppedEarly),
-    elapsedMs,
-    samplesPerSecond: loopMs > 0 ? (samples / loopMs) * 1000 : 0,
-    target: request.prepare.target,
-    positive: request.prepare.positive,
-    negative: request.prepare.negative,
-  });
 }
 
-// A probability of bad of 50% or more is declined until the user picks another cut-off.
-const DEFAULT_CUTOFF = 0.5;
+/**
+ * Builds the run's bundle (its reference applicants scored by `scorer`, the fitted model as
+ * trained), then loads it back as a new model the way any saved bundle loads: what scores from
+ * now on is exactly what a saved file would give.
+ */
+async function keep(
+  dataset: Dataset,
+  data: PreparedData,
+  request: TrainRequest,
+  summary: TrainSummary,
+  model: BundleModel,
+  scorer: Scorer,
+  rows: SessionRows,
+): Promise<Result<TrainedModel>> {
+  let bundle;
+  try {
+    bundle = buildBundle({
+      file: dataset.file,
+      table: dataset.table,
+      data,
+      request,
+      summary,
+      model,
+      scorer,
+      test: rows.test,
+      appVersion: __APP_VERSION__,
+      createdBy: 'app',
+    });
+  } catch (error) {
+    console.error('Building the model bundle failed', error);
+    return fail('The trained model could not be packaged for scoring.');
+  }
+  const loaded = await admitBundle(bundle, { summary, rows });
+  if (!loaded.ok) {
+    console.error('The trained model did not load back from its bundle', loaded.problem);
+    return fail('The trained model did not load back from its own bundle; please train again.');
+  }
+  return ok({ modelId: loaded.data.id, summary, bundle: loaded.data.bundle });
+}
 
 /** Stratified k-fold cross-validation with the run's settings (each fold fitted and calibrated on its own training rows): mean ± sd of AUC, KS and log loss. */
-async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent) => void, positiveIsBad: boolean): Promise<CrossValidationSummary | null> {
-  const table = currentTable();
+async function crossValidate(
+  dataset: Dataset,
+  request: TrainRequest,
+  onEvent: (event: TrainEvent) => void,
+  positiveIsBad: boolean,
+  signal: AbortSignal,
+): Promise<CrossValidationSummary | null> {
   const folds = request.crossValidationFolds!;
-  if (!table) return null;
-  const prepared = prepareFolds(table, { ...request.prepare, folds });
+  const prepared = prepareFolds(dataset.table, { ...request.prepare, folds });
   if (!prepared.ok) {
     onEvent({ type: 'notice', message: `Cross-validation did not run: ${prepared.reason}` });
     return null;
   }
   const results: { fold: number; auc: number; ks: number; logLoss: number }[] = [];
-  for (let index = 0; index < folds && !stopRequested; index++) {
+  for (let index = 0; index < folds && !signal.aborted; index++) {
     onEvent({ type: 'fold', fold: index + 1, folds });
     const fold = prepared.data.prepareFold(index);
     if (!fold.ok) {
@@ -271,7 +276,7 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
     }
     const width = fold.data.preprocessor.width;
     const fitted = await fitScoringModel({ train: fold.data.train, validationFolds: fold.data.validationFolds, width }, request.network, request.settings, {
-      hooks: { shouldStop: () => stopRequested },
+      hooks: { shouldStop: () => signal.aborted },
     });
     try {
       const { bad, pBad } = toBadScores(fold.data.test.y, predictCalibrated(fitted.model, materialise(fold.data.test)), positiveIsBad);
@@ -290,21 +295,6 @@ async function crossValidate(request: TrainRequest, onEvent: (event: TrainEvent)
   const ks = stats(results.map((r) => r.ks));
   const logLoss = stats(results.map((r) => r.logLoss));
   return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
-}
-
-/** The cut-off planner: the test rows' table, and cut-offs for maximum profit, maximum KS and a target approval rate searched on the validation (or out-of-fold) rows. */
-export function cutoffPlan(profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
-  if (!trained) return fail('Train a model first.');
-  if (!(targetApprovalRate >= 0 && targetApprovalRate <= 1)) return fail('The target approval rate must be between 0% and 100%.');
-  return ok(planCutoffs(trained.test, trained.search, { profitPerGood, lossPerBad }, targetApprovalRate));
-}
-
-/** Keeps `cutoff` (on the probability of bad) with the model; scoring decides with it. */
-export function setCutoff(cutoff: number): Result<number> {
-  if (!trained) return fail('Train a model first.');
-  if (!(cutoff >= 0 && cutoff <= 1)) return fail('The cut-off must be between 0 and 1.');
-  trained.cutoff = cutoff;
-  return ok(cutoff);
 }
 
 // Rows used to time each backend before choosing one.
@@ -333,25 +323,3 @@ async function raceBackends(data: PreparedData, request: TrainRequest): Promise<
 }
 
 const NO_ROWS = denseRows(new Float32Array(0), new Float32Array(0), 0);
-
-/**
- * Scores one applicant with the stored preprocessing and calibrator (never refit): the probability
- * of bad, and any value outside the trained range of a 'drop' rule. A scorecard scores with the
- * integer points of the applicant's bins on `scale`: the probability follows from their total.
- */
-export function score(record: ApplicantRecord, scale: PointsScale = DEFAULT_POINTS_SCALE): Result<ApplicantScore> {
-  if (!trained) return fail('Train a model first.');
-  if (trained.kind === 'scorecard') {
-    const scored = scoreApplicantOnScorecard(trained.scorecard, record, scale, trained.preprocessor.decimal);
-    if (!scored.ok) return scored;
-    return ok({ ...scored.data, outsideTrainedRange: findOutsideTrainedRange(trained.preprocessor, record) });
-  }
-  let x: Float32Array;
-  try {
-    x = encodeApplicant(trained.preprocessor, record);
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  const probability = predictCalibrated(trained.model, x)[0];
-  return ok({ probabilityOfBad: probabilityOfBad(probability, trained.positiveIsBad), outsideTrainedRange: findOutsideTrainedRange(trained.preprocessor, record) });
-}

@@ -2,7 +2,7 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import type { Binning } from '../../core/binning/types';
 import type { PrepareConfig } from '../../core/pipeline';
 import type { WorkerBridge } from '../../worker/client';
-import type { BinEdit, BinEditProblem, CharacteristicReport, CharacteristicsReport } from '../../worker/protocol';
+import type { BinEdit, BinEditProblem, CharacteristicReport, CharacteristicsReport, DatasetId } from '../../worker/protocol';
 
 /** Where the report stands: not asked for, computing, shown, or failed. */
 export type CharacteristicsState = 'idle' | 'computing' | 'done' | 'error';
@@ -27,32 +27,35 @@ function ranked(features: readonly CharacteristicReport[]): CharacteristicReport
  * feature takes a moment on a large book), the selected feature, and the user's edits of its bins.
  * A new preparation drops the report and the edits: they belong to its training rows.
  */
-export function useCharacteristics(bridge: WorkerBridge, config: PrepareConfig | null) {
+export function useCharacteristics(bridge: WorkerBridge, datasetId: DatasetId | null, config: PrepareConfig | null) {
   const [state, setState] = useState<CharacteristicsState>('idle');
   const [report, setReport] = useState<CharacteristicsReport | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const configRef = useRef(config);
+  const datasetRef = useRef(datasetId);
 
   useEffect(() => {
     configRef.current = config;
+    datasetRef.current = datasetId;
     setState('idle');
     setReport(null);
     setSelected(null);
     setError(null);
-  }, [config]);
+  }, [datasetId, config]);
 
   const compute = useCallback(async () => {
     const asked = configRef.current;
-    if (!asked) return;
+    const dataset = datasetRef.current;
+    if (!asked || !dataset) return;
     // As transitions: the page re-renders in slices, not in the click's own task.
     startTransition(() => {
       setState('computing');
       setError(null);
     });
     try {
-      const result = await bridge.api.characteristics(asked);
+      const result = await bridge.api.characteristics(dataset, asked);
       if (configRef.current !== asked) return;
       if (!result.ok) {
         setError(result.reason);
@@ -76,13 +79,14 @@ export function useCharacteristics(bridge: WorkerBridge, config: PrepareConfig |
   const edit = useCallback(
     async (binning: Binning, change: BinEdit) => {
       const asked = configRef.current;
-      if (!asked) return;
+      const dataset = datasetRef.current;
+      if (!asked || !dataset) return;
       startTransition(() => {
         setEditing(true);
         setError(null);
       });
       try {
-        const result = await bridge.api.editCharacteristic(asked, binning, change);
+        const result = await bridge.api.editCharacteristic(dataset, asked, binning, change);
         if (configRef.current !== asked) return;
         if (!result.ok) {
           startTransition(() => setError(EDIT_PROBLEMS[result.problem]));

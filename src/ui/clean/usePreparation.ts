@@ -1,14 +1,14 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { PrepareConfig } from '../../core/pipeline';
 import type { WorkerBridge } from '../../worker/client';
-import type { PreparedSummary } from '../../worker/protocol';
+import type { DatasetId, PreparedSummary } from '../../worker/protocol';
 
 /**
- * The cleaning and preparation for the current choices, redone (after a short pause) whenever they
+ * The cleaning and preparation of data set `datasetId` for the current choices, redone (after a short pause) whenever they
  * change. `onPrepared` hears of each new preparation in the same render that shows it (to adapt
  * defaults that follow the data, such as class weights).
  */
-export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | null, onPrepared?: (prepared: PreparedSummary) => void) {
+export function usePreparation(bridge: WorkerBridge, datasetId: DatasetId | null, config: PrepareConfig | null, onPrepared?: (prepared: PreparedSummary) => void) {
   const [prepared, setPrepared] = useState<PreparedSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -20,13 +20,13 @@ export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | nul
   useEffect(() => {
     setPrepared(null);
     setError(null);
-    if (!config) return;
+    if (!config || !datasetId) return;
     let current = true;
     setPending(true);
     // A short pause lets several quick edits (typing a range bound) cost one preparation.
     const timer = setTimeout(() => {
       bridge.api
-        .prepare(config)
+        .prepare(datasetId, config)
         .then((result) => {
           if (!current) return;
           if (result.ok)
@@ -46,7 +46,7 @@ export function usePreparation(bridge: WorkerBridge, config: PrepareConfig | nul
       current = false;
       clearTimeout(timer);
     };
-  }, [bridge, config]);
+  }, [bridge, datasetId, config]);
 
   return { prepared, error, pending };
 }

@@ -1,6 +1,6 @@
-import { startTransition, useCallback, useRef, useState } from 'react';
-import { proxy, type WorkerBridge } from '../../worker/client';
-import type { CompareEntry, CompareOutcome, TrainEvent, TrainSummary } from '../../worker/protocol';
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
+import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
+import type { CompareEntry, CompareOutcome, DatasetId, ModelId, TrainEvent, TrainSummary } from '../../worker/protocol';
 
 /** Where a comparison stands. */
 export type ComparisonState = 'idle' | 'running' | 'done' | 'error';
@@ -25,9 +25,9 @@ export function useComparison(bridge: WorkerBridge) {
   const [error, setError] = useState<string | null>(null);
   const run = useRef(0);
 
-  /** Trains `entries` (named by `names`) in turn; resolves when all are done. */
+  /** Trains `entries` (named by `names`) in turn on data set `datasetId`; resolves when all are done. */
   const compare = useCallback(
-    async (entries: readonly CompareEntry[], names: Readonly<Record<string, string>>) => {
+    async (datasetId: DatasetId, entries: readonly CompareEntry[], names: Readonly<Record<string, string>>) => {
       const id = ++run.current;
       setState('running');
       setError(null);
@@ -36,12 +36,18 @@ export function useComparison(bridge: WorkerBridge) {
       setModels(entries.map((e) => ({ key: e.key, name: names[e.key] ?? e.key, outcome: null })));
       try {
         const result = await bridge.api.compareModels(
+          newJobId(),
+          datasetId,
           entries,
           proxy((key: string, event: TrainEvent) => {
             if (id === run.current && event.type === 'prepared') startTransition(() => setCurrent(key));
           }),
         );
-        if (id !== run.current) return;
+        if (id !== run.current) {
+          // Cleared while it ran: nobody will show these models, so the worker need not keep them.
+          if (result.ok) for (const o of result.data) if (o.ok) void bridge.api.releaseModel(o.modelId);
+          return;
+        }
         if (!result.ok) {
           setError(result.reason);
           setState('error');
@@ -64,23 +70,21 @@ export function useComparison(bridge: WorkerBridge) {
     [bridge],
   );
 
-  /** Puts compared model `key` in use in the worker; returns its run for the page to show, or null. */
+  /** Puts compared model `key` in use; returns its run and its id in the worker for the page to show and score with, or null. */
   const use = useCallback(
-    async (key: string): Promise<TrainSummary | null> => {
+    (key: string): { readonly summary: TrainSummary; readonly modelId: ModelId } | null => {
       const outcome = models.find((m) => m.key === key)?.outcome;
       if (!outcome?.ok) return null;
-      const result = await bridge.api.useComparedModel(key);
-      if (!result.ok) {
-        setError(result.reason);
-        return null;
-      }
       setInUse(key);
-      return outcome.summary;
+      return { summary: outcome.summary, modelId: outcome.modelId };
     },
-    [bridge, models],
+    [models],
   );
 
-  /** Forgets the comparison (its models are gone from the worker); as a transition, and only when there is one, so a click that starts a run re-renders nothing more at once. */
+  /** The compared models held in the worker (the page releases those it no longer shows or uses). */
+  const modelIds = useMemo(() => models.flatMap((m) => (m.outcome?.ok ? [m.outcome.modelId] : [])), [models]);
+
+  /** Forgets the comparison; as a transition, and only when there is one, so a click that starts a run re-renders nothing more at once. */
   const shown = useRef(false);
   shown.current = state !== 'idle' || models.length > 0 || error !== null;
   const clear = useCallback(() => {
@@ -95,5 +99,5 @@ export function useComparison(bridge: WorkerBridge) {
     });
   }, []);
 
-  return { state, models, current, inUse, error, compare, use, clear };
+  return { state, models, current, inUse, error, compare, use, clear, modelIds };
 }

@@ -29,6 +29,7 @@ const plan: CutoffPlan = {
     { rule: 'max-profit', cutoff: 0.2345, searchedOn: { source: 'out-of-fold', rows: 40 }, onSearchRows: evaluation(0.2345, 1, 1), onTest: exact },
     { rule: 'max-ks', cutoff: 0.4, searchedOn: { source: 'out-of-fold', rows: 40 }, onSearchRows: table[40], onTest: table[40], ks: 0.5 },
   ],
+  searchable: true,
 };
 
 describe('readingAt', () => {

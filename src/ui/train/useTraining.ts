@@ -1,8 +1,8 @@
 import { startTransition, useCallback, useRef, useState } from 'react';
 import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
-import { proxy, type WorkerBridge } from '../../worker/client';
-import type { TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
+import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
+import type { DatasetId, JobId, ModelId, TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
 import { formatCount } from '../shared/format';
 import type { TrainingState } from './TrainPanel';
 import { epochsText } from './members';
@@ -21,8 +21,8 @@ export function useTraining(bridge: WorkerBridge) {
   const [history, setHistory] = useState<readonly EpochReport[]>([]);
   const [progress, setProgress] = useState<BatchProgress | null>(null);
   const [member, setMember] = useState<MemberProgress | null>(null);
-  /** The current model and its id (unique in the session, never reused after a reset). */
-  const [model, setModel] = useState<{ readonly id: number; readonly summary: TrainSummary } | null>(null);
+  /** The current model: its id on the page (unique in the session, never reused after a reset), its summary, and its id in the worker. */
+  const [model, setModel] = useState<{ readonly id: number; readonly summary: TrainSummary; readonly workerId: ModelId } | null>(null);
   const [runs, setRuns] = useState<readonly TrainSummary[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +30,7 @@ export function useTraining(bridge: WorkerBridge) {
   // Progress renders as a transition: React may split it up, so the page keeps answering clicks.
   // Events travel on their own channel and may arrive late: those of an earlier run are ignored.
   const runId = useRef(0);
+  const job = useRef<JobId | null>(null);
   const runModel = useRef<TrainRequest['model']>('network');
   const onEvent = useCallback((id: number, event: TrainEvent) => {
     if (id !== runId.current) return;
@@ -72,9 +73,9 @@ export function useTraining(bridge: WorkerBridge) {
     });
   }, []);
 
-  /** Trains; `onTrained` hears of the new model in the same render that shows it. */
+  /** Trains on data set `datasetId`; `onTrained` hears of the new model in the same render that shows it. */
   const train = useCallback(
-    async (request: TrainRequest, onTrained?: (run: TrainSummary) => void) => {
+    async (datasetId: DatasetId, request: TrainRequest, onTrained?: (run: TrainSummary) => void) => {
       // As a transition: the whole page re-renders with its inputs disabled, and React slices that
       // work (measured: one 60–72 ms task on the credit_risk page when it ran synchronously).
       startTransition(() => {
@@ -87,12 +88,16 @@ export function useTraining(bridge: WorkerBridge) {
         setProgress(null);
         setMember(null);
       });
+      const jobId = newJobId();
+      job.current = jobId;
       try {
         const id = ++runId.current;
         runModel.current = request.model ?? 'network';
         // A scorecard runs on no tfjs backend: do not show the last network's.
         if (runModel.current === 'scorecard') startTransition(() => setBackend(null));
         const result = await bridge.api.train(
+          jobId,
+          datasetId,
           request,
           proxy((event: TrainEvent) => onEvent(id, event)),
         );
@@ -102,10 +107,11 @@ export function useTraining(bridge: WorkerBridge) {
           setStatusText('Training did not complete.');
           return;
         }
-        const run = result.data;
+        const run = result.data.summary;
+        const workerId = result.data.modelId;
         // The metrics, form and runs table render as a transition, in slices, not one long task.
         startTransition(() => {
-          setModel({ id, summary: run });
+          setModel({ id, summary: run, workerId });
           setRuns((r) => [...r, run]);
           onTrained?.(run);
           // In the same transition: set at once, the page's inputs were re-enabled in one
@@ -118,12 +124,16 @@ export function useTraining(bridge: WorkerBridge) {
         setError('Training failed. Try again, or with a lower learning rate.');
         setState('error');
         setStatusText('Training failed.');
+      } finally {
+        if (job.current === jobId) job.current = null;
       }
     },
     [bridge, onEvent],
   );
 
-  const stop = useCallback(() => void bridge.api.stop(), [bridge]);
+  const stop = useCallback(() => {
+    if (job.current !== null) void bridge.api.cancel(job.current);
+  }, [bridge]);
 
   /** Forget the current model and runs (a new data set was loaded). */
   const reset = useCallback((text: string) => {
@@ -139,11 +149,11 @@ export function useTraining(bridge: WorkerBridge) {
     setError(null);
   }, []);
 
-  /** Makes `run` the current model (a compared model put in use); `onTrained` hears of it in the same render that shows it. */
-  const adopt = useCallback((run: TrainSummary, text: string, onTrained?: (run: TrainSummary) => void) => {
+  /** Makes `run` (model `workerId` in the worker) the current model (a compared model put in use); `onTrained` hears of it in the same render that shows it. */
+  const adopt = useCallback((run: TrainSummary, workerId: ModelId, text: string, onTrained?: (run: TrainSummary) => void) => {
     const id = ++runId.current;
     startTransition(() => {
-      setModel({ id, summary: run });
+      setModel({ id, summary: run, workerId });
       onTrained?.(run);
       setState('done');
       setStatusText(text);
@@ -180,6 +190,7 @@ export function useTraining(bridge: WorkerBridge) {
     member,
     summary: model?.summary ?? null,
     modelId: model?.id ?? null,
+    workerModelId: model?.workerId ?? null,
     runs,
     notice,
     error,

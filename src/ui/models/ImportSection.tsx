@@ -1,0 +1,32 @@
+import { useId } from 'react';
+
+interface Props {
+  readonly busy: boolean;
+  readonly onImport: (file: File) => void;
+}
+
+/** Choosing a model file (.json, plain or encrypted) to import. */
+export function ImportSection({ busy, onImport }: Props) {
+  const id = useId();
+  return (
+    <section className="models-section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Import a model file</h3>
+      <div className="field-row">
+        <label htmlFor={`${id}-file`}>Model file (.json)</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-input"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            // Cleared, so that choosing the same file again is a new choice.
+            e.target.value = '';
+            if (file) onImport(file);
+          }}
+        />
+      </div>
+    </section>
+  );
+}

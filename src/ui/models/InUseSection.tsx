@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import type { WeightQuantization } from '../../core/bundle/types';
+import { formatBytes, formatChange, QUANTIZATION_NAMES } from './modelsFormat';
+import type { ExportChoice, ExportPreviews, ModelInUseCard, QuantizationPreview, SaveChoice } from './types';
+
+const ENCODINGS: readonly WeightQuantization[] = ['none', 'float16', 'uint8'];
+
+interface Props {
+  readonly model: ModelInUseCard;
+  readonly previews: ExportPreviews;
+  readonly busy: boolean;
+  readonly passphrase: string;
+  readonly onPassphrase: (passphrase: string) => void;
+  readonly onSave: (choice: SaveChoice) => void;
+  readonly onExport: (choice: ExportChoice) => void;
+  readonly onDownloadCard: () => void;
+}
+
+/** One option's text: its name, and once measured the file size and what the test figures do. */
+function optionText(encoding: WeightQuantization, preview: QuantizationPreview | undefined, loading: boolean): string {
+  const name = QUANTIZATION_NAMES[encoding];
+  if (loading) return `${name}: measuring…`;
+  if (!preview) return `${name}: not for this model`;
+  const size = formatBytes(preview.bytes);
+  if (encoding === 'none' || preview.aucChange === null) return `${name}: ${size}`;
+  return `${name}: ${size}, AUC ${formatChange(preview.aucChange)}, log loss ${formatChange(preview.logLossChange)}`;
+}
+
+/** Saving the model in use to this browser, and exporting it as a file (optionally encrypted) with its model card. */
+export function InUseSection({ model, previews, busy, passphrase, onPassphrase, onSave, onExport, onDownloadCard }: Props) {
+  const [name, setName] = useState(model.name);
+  const [encoding, setEncoding] = useState<WeightQuantization>('none');
+  const [showPassphrase, setShowPassphrase] = useState(false);
+  const id = useId();
+  const loading = previews === 'loading';
+  // A choice the model does not allow (a scorecard has no weights to quantise) exports at full precision.
+  const chosen: WeightQuantization = !loading && previews[encoding] ? encoding : 'none';
+  const preview = loading ? undefined : previews[chosen];
+  const lock = passphrase === '' ? null : passphrase;
+  return (
+    <section className="models-section" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>Model in use</h3>
+      {model.unsaved && <p className="hint">Not saved in this browser yet.</p>}
+      <form
+        className="models-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) onSave({ name: name.trim(), passphrase: lock });
+        }}
+      >
+        <div className="field-row">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} data-testid="model-name-input" value={name} maxLength={120} disabled={busy} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field-row">
+          <label htmlFor={`${id}-passphrase`}>Passphrase (optional)</label>
+          <input
+            id={`${id}-passphrase`}
+            type={showPassphrase ? 'text' : 'password'}
+            autoComplete="new-password"
+            data-testid="passphrase-input"
+            aria-describedby={`${id}-passphrase-hint`}
+            value={passphrase}
+            disabled={busy}
+            onChange={(e) => onPassphrase(e.target.value)}
+          />
+          <label className="inline-check">
+            <input type="checkbox" data-testid="show-passphrase" checked={showPassphrase} onChange={(e) => setShowPassphrase(e.target.checked)} /> Show
+          </label>
+        </div>
+        <p id={`${id}-passphrase-hint`} className="hint">
+          With a passphrase the saved model and the exported file are encrypted; nobody, CreditLab included, can open them without it.
+        </p>
+        <button type="submit" className="primary" data-testid="save-model-button" disabled={busy || !name.trim()}>
+          {lock ? 'Save locked in this browser' : 'Save in this browser'}
+        </button>
+      </form>
+      <div className="models-form export-form" aria-busy={loading}>
+        <div className="field-row">
+          <label htmlFor={`${id}-quantize`}>Weights</label>
+          <select id={`${id}-quantize`} data-testid="quantize-select" value={chosen} disabled={busy} onChange={(e) => setEncoding(e.target.value as WeightQuantization)}>
+            {ENCODINGS.map((option) => (
+              <option key={option} value={option} disabled={!loading && !previews[option]}>
+                {optionText(option, loading ? undefined : previews[option], loading)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint" data-testid="export-preview" aria-live="polite">
+          {loading ? 'Measuring each file size and its effect on the test figures…' : preview ? optionText(chosen, preview, false) : null}
+        </p>
+        <div className="field-row">
+          <button type="button" data-testid="export-button" disabled={busy} onClick={() => onExport({ quantization: chosen, passphrase: lock })}>
+            {lock ? 'Export encrypted file' : 'Export model file'}
+          </button>
+          <button type="button" data-testid="model-card-download" disabled={busy} onClick={onDownloadCard}>
+            Download model card
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { BundleProblem } from '../../core/bundle/problems';
+import { problemMessage } from '../../bundle/problemMessage';
+import type { RegistryId, SavedModelMeta } from '../registry/types';
+import { Alert } from '../shared/Alert';
+import { ImportSection } from './ImportSection';
+import { InUseSection } from './InUseSection';
+import { SavedModelList } from './SavedModelList';
+import type { ExportChoice, ExportPreviews, ModelInUseCard, SaveChoice, UnlockRequest } from './types';
+import { UnlockPrompt } from './UnlockPrompt';
+
+/** Everything the Models step shows and every action it asks of the page; it calls no worker and no registry itself. */
+export interface ModelsPanelProps {
+  /** The model in use; null when there is none (nothing to save or export). */
+  readonly inUse: ModelInUseCard | null;
+  /** The saved models, latest first; null while they are read. */
+  readonly saved: readonly SavedModelMeta[] | null;
+  /** Sizes and test-figure changes per weight encoding of the model in use. */
+  readonly previews: ExportPreviews;
+  /** An action is under way: the controls wait. */
+  readonly busy: boolean;
+  /** The one problem to show (registry, import or export), worded by problemMessage. */
+  readonly problem: BundleProblem | null;
+  /** A locked file or saved model waiting for its passphrase. */
+  readonly unlock: UnlockRequest | null;
+  readonly onSave: (choice: SaveChoice) => void;
+  readonly onLoad: (id: RegistryId) => void;
+  readonly onRename: (id: RegistryId, name: string) => void;
+  readonly onDelete: (id: RegistryId) => void;
+  readonly onExport: (choice: ExportChoice) => void;
+  readonly onDownloadCard: () => void;
+  readonly onImport: (file: File) => void;
+  readonly onUnlock: (passphrase: string) => void;
+  readonly onCancelUnlock: () => void;
+  readonly onDismissProblem: () => void;
+}
+
+/** The Models step: save the model in use, the saved models, export and import. */
+export function ModelsPanel(props: ModelsPanelProps) {
+  const { inUse, saved, previews, busy, problem, unlock } = props;
+  // One passphrase for both: the locked save and the encrypted export.
+  const [passphrase, setPassphrase] = useState('');
+  return (
+    <section className="card models-panel" aria-labelledby="models-heading" data-testid="models-panel">
+      <h2 id="models-heading">Models</h2>
+      <Alert message={problem ? problemMessage(problem) : null} onDismiss={props.onDismissProblem} />
+      {/* Keyed by what it unlocks: a new request starts with an empty passphrase. */}
+      {unlock && <UnlockPrompt key={`${unlock.source}:${unlock.name}`} request={unlock} busy={busy} onUnlock={props.onUnlock} onCancel={props.onCancelUnlock} />}
+      {inUse ? (
+        <InUseSection
+          key={inUse.id}
+          model={inUse}
+          previews={previews}
+          busy={busy}
+          passphrase={passphrase}
+          onPassphrase={setPassphrase}
+          onSave={props.onSave}
+          onExport={props.onExport}
+          onDownloadCard={props.onDownloadCard}
+        />
+      ) : (
+        <p className="hint">Train a model, or load or import one, to save or export it.</p>
+      )}
+      <SavedModelList models={saved} inUseId={inUse?.savedId ?? null} busy={busy} onLoad={props.onLoad} onRename={props.onRename} onDelete={props.onDelete} />
+      <ImportSection busy={busy} onImport={props.onImport} />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useId, useState } from 'react';
+import type { UnlockRequest } from './types';
+
+interface Props {
+  readonly request: UnlockRequest;
+  readonly busy: boolean;
+  readonly onUnlock: (passphrase: string) => void;
+  readonly onCancel: () => void;
+}
+
+/** Asks for the passphrase of a locked model (a chosen file or a saved one); a wrong one is reported in the panel's alert. */
+export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
+  const [passphrase, setPassphrase] = useState('');
+  const id = useId();
+  return (
+    <form
+      className="unlock-prompt"
+      data-testid="unlock-prompt"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (passphrase) onUnlock(passphrase);
+      }}
+    >
+      <p id={`${id}-title`}>
+        <span aria-hidden="true">🔒 </span>
+        {request.source === 'file' ? 'The file' : 'The saved model'} “{request.name}” is locked. Enter its passphrase to open it.
+      </p>
+      <div className="field-row">
+        <label htmlFor={`${id}-passphrase`}>Passphrase</label>
+        <input
+          id={`${id}-passphrase`}
+          type="password"
+          autoComplete="off"
+          data-testid="unlock-passphrase-input"
+          value={passphrase}
+          disabled={busy}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+        <button type="submit" className="primary" data-testid="unlock-button" disabled={busy || !passphrase}>
+          Open
+        </button>
+        <button type="button" data-testid="unlock-cancel-button" disabled={busy} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { StepId } from '../state/session';
+import type { StepStatus } from '../state/steps';
+import { StepNav } from './StepNav';
+import { NEED_TEXT, STEP_NAMES } from './stepText';
+
+interface Props {
+  readonly steps: readonly StepStatus[];
+  readonly current: StepId;
+  readonly onStep: (step: StepId) => void;
+  /** The current step's content. */
+  readonly children: ReactNode;
+}
+
+/** The step navigation and the current step below it, in one column that fits a phone's width. */
+export function Workspace({ steps, current, onStep, children }: Props) {
+  return (
+    <div className="workspace" data-step={current}>
+      <StepNav steps={steps} current={current} onStep={onStep} />
+      <div className="workspace-step">{children}</div>
+    </div>
+  );
+}
+
+/** What a step shows while it waits for something (Clean without a data set, say): the step's name and what it needs. */
+export function StepWaiting({ status }: { readonly status: StepStatus }) {
+  if (!status.needs) return null;
+  return (
+    <section className="card step-waiting" data-testid="step-waiting" data-needs={status.needs} aria-labelledby={`waiting-${status.step}`}>
+      <h2 id={`waiting-${status.step}`}>{STEP_NAMES[status.step]}</h2>
+      <p>{NEED_TEXT[status.needs]}</p>
+    </section>
+  );
+}

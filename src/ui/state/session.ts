@@ -1,0 +1,190 @@
+// The session as one value and the events that change it. Everything a page shows between loading a
+// file and scoring an applicant derives from this state; each event is applied in one step, with
+// the defaults that follow it (options for new training rows, a new model's cut-off, the step that
+// is still open), so nothing is corrected while rendering.
+
+import { setFeature, type CleaningPlan } from '../../core/clean/plan';
+import { DEFAULT_POINTS_SCALE, type PointsScale } from '../../core/scoring/points';
+import type { LoadedDataset, ModelId, ModelPolicy, PreparedSummary, TrainSummary } from '../../worker/protocol';
+import type { RegistryId } from '../registry/types';
+import { DEFAULT_ECONOMICS, type Economics } from '../evaluate/useCutoffPlan';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/trainOptions';
+import { cutoffForNewModel, NO_OPTIONS_BASIS, optionsAfterPreparation, optionsForLoadedRows, type CutoffNotice, type OptionsBasis } from './defaults';
+import { planFor } from './plan';
+import { isStepAvailable, settleStep } from './steps';
+
+/** The steps of the flow, in order. */
+export type StepId = 'data' | 'clean' | 'train' | 'evaluate' | 'decide' | 'score' | 'models';
+
+/** What the page knows of a model in the worker: its run's test figures, outcome names and default cut-off. */
+export type ModelSummary = TrainSummary;
+
+/** Where the model in use came from. */
+export type ModelSource = 'trained' | 'compared' | 'registry' | 'import';
+
+/** The model decisions are made with. */
+export interface ModelInUse {
+  readonly id: ModelId;
+  /** Null for a loaded bundle without held-out test rows (trained on every row): nothing to evaluate, still able to score. */
+  readonly summary: ModelSummary | null;
+  readonly source: ModelSource;
+  /** The registry entry it was last saved as or loaded from; null when it is in none. */
+  readonly savedId: RegistryId | null;
+  /** True when no saved copy holds it as it is now (trained here, or its cut-off or scale changed since the save). */
+  readonly unsaved: boolean;
+}
+
+/** The whole session. */
+export interface SessionState {
+  readonly step: StepId;
+  readonly dataset: LoadedDataset | null;
+  /** The column to predict ('' when none is two-valued and the user has not chosen). */
+  readonly target: string;
+  /** The cleaning plan; null without a data set or while the target is not two-valued. */
+  readonly plan: CleaningPlan | null;
+  readonly options: TrainOptions;
+  /** The data defaults `options` were last derived from, to tell the user's changes from defaults. */
+  readonly optionsBasis: OptionsBasis;
+  /** The preparation of the current plan and seed; null until it arrives. */
+  readonly prepared: PreparedSummary | null;
+  readonly model: ModelInUse | null;
+  /** Probability of bad at or above which applicants are declined; null exactly when there is no model. */
+  readonly cutoff: number | null;
+  /** Set when a new model moved the cut-off; cleared when the user chooses one. */
+  readonly cutoffNotice: CutoffNotice | null;
+  readonly scale: PointsScale;
+  readonly economics: Economics;
+}
+
+/** Everything that changes the session. */
+export type SessionEvent =
+  /** A file was read into the worker (as `loadFile` returns it). */
+  | { readonly type: 'dataset-loaded'; readonly dataset: LoadedDataset }
+  | { readonly type: 'target-chosen'; readonly target: string }
+  /** The target value that is the model's label 1. */
+  | { readonly type: 'positive-chosen'; readonly positive: string }
+  | { readonly type: 'feature-toggled'; readonly column: string }
+  /** The cleaning plan editor changed the plan. */
+  | { readonly type: 'plan-changed'; readonly plan: CleaningPlan }
+  /** The training form changed the options. */
+  | { readonly type: 'options-changed'; readonly options: TrainOptions }
+  /** A preparation arrived for `plan` and `seed`; ignored when either has changed since it was asked for. */
+  | { readonly type: 'prepared'; readonly prepared: PreparedSummary; readonly plan: CleaningPlan; readonly seed: number }
+  /** A run finished, or a compared model was put in use. */
+  | { readonly type: 'trained'; readonly modelId: ModelId; readonly summary: ModelSummary; readonly source: 'trained' | 'compared' }
+  /** A saved or imported bundle is in the worker, with the policy it was saved with. */
+  | {
+      readonly type: 'model-loaded';
+      readonly modelId: ModelId;
+      readonly summary: ModelSummary | null;
+      readonly source: 'registry' | 'import';
+      readonly savedId: RegistryId | null;
+      readonly policy: ModelPolicy;
+    }
+  /** Model `modelId` was saved in the registry as `savedId`. */
+  | { readonly type: 'model-saved'; readonly modelId: ModelId; readonly savedId: RegistryId }
+  /** Registry entry `savedId` was deleted. */
+  | { readonly type: 'model-deleted'; readonly savedId: RegistryId }
+  | { readonly type: 'cutoff-chosen'; readonly cutoff: number }
+  | { readonly type: 'scale-changed'; readonly scale: PointsScale }
+  | { readonly type: 'economics-changed'; readonly economics: Economics }
+  /** The user opened a step; ignored when it is not available. */
+  | { readonly type: 'step-chosen'; readonly step: StepId }
+  /** The worker died: the data set and models it held are gone. */
+  | { readonly type: 'worker-crashed' };
+
+/** A session before any file or model. */
+export const INITIAL_SESSION: SessionState = {
+  step: 'data',
+  dataset: null,
+  target: '',
+  plan: null,
+  options: DEFAULT_TRAIN_OPTIONS,
+  optionsBasis: NO_OPTIONS_BASIS,
+  prepared: null,
+  model: null,
+  cutoff: null,
+  cutoffNotice: null,
+  scale: DEFAULT_POINTS_SCALE,
+  economics: DEFAULT_ECONOMICS,
+};
+
+/** The session after `event`; the same object when the event changes nothing. */
+export function sessionReducer(state: SessionState, event: SessionEvent): SessionState {
+  const next = apply(state, event);
+  return next === state ? state : settleStep(next);
+}
+
+/** The cut-off and scale the model in use runs with (what the worker's setPolicy should hold), or null without a model. */
+export function policyInUse(state: SessionState): ModelPolicy | null {
+  return state.model && state.cutoff !== null ? { cutoff: state.cutoff, scale: state.scale } : null;
+}
+
+function apply(state: SessionState, event: SessionEvent): SessionState {
+  switch (event.type) {
+    case 'dataset-loaded': {
+      // The model in use stays: it lives in the worker under its own id, with its own test figures.
+      const { summary } = event.dataset;
+      const target = summary.suggestedTarget ?? '';
+      return {
+        ...state,
+        step: 'data',
+        dataset: event.dataset,
+        target,
+        plan: planFor(summary, target),
+        options: optionsForLoadedRows(state.options, summary.rowCount),
+        prepared: null,
+      };
+    }
+    case 'target-chosen':
+      return state.dataset ? { ...state, target: event.target, plan: planFor(state.dataset.summary, event.target), prepared: null } : state;
+    case 'positive-chosen':
+      return state.dataset && state.plan ? { ...state, plan: planFor(state.dataset.summary, state.target, event.positive), prepared: null } : state;
+    case 'feature-toggled': {
+      const info = state.dataset?.summary.columns.find((c) => c.name === event.column);
+      if (!state.plan || !info) return state;
+      return { ...state, plan: setFeature(state.plan, info, !state.plan.features.includes(event.column)), prepared: null };
+    }
+    case 'plan-changed':
+      return state.dataset && event.plan !== state.plan ? { ...state, plan: event.plan, prepared: null } : state;
+    case 'options-changed':
+      // The seed also splits the rows: a preparation made with another seed is stale.
+      return { ...state, options: event.options, prepared: event.options.seed === state.options.seed ? state.prepared : null };
+    case 'prepared': {
+      if (event.plan !== state.plan || event.seed !== state.options.seed) return state;
+      const { options, basis } = optionsAfterPreparation(state.options, state.optionsBasis, event.prepared);
+      return { ...state, prepared: event.prepared, options, optionsBasis: basis };
+    }
+    case 'trained': {
+      const { cutoff, notice } = cutoffForNewModel(state.cutoff, event.summary.defaultCutoff, 'trained');
+      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, savedId: null, unsaved: true };
+      return { ...state, step: 'evaluate', model, cutoff, cutoffNotice: notice };
+    }
+    case 'model-loaded': {
+      const { cutoff, notice } = cutoffForNewModel(state.cutoff, event.policy.cutoff, 'loaded');
+      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, savedId: event.savedId, unsaved: false };
+      // Without test results there is nothing to evaluate: straight to scoring.
+      return { ...state, step: event.summary ? 'evaluate' : 'score', model, cutoff, cutoffNotice: notice, scale: event.policy.scale };
+    }
+    case 'model-saved':
+      return state.model?.id === event.modelId ? { ...state, model: { ...state.model, savedId: event.savedId, unsaved: false } } : state;
+    case 'model-deleted':
+      return state.model && state.model.savedId === event.savedId ? { ...state, model: { ...state.model, savedId: null, unsaved: true } } : state;
+    case 'cutoff-chosen':
+      if (!state.model) return state;
+      return { ...state, cutoff: event.cutoff, cutoffNotice: null, model: event.cutoff === state.cutoff ? state.model : changed(state.model) };
+    case 'scale-changed':
+      return { ...state, scale: event.scale, model: state.model && changed(state.model) };
+    case 'economics-changed':
+      return { ...state, economics: event.economics };
+    case 'step-chosen':
+      return event.step !== state.step && isStepAvailable(state, event.step) ? { ...state, step: event.step } : state;
+    case 'worker-crashed':
+      return { ...state, dataset: null, target: '', plan: null, prepared: null, model: null, cutoff: null, cutoffNotice: null };
+  }
+}
+
+/** The model with a policy no saved copy has. */
+function changed(model: ModelInUse): ModelInUse {
+  return model.unsaved ? model : { ...model, unsaved: true };
+}

@@ -1,0 +1,177 @@
+// Assembles the model bundle of a finished run: the schema and cleaning from the preparation, the
+// fitted model, the policy, where it came from, its held-out metrics, the training rows'
+// reference profile and synthetic reference applicants scored by the model. Plain values only:
+// the bundle is what a saved file holds, and what the worker scores with once it is loaded back.
+import { quantizationTolerance } from '../core/bundle/quantize';
+import { referenceProfile } from '../core/bundle/reference';
+import { syntheticApplicants } from '../core/bundle/referenceApplicants';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  type BundleModel,
+  type BundleSchema,
+  type DecisionPolicy,
+  type ModelBundle,
+  type Provenance,
+  type ReferenceApplicant,
+  type SchemaColumn,
+} from '../core/bundle/types';
+import type { CleaningPlan } from '../core/clean/plan';
+import { chooseNumericEncoding, type PreparedData } from '../core/pipeline';
+import { cutoffTable } from '../core/scoring/cutoff';
+import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
+import { getColumn, MISSING_CODE, type Table } from '../core/table';
+import type { FileFacts } from './datasets';
+import type { BadScores } from './evaluation';
+import { outcomeNames } from './preparing';
+import type { TrainRequest, TrainSummary } from './protocol';
+import { rulesOf, scoreApplicant, type Scorer } from './scorer';
+import { randomId } from './randomId';
+
+/** Everything a finished run hands to the bundle. */
+export interface BundleRun {
+  /** The file as loaded (its table counts the rows and columns read). */
+  readonly file: FileFacts;
+  readonly table: Table;
+  readonly data: PreparedData;
+  readonly request: TrainRequest;
+  /** The run's summary: its evaluation, calibration, members, cross-validation, backend and time. */
+  readonly summary: TrainSummary;
+  readonly model: BundleModel;
+  /** What scores with the fitted model now (the training networks, before they are let go). */
+  readonly scorer: Scorer;
+  /** The held-out test rows (1 = bad, probabilities of bad): the cut-off table's rows. */
+  readonly test: BadScores;
+  readonly appVersion: string;
+  readonly createdBy: Provenance['createdBy'];
+  readonly createdAt?: Date;
+}
+
+// A probability of bad of 50% or more is declined until the user picks another cut-off.
+export const DEFAULT_CUTOFF = 0.5;
+
+/**
+ * The run's bundle. The cut-off table is computed with no money attached (profit 0 per good and
+ * per bad: a model has no economics of its own); a planner recomputes the profit from its counts.
+ * Throws when no synthetic reference applicant can be scored: a bundle must be checkable.
+ */
+export function buildBundle(run: BundleRun): ModelBundle {
+  const { data, request, summary } = run;
+  const createdAt = run.createdAt ?? new Date();
+  const outcome = outcomeNames(request.prepare);
+  const policy: DecisionPolicy = {
+    cutoff: DEFAULT_CUTOFF,
+    scale: request.model === 'scorecard' ? (request.scorecard?.scale ?? DEFAULT_POINTS_SCALE) : DEFAULT_POINTS_SCALE,
+    badValue: outcome.bad,
+    positiveIsBad: summary.positiveIsBad,
+  };
+  const schema: BundleSchema = {
+    columns: schemaColumns(data),
+    outcome,
+    positive: request.prepare.positive,
+    negative: request.prepare.negative,
+    decimal: data.preprocessor.decimal,
+  };
+  const { target, positive, negative, features, duplicates, columns } = request.prepare;
+  const plan: CleaningPlan = { target, positive, negative, features, duplicates, columns };
+  const bundleWithoutReferences: Omit<ModelBundle, 'referenceApplicants'> = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    id: randomId(),
+    name: defaultName(target, request, createdAt),
+    schema,
+    cleaning: { plan, report: data.report },
+    preprocessing: data.preprocessor,
+    model: run.model,
+    policy,
+    provenance: provenanceOf(run, createdAt),
+    metrics: {
+      test: summary.evaluation,
+      calibration: summary.calibration,
+      members: summary.members,
+      crossValidation: summary.crossValidation,
+      cutoffTable: run.test.bad.length > 0 ? cutoffTable(run.test.bad, run.test.pBad, { positiveIsBad: true, profitPerGood: 0, lossPerBad: 0 }, 101) : null,
+    },
+    reference: referenceProfile(data.source, data.trainTableRows, data.preprocessor),
+    referenceTolerance: quantizationTolerance(run.model.kind === 'network' ? run.model.quantization : 'none'),
+  };
+  return { ...bundleWithoutReferences, referenceApplicants: scoreReferenceApplicants(run.scorer, { ...bundleWithoutReferences, referenceApplicants: [] }) };
+}
+
+/**
+ * Synthetic applicants (from the trained ranges and levels, never rows of the file) with the
+ * probability of bad `scorer` gives each under the bundle's preprocessing and policy scale.
+ * Throws when none scores.
+ */
+export function scoreReferenceApplicants(scorer: Scorer, bundle: ModelBundle): ReferenceApplicant[] {
+  const rules = rulesOf(bundle);
+  const scored: ReferenceApplicant[] = [];
+  for (const record of syntheticApplicants(bundle.preprocessing)) {
+    const result = scoreApplicant(scorer, rules, record, bundle.policy.scale);
+    if (result.ok) scored.push({ record, probabilityOfBad: result.data.probabilityOfBad });
+    else console.error('A synthetic reference applicant did not score', record, result.reason);
+  }
+  if (scored.length === 0) throw new Error('No reference applicant could be scored.');
+  return scored;
+}
+
+/** The input columns in model order, with their trained ranges, levels and missing cells counted on the training rows. */
+function schemaColumns(data: PreparedData): SchemaColumn[] {
+  const rows = data.trainTableRows;
+  return data.preprocessor.features.map((feature): SchemaColumn => {
+    const column = getColumn(data.source, feature.name);
+    if (feature.kind === 'categorical' || column.kind === 'categorical') {
+      let missing = 0;
+      if (column.kind === 'categorical') for (const r of rows) missing += column.codes[r] === MISSING_CODE ? 1 : 0;
+      else for (const r of rows) missing += Number.isNaN(column.values[r]) ? 1 : 0;
+      return { name: feature.name, kind: 'categorical', levels: feature.kind === 'categorical' ? feature.levels : [], missingInTraining: missing };
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    let missing = 0;
+    for (const r of rows) {
+      const v = column.values[r];
+      if (Number.isNaN(v)) missing++;
+      else {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    const present = missing < rows.length;
+    return { name: feature.name, kind: 'numeric', trainedMin: present ? min : null, trainedMax: present ? max : null, missingInTraining: missing };
+  });
+}
+
+/** When, by which app, on which file, with which settings the model was trained. */
+function provenanceOf(run: BundleRun, createdAt: Date): Provenance {
+  const { data, request, summary } = run;
+  let validationRows = 0;
+  for (const fold of data.validationFolds) validationRows += fold.length;
+  const chosen = request.prepare.numericEncoding;
+  const isNetwork = run.model.kind === 'network';
+  return {
+    createdAt: createdAt.toISOString(),
+    appVersion: run.appVersion,
+    createdBy: run.createdBy,
+    seed: request.prepare.seed,
+    trainingFile: { ...run.file, rows: run.table.rowCount, columns: run.table.columns.length },
+    rows: { kept: data.train.rows + data.test.rows, train: data.train.rows, validation: validationRows, test: data.test.rows },
+    settings: {
+      testFraction: request.prepare.testFraction,
+      validation: data.validation,
+      // As the preparation resolved 'auto': by the training rows it fitted on.
+      numericEncoding: chosen === undefined || chosen === 'auto' ? chooseNumericEncoding(data.train.rows) : chosen,
+      network: isNetwork ? request.network : null,
+      train: isNetwork ? request.settings : null,
+      backend: summary.backend.name,
+    },
+    trainingMs: summary.elapsedMs,
+  };
+}
+
+/** "loan_status MLP 2026-12-02 14:05": the target, the model family and the local time of training. */
+export function defaultName(target: string, request: Pick<TrainRequest, 'model' | 'network'>, at: Date): string {
+  const family = request.model === 'scorecard' ? 'scorecard' : request.network.kind === 'mlp' ? 'MLP' : 'logistic regression';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${target} ${family} ${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
+}

@@ -1,0 +1,58 @@
+// The models the worker holds, by the ids it gave them: each one's bundle (what a saved file
+// holds), what scores with it, its decision policy as the user sets it, and, for a model trained
+// in this session, the rows the cut-off planner grades and searches on.
+import type { DecisionPolicy, ModelBundle } from '../core/bundle/types';
+import { fail, ok, type Result } from '../core/result';
+import type { BadScores } from './evaluation';
+import type { ModelId, TrainSummary } from './protocol';
+import { disposeScorer, type Scorer } from './scorer';
+import { randomId } from './randomId';
+
+/** The rows of a model trained in this session: its held-out test rows, and the validation (or out-of-fold) rows cut-offs are searched on. */
+export interface SessionRows {
+  readonly test: BadScores;
+  readonly search: BadScores & { readonly source: 'validation' | 'out-of-fold' };
+}
+
+/** A model in the worker. */
+export interface LoadedModel {
+  readonly id: ModelId;
+  /** The bundle as trained or loaded; its policy is the one it came with (see `policy`). */
+  readonly bundle: ModelBundle;
+  readonly scorer: Scorer;
+  /** The run's summary for the UI (null for a loaded bundle with no held-out evaluation). */
+  readonly summary: TrainSummary | null;
+  /** Null for a model loaded from a bundle: it carries only its test table. */
+  readonly rows: SessionRows | null;
+  /** The decision policy in force, as last set. */
+  policy: DecisionPolicy;
+}
+
+const models = new Map<ModelId, LoadedModel>();
+
+/** Keeps a model under a new id. */
+export function addModel(model: Omit<LoadedModel, 'id'>): LoadedModel {
+  const entry: LoadedModel = { ...model, id: randomId() as ModelId };
+  models.set(entry.id, entry);
+  return entry;
+}
+
+/** The model `id`, or why not (released, or the worker restarted since). */
+export function findModel(id: ModelId): Result<LoadedModel> {
+  const model = models.get(id);
+  return model ? ok(model) : fail('This model is no longer loaded; train it or load it again.');
+}
+
+/** Frees model `id` (its tfjs weights included); false when it was not loaded. */
+export function releaseModel(id: ModelId): boolean {
+  const model = models.get(id);
+  if (!model) return false;
+  models.delete(id);
+  disposeScorer(model.scorer);
+  return true;
+}
+
+/** How many models are held (for tests). */
+export function modelCount(): number {
+  return models.size;
+}
