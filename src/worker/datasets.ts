@@ -19,15 +19,17 @@ export interface FileFacts {
 export interface Dataset {
   readonly id: DatasetId;
   readonly table: Table;
-  readonly file: FileFacts;
+  /** The file's facts; the SHA-256 of a user's file is computed the first time a model needs it (see loading.ts). */
+  readonly fileFacts: () => Promise<FileFacts>;
   prepared: { readonly key: string; readonly data: PreparedData } | null;
 }
 
 const datasets = new Map<DatasetId, Dataset>();
 
-/** Keeps `table` under a new id. */
-export function addDataset(table: Table, file: FileFacts): Dataset {
-  const dataset: Dataset = { id: randomId() as DatasetId, table, file, prepared: null };
+/** Keeps `table` under a new id; `fileFacts` is called at most once (its promise is kept). */
+export function addDataset(table: Table, fileFacts: () => Promise<FileFacts>): Dataset {
+  let facts: Promise<FileFacts> | null = null;
+  const dataset: Dataset = { id: randomId() as DatasetId, table, fileFacts: () => (facts ??= fileFacts()), prepared: null };
   datasets.set(dataset.id, dataset);
   return dataset;
 }

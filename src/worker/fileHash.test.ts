@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bytesOf, chunkedOpen } from '../core/csv/testFixtures';
 import { findDataset } from './datasets';
-import { hashWhileReading } from './fileHash';
-import { loadCsv } from './loading';
+import { hashWhileReading, sha256OfBlob } from './fileHash';
+import { loadBlob, loadCsv } from './loading';
 
 async function drain(source: AsyncIterable<Uint8Array>, stopAfter = Infinity): Promise<void> {
   let chunks = 0;
@@ -50,6 +50,37 @@ describe('loadCsv file hash', () => {
     const dataset = findDataset(loaded.data.datasetId);
     if (!dataset.ok) throw new Error(dataset.reason);
     // node:crypto is an independent implementation of the same function.
-    expect(dataset.data.file).toEqual({ name: 'latin.csv', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(await dataset.data.fileFacts()).toEqual({ name: 'latin.csv', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  });
+});
+
+describe('sha256OfBlob', () => {
+  const bytes = new Uint8Array(300_000).map((_, i) => (i * 31 + 7) % 251);
+  const expected = createHash('sha256').update(bytes).digest('hex');
+
+  it('hashes a File with WebCrypto, as node:crypto does', async () => {
+    expect(await sha256OfBlob(new Blob([bytes]))).toBe(expected);
+  });
+
+  it('falls back to hashing the stream in chunks when WebCrypto cannot take the file whole', async () => {
+    const digest = vi.spyOn(crypto.subtle, 'digest').mockRejectedValueOnce(new RangeError('Array buffer allocation failed'));
+    vi.spyOn(console, 'warn').mockImplementationOnce(() => undefined);
+    try {
+      expect(await sha256OfBlob(new Blob([bytes.subarray(0, 100_000), bytes.subarray(100_000)]))).toBe(expected);
+      expect(digest).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('loadBlob file hash', () => {
+  it('keeps the SHA-256 of a user file for when a model needs it', async () => {
+    const bytes = bytesOf('age,income,default\n', '31,5000,0\n42,3100,1\n');
+    const loaded = await loadBlob(new Blob([bytes]), 'loans.csv', () => undefined);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const dataset = findDataset(loaded.data.datasetId);
+    if (!dataset.ok) throw new Error(dataset.reason);
+    expect(await dataset.data.fileFacts()).toEqual({ name: 'loans.csv', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   });
 });

@@ -3,6 +3,7 @@
 // the last complete pass, which is every byte of the file once.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { blobChunks } from '../core/csv/readCsvBytes';
 
 /** A chunk source that hashes what it yields, and the digest of the last pass. */
 export interface HashingSource {
@@ -31,4 +32,25 @@ export function hashWhileReading(open: () => AsyncIterable<Uint8Array>): Hashing
       return { sha256: bytesToHex(pass.hash.clone().digest()), bytes: pass.bytes };
     },
   };
+}
+
+// Above this a file is hashed in chunks (JavaScript SHA-256) rather than read whole into memory for WebCrypto.
+const WHOLE_FILE_DIGEST_BYTES = 512 * 1024 ** 2;
+
+/**
+ * Lowercase hex SHA-256 of a File's bytes: WebCrypto over the whole file (native, several times
+ * faster than JavaScript) up to 512 MB, else incrementally over its stream so a huge file is never
+ * held twice. The File is a handle to the user's file: if it changed since it was read, so does the digest.
+ */
+export async function sha256OfBlob(blob: Blob): Promise<string> {
+  if (blob.size <= WHOLE_FILE_DIGEST_BYTES) {
+    try {
+      return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())));
+    } catch (error) {
+      console.warn('Hashing the file at once failed; hashing it in chunks', error);
+    }
+  }
+  const hash = sha256.create();
+  for await (const chunk of blobChunks(blob)) hash.update(chunk);
+  return bytesToHex(hash.digest());
 }

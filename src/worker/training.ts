@@ -229,7 +229,7 @@ async function keep(
   let bundle;
   try {
     bundle = buildBundle({
-      file: dataset.file,
+      file: await dataset.fileFacts(),
       table: dataset.table,
       data,
       request,
