@@ -173,10 +173,13 @@ describe('refused plain files', () => {
     }
   });
 
-  it('a number too large for a double: invalid at its path', async () => {
+  it('a number too large for a double: no export writes one (digest-mismatch); under a digest recomputed, invalid at its path', async () => {
     byteIndex(plain, POLICY_CUTOFF);
     const tampered = text(plain).replace(POLICY_CUTOFF, '"cutoff":1e999,"positiveIsBad"');
-    expect(problemOf(await decodeModelFile(bytesOf(tampered)))).toMatchObject({ code: 'invalid', path: 'bundle.policy.cutoff' });
+    expect(problemOf(await decodeModelFile(bytesOf(tampered)))).toEqual({ code: 'digest-mismatch' });
+    // 1e999 parses as Infinity, which canonical JSON writes as null: a digest over that text matches, and the schema refuses the cut-off.
+    const bundle = (JSON.parse(tampered) as { bundle: unknown }).bundle;
+    expect(problemOf(await decodeModelFile(plainFileOf(bundle)))).toMatchObject({ code: 'invalid', path: 'bundle.policy.cutoff' });
   });
 
   it('a broken envelope: invalid at its path', async () => {
@@ -270,9 +273,16 @@ describe('encodeModelFile refuses', () => {
     await expect(encodeModelFile(NETWORK_BUNDLE, { passphrase: '' })).rejects.toThrow(RangeError);
   });
 
-  it('a bundle canonical JSON cannot carry (a NaN metric), naming where it is', async () => {
+  it('a bundle canonical JSON cannot carry (a typed array where a list belongs), naming where it is', async () => {
+    const withTypedArray = { ...NETWORK_BUNDLE, referenceApplicants: new Float32Array(2) } as unknown as ModelBundle;
+    await expect(encodeModelFile(withTypedArray)).rejects.toThrow(CanonicalJsonError);
+    await expect(encodeModelFile(withTypedArray)).rejects.toThrow(/referenceApplicants is a Float32Array/);
+  });
+
+  it('not a NaN audit figure: written as null, read back as NaN, the digest over what the file holds', async () => {
     const withNaN = { ...NETWORK_BUNDLE, metrics: { ...NETWORK_BUNDLE.metrics, calibration: { ...NETWORK_BUNDLE.metrics.calibration, classWeightShift: Number.NaN } } };
-    await expect(encodeModelFile(withNaN)).rejects.toThrow(CanonicalJsonError);
-    await expect(encodeModelFile(withNaN)).rejects.toThrow(/metrics\.calibration\.classWeightShift is NaN/);
+    const file = await encodeModelFile(withNaN);
+    expect(text(file)).toContain('"classWeightShift":null');
+    expect(await decodeModelFile(file)).toEqual({ ok: true, data: withNaN });
   });
 });

@@ -14,6 +14,9 @@ const EXAMPLES: { [C in BundleProblemCode]: Extract<BundleProblem, { code: C }> 
   'passphrase-required': { code: 'passphrase-required' },
   'wrong-passphrase': { code: 'wrong-passphrase' },
   'reference-mismatch': { code: 'reference-mismatch', applicant: 2, expected: 0.25, actual: 0.2513, tolerance: 1e-5 },
+  'not-loaded': { code: 'not-loaded' },
+  'quantization-too-lossy': { code: 'quantization-too-lossy', mode: 'uint8', maxReferenceChange: 0.1234, tolerance: 0.1 },
+  'quantization-unavailable': { code: 'quantization-unavailable', mode: 'float16', reason: 'already-quantized', stored: 'uint8' },
   'quota-exceeded': { code: 'quota-exceeded' },
   blocked: { code: 'blocked' },
 };
@@ -33,5 +36,9 @@ describe('problemMessage', () => {
     expect(problemMessage(EXAMPLES['reference-mismatch'])).toContain('applicant 3 as it did when it was saved (probability of bad 0.251300 instead of 0.250000)');
     expect(problemMessage(EXAMPLES.invalid)).toContain('bundle.policy.cutoff: Invalid value');
     expect(problemMessage({ code: 'too-large', bytes: 1.5 * 1024 * 1024, maxBytes: 1024 * 1024 })).toContain('1.5 MB, more than the 1.0 MB');
+    expect(problemMessage(EXAMPLES['quantization-too-lossy'])).toContain('stored as 8-bit integers, this model would score a check applicant 0.1234 away');
+    expect(problemMessage(EXAMPLES['quantization-too-lossy'])).toContain('at most 0.1000 is allowed');
+    expect(problemMessage(EXAMPLES['quantization-unavailable'])).toContain('already stored as 8-bit integers');
+    expect(problemMessage({ code: 'quantization-unavailable', mode: 'uint8', reason: 'scorecard', stored: 'none' })).toMatch(/^A scorecard has no network weights/);
   });
 });

@@ -1,6 +1,9 @@
 // Short sentences for the user about why a model was not imported or saved.
 
 import type { BundleProblem } from '../core/bundle/problems';
+import type { WeightQuantization } from '../core/bundle/types';
+
+const PRECISION: Readonly<Record<WeightQuantization, string>> = { none: '32-bit floats', float16: '16-bit floats', uint8: '8-bit integers' };
 
 /** One or two plain English sentences for the UI about `problem`. */
 export function problemMessage(problem: BundleProblem): string {
@@ -27,6 +30,14 @@ export function problemMessage(problem: BundleProblem): string {
       return 'The passphrase is wrong, or the encrypted file was changed after it was exported.';
     case 'reference-mismatch':
       return `This model does not score its check applicant ${problem.applicant + 1} as it did when it was saved (probability of bad ${problem.actual.toFixed(6)} instead of ${problem.expected.toFixed(6)}), so it was not imported.`;
+    case 'not-loaded':
+      return 'This model is no longer loaded; train it or load it again.';
+    case 'quantization-too-lossy':
+      return `With its weights stored as ${PRECISION[problem.mode]}, this model would score a check applicant ${problem.maxReferenceChange.toFixed(4)} away from its full-precision probability of bad (at most ${problem.tolerance.toFixed(4)} is allowed), so it was not exported. Choose a higher precision.`;
+    case 'quantization-unavailable':
+      return problem.reason === 'scorecard'
+        ? 'A scorecard has no network weights to store in lower precision; export it with its weights as they are.'
+        : `This model's weights are already stored as ${PRECISION[problem.stored]}, so it can only be exported that way.`;
     case 'quota-exceeded':
       return 'There is no room left in this browser’s storage for the model. Delete saved models you no longer need and try again.';
     case 'blocked':

@@ -4,9 +4,12 @@
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
  * [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
  * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary]
+ * [--save FILE.creditlab.json [--passphrase-env NAME]]: also trains the model on every cleaned row and writes its bundle, the file the app imports.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { useBackend } from './backend';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { proposeCleaningPlan } from '../core/clean/plan';
@@ -18,13 +21,14 @@ import type { NumericEncoding } from '../core/features/preprocessor';
 import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
 import type { TrainSettings } from '../model/train';
 import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
+import { modelFileBytes, trainFinalBundle } from './saveBundle';
 import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } from './scorecardFold';
 
 /** A problem with the command line or its inputs: printed as one line, exit status 2. */
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -47,6 +51,8 @@ function parseCommandLine(argv: string[]) {
         summary: { type: 'boolean', default: false },
         validation: { type: 'string', default: 'auto' },
         encoding: { type: 'string', default: DEFAULT_NUMERIC_ENCODING },
+        save: { type: 'string' },
+        'passphrase-env': { type: 'string' },
       },
       strict: true,
     }).values;
@@ -86,6 +92,8 @@ function parseCommandLine(argv: string[]) {
     backend: parsed.backend as 'wasm' | 'cpu',
     summary: parsed.summary === true,
     encoding: parsed.encoding as NumericEncoding | 'auto',
+    save: parsed.save,
+    passphraseEnv: parsed['passphrase-env'],
     validation:
       validationMatch[1] === 'auto'
         ? ('auto' as const)
@@ -99,7 +107,11 @@ async function main(argv: string[]): Promise<void> {
   const args = parseCommandLine(argv);
   if (!existsSync(args.csv) || !statSync(args.csv).isFile()) throw new UsageError(`file not found: ${args.csv}`);
   const started = performance.now();
-  await useBackend(args.backend);
+  // The passphrase of an encrypted --save comes from the environment, never the command line (process list, shell history).
+  const passphrase = args.passphraseEnv ? process.env[args.passphraseEnv] : undefined;
+  if (args.passphraseEnv && !passphrase) throw new UsageError(`the environment variable ${args.passphraseEnv} is empty or not set`);
+  if (args.passphraseEnv && !args.save) throw new UsageError('--passphrase-env needs --save');
+  await useBackend(args.backend, 'evaluate');
 
   const read = await readCsvBytes(() => createReadStream(args.csv, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, statSync(args.csv).size);
   if (!read.ok) throw new UsageError(`${args.csv}: ${read.reason}`);
@@ -147,10 +159,7 @@ async function main(argv: string[]): Promise<void> {
     settings = {
       ...defaults,
       seed: args.seed,
-      ...(args.classWeights === 'auto' ? {} : { classWeights: args.classWeights === 'on' }),
-      ...(args.epochs ? { epochs: args.epochs } : {}),
-      ...(args.learningRate ? { learningRate: args.learningRate } : {}),
-      ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+      ...settingsOverrides(args),
     };
     const result = await evaluateFold(index + 1, fold.data, network, settings, positiveIsBad);
     folds.push(result);
@@ -175,19 +184,34 @@ async function main(argv: string[]): Promise<void> {
     ...summariseFolds(folds),
     elapsedMs: Math.round(performance.now() - started),
   };
-  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  if (args.save) {
+    const bundle = await trainFinalBundle({
+      table,
+      file: { name: basename(args.csv), sizeBytes: statSync(args.csv).size, sha256: createHash('sha256').update(readFileSync(args.csv)).digest('hex') },
+      prepare: { ...plan, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding },
+      model: args.model,
+      network,
+      overrides: settingsOverrides(args),
+      positiveIsBad,
+      folds,
+      appVersion: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+    });
+    writeFileSync(args.save, await modelFileBytes(bundle, passphrase));
+    process.stderr.write(
+      `creditlab evaluate: saved "${bundle.name}" (trained on all ${bundle.provenance.rows.train} cleaned rows${passphrase ? ', encrypted' : ''}) to ${args.save}\n`,
+    );
+  }
+  process.stdout.write(`${JSON.stringify({ ...output, elapsedMs: Math.round(performance.now() - started), ...(args.save ? { saved: args.save } : {}) }, null, 2)}\n`);
 }
 
-/** The tfjs backend for the command: wasm (SIMD, about twice the pure-JS cpu backend here) from the package's own files, else cpu. */
-async function useBackend(name: 'wasm' | 'cpu'): Promise<void> {
-  if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    const dist = new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url);
-    wasm.setWasmPaths(fileURLToPath(dist) + '/');
-    if (await tf.setBackend('wasm').catch(() => false)) return;
-    process.stderr.write('creditlab evaluate: the wasm backend did not start; using cpu\n');
-  }
-  await tf.setBackend('cpu');
+/** The command's changes to the data-size defaults, as the folds and the saved model both apply them. */
+function settingsOverrides(args: ReturnType<typeof parseCommandLine>): Partial<TrainSettings> {
+  return {
+    ...(args.classWeights === 'auto' ? {} : { classWeights: args.classWeights === 'on' }),
+    ...(args.epochs ? { epochs: args.epochs } : {}),
+    ...(args.learningRate ? { learningRate: args.learningRate } : {}),
+    ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+  };
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

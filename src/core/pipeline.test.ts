@@ -115,6 +115,18 @@ describe('prepareData', () => {
     expect(data.trainPositiveRate).toBe(0.25);
   });
 
+  it('with testFraction 0 trains on every kept row and holds none out (a final model after cross-validation)', () => {
+    const data = prepared({ ...CONFIG, testFraction: 0 });
+    // every one of the 200 kept rows trains: 50 positives, 150 negatives; the hold-out is 25% of them
+    expect(data.test.rows).toBe(0);
+    expect(data.train.rows).toBe(200);
+    expect(sum(data.train.y)).toBe(50);
+    expect(data.preprocessor.fittedOnRows).toBe(200);
+    expect(data.trainPositiveRate).toBe(0.25);
+    // round(150 × 0.25) + round(50 × 0.25) = 38 + 13 = 51 validation positions (rounding half up)
+    expect(data.validationFolds[0].length).toBe(Math.round(150 * 0.25) + Math.round(50 * 0.25));
+  });
+
   it('fits the preprocessor on every training row, never on test rows', () => {
     const data = prepared(CONFIG);
     expect(data.preprocessor.fittedOnRows).toBe(data.train.rows);

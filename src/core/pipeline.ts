@@ -52,6 +52,7 @@ export function chooseNumericEncoding(trainingRows: number): NumericEncoding {
 
 /** Everything the user chose between loading a file and training: the cleaning plan plus the split. */
 export type PrepareConfig = CleaningPlan & {
+  /** Share of the kept rows held out as test rows, in (0, 1); 0 trains on every kept row (no test rows). */
   readonly testFraction: number;
   /** How training rows validate; 'auto' chooses by the number of training rows (chooseValidationPlan). */
   readonly validation: ValidationPlan | 'auto';
@@ -91,7 +92,11 @@ export function prepareData(table: Table, config: PrepareConfig): Result<Prepare
   const cleaned = cleanRows(table, config, decimal);
   if (!cleaned.ok) return cleaned;
   const cleanMs = performance.now() - started;
-  const outer = stratifiedSplit(cleaned.data.labels, config.testFraction, config.seed);
+  // testFraction 0: every kept row trains (a final model after cross-validation; no test rows).
+  const outer =
+    config.testFraction === 0
+      ? { train: Int32Array.from({ length: cleaned.data.labels.length }, (_, i) => i), test: new Int32Array(0) }
+      : stratifiedSplit(cleaned.data.labels, config.testFraction, config.seed);
   const encoded = fitAndEncode(cleaned.data, config, ascending(outer.train, cleaned.data.rows.length), ascending(outer.test, cleaned.data.rows.length));
   if (!encoded.ok) return encoded;
   const { fitMs, encodeMs, ...parts } = encoded.data;

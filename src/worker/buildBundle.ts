@@ -28,6 +28,12 @@ import type { TrainRequest, TrainSummary } from './protocol';
 import { rulesOf, scoreApplicant, type Scorer } from './scorer';
 import { randomId } from './randomId';
 
+/** What the bundle keeps of a run's summary; a TrainSummary is one, and the command line's final fit on every row (no test rows) gives one with no evaluation. */
+export type BundleRunSummary = Pick<TrainSummary, 'calibration' | 'members' | 'crossValidation' | 'positiveIsBad' | 'elapsedMs'> & {
+  readonly evaluation: TrainSummary['evaluation'] | null;
+  readonly backend: { readonly name: string };
+};
+
 /** Everything a finished run hands to the bundle. */
 export interface BundleRun {
   /** The file as loaded (its table counts the rows and columns read). */
@@ -35,8 +41,8 @@ export interface BundleRun {
   readonly table: Table;
   readonly data: PreparedData;
   readonly request: TrainRequest;
-  /** The run's summary: its evaluation, calibration, members, cross-validation, backend and time. */
-  readonly summary: TrainSummary;
+  /** The run's summary: its evaluation (null without test rows: a final fit on every row), calibration, members, cross-validation, backend and time. */
+  readonly summary: BundleRunSummary;
   readonly model: BundleModel;
   /** What scores with the fitted model now (the training networks, before they are let go). */
   readonly scorer: Scorer;

@@ -11,6 +11,7 @@ import type { PointsScale } from '../core/scoring/points';
 import { admitBundle } from './bundleLoading';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
 import { findDataset, releaseDataset } from './datasets';
+import { exportModel, importModelFile, modelCard, quantizationPreview } from './exporting';
 import { cancelJob, runJob } from './jobs';
 import { loadBlob, loadUrl, readRows } from './loading';
 import { releaseModel } from './models';
@@ -24,12 +25,17 @@ import type {
   CompareOutcome,
   CutoffPlan,
   DatasetId,
+  ExportedModel,
+  ExportRequest,
+  ImportedModel,
   JobId,
   LoadedBundle,
   LoadedDataset,
+  ModelCardFile,
   ModelId,
   ModelPolicy,
   PreparedSummary,
+  QuantizationPreview,
   TrainEvent,
   TrainRequest,
   TrainedModel,
@@ -149,6 +155,30 @@ const api = {
   /** The model's bundle with its policy as now set: what a saved file holds. */
   bundleOf(modelId: ModelId): Result<ModelBundle> {
     return bundleOf(modelId);
+  },
+
+  /**
+   * Per weight encoding ('none', 'float16', 'uint8'), the exported file's size and how far the
+   * scores move from full precision (reference applicants; test AUC and log loss when this session
+   * has the test rows); null where an encoding does not apply (a scorecard: 'none' only).
+   */
+  quantizationPreview(modelId: ModelId): Promise<Result<QuantizationPreview>> {
+    return quantizationPreview(modelId);
+  },
+
+  /** The model as a file (current policy, weights as asked, encrypted with a passphrase when given); refused when quantising moves a score beyond its tolerance. */
+  exportModel(modelId: ModelId, request: ExportRequest): Promise<BundleOutcome<ExportedModel>> {
+    return exportModel(modelId, request);
+  },
+
+  /** Reads a model file (checksum, passphrase, schema, reference applicants) into a new model; nothing is kept when it is refused. */
+  importModelFile(bytes: Uint8Array, passphrase?: string): Promise<BundleOutcome<ImportedModel>> {
+    return importModelFile(bytes, passphrase);
+  },
+
+  /** The model card of the model's bundle with its current policy, as a self-contained HTML document and a file name. */
+  modelCard(modelId: ModelId): Result<ModelCardFile> {
+    return modelCard(modelId);
   },
 };
 

@@ -77,7 +77,7 @@ describe('sha256OfBlob', () => {
 describe('loadBlob file hash', () => {
   it('keeps the SHA-256 of a user file for when a model needs it', async () => {
     const bytes = bytesOf('age,income,default\n', '31,5000,0\n42,3100,1\n');
-    const loaded = await loadBlob(new Blob([bytes]), 'loans.csv', () => undefined);
+    const loaded = await loadBlob(new Blob([bytes.slice()]), 'loans.csv', () => undefined);
     if (!loaded.ok) throw new Error(loaded.reason);
     const dataset = findDataset(loaded.data.datasetId);
     if (!dataset.ok) throw new Error(dataset.reason);

@@ -1,7 +1,8 @@
 // The models the worker holds, by the ids it gave them: each one's bundle (what a saved file
 // holds), what scores with it, its decision policy as the user sets it, and, for a model trained
-// in this session, the rows the cut-off planner grades and searches on.
+// in this session, the rows the cut-off planner grades and searches on and a quantised copy is graded on.
 import type { DecisionPolicy, ModelBundle } from '../core/bundle/types';
+import type { EncodedRows } from '../core/features/encodedRows';
 import { fail, ok, type Result } from '../core/result';
 import type { BadScores } from './evaluation';
 import type { ModelId, TrainSummary } from './protocol';
@@ -12,6 +13,12 @@ import { randomId } from './randomId';
 export interface SessionRows {
   readonly test: BadScores;
   readonly search: BadScores & { readonly source: 'validation' | 'out-of-fold' };
+  /**
+   * A network's test rows as it reads them (in `test`'s order), so a quantised copy can be graded
+   * on them; null for a scorecard, which has no weights to quantise. Encoded on demand: this keeps
+   * the data set's table, not a second copy of it, until the model is released.
+   */
+  readonly testInputs: EncodedRows | null;
 }
 
 /** A model in the worker. */

@@ -10,7 +10,7 @@ import type { PointsScale } from '../core/scoring/points';
 import type { PrepareConfig, PrepareTimings } from '../core/pipeline';
 import type { CalibrationSummary, CrossValidationSummary, HeldOutEvaluation, MemberRun, OutcomeNames } from '../core/evaluation/types';
 import type { ColumnProfile } from '../core/profile/profileTable';
-import type { ModelBundle } from '../core/bundle/types';
+import type { ModelBundle, QuantizationEffect, WeightQuantization } from '../core/bundle/types';
 import type { BackendChoice, BackendName } from '../model/backendChoice';
 import type { NetworkSpec } from '../model/network';
 import type { BatchProgress, EpochReport, TrainSettings } from '../model/train';
@@ -43,6 +43,46 @@ export interface TrainedModel {
 export interface LoadedBundle {
   readonly modelId: ModelId;
   readonly summary: TrainSummary | null;
+}
+
+/** A model file read into the worker: its id there, its run's summary (null without a held-out evaluation), and the bundle it holds. */
+export interface ImportedModel {
+  readonly modelId: ModelId;
+  readonly summary: TrainSummary | null;
+  readonly bundle: ModelBundle;
+}
+
+/**
+ * What exporting with one weight encoding gives: the plain file's size in bytes, and how far the
+ * scores move from the float32 model (test figures null when this session has no test rows for the
+ * model, as for one loaded from a file). For weights already stored quantised these are the figures
+ * the bundle recorded when it was exported (maxReferenceChange NaN if it recorded none).
+ */
+export interface QuantizationOption extends QuantizationEffect {
+  readonly bytes: number;
+}
+
+/** Per weight encoding, what exporting with it gives, or null where it does not apply (a scorecard has no weights: 'none' only). */
+export type QuantizationPreview = Readonly<Record<WeightQuantization, QuantizationOption | null>>;
+
+/** How to export a model: the weight encoding, a passphrase to encrypt the file with (not empty), and a name for the bundle and its file (the bundle's by default). */
+export interface ExportRequest {
+  readonly quantization: WeightQuantization;
+  readonly passphrase?: string;
+  readonly name?: string;
+}
+
+/** An exported model file: its bytes, a safe file name (NAME.creditlab.json), and the bundle it holds. */
+export interface ExportedModel {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly bundle: ModelBundle;
+}
+
+/** A model card as a self-contained HTML document, and a safe file name for it (NAME.model-card.html). */
+export interface ModelCardFile {
+  readonly html: string;
+  readonly fileName: string;
 }
 
 /** How a model turns scores into decisions, as the user sets it: the cut-off on the probability of bad and the points scale. */

@@ -71,7 +71,7 @@ export async function train(dataset: Dataset, request: TrainRequest, onEvent: (e
     if (!run.ok) return run;
     const summary: TrainSummary = { ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF };
     const scorer: Scorer = { kind: 'scorecard', scorecard: run.data.scorecard };
-    return keep(dataset, data, request, summary, { kind: 'scorecard', scorecard: run.data.scorecard }, scorer, { test: run.data.test, search: run.data.search });
+    return keep(dataset, data, request, summary, { kind: 'scorecard', scorecard: run.data.scorecard }, scorer, { test: run.data.test, search: run.data.search, testInputs: null });
   }
   return trainNetwork(dataset, data, request, onEvent, signal);
 }
@@ -205,7 +205,7 @@ async function trainNetwork(dataset: Dataset, data: PreparedData, request: Train
       calibrator: fitted.model.calibrator,
       quantization: 'none',
     };
-    return await keep(dataset, data, request, summary, model, { kind: 'network', model: fitted.model }, { test, search });
+    return await keep(dataset, data, request, summary, model, { kind: 'network', model: fitted.model }, { test, search, testInputs: data.test });
   } finally {
     // The training networks go once their weights are in the bundle: what scores is loaded from it.
     disposeScoringModel(fitted.model);

@@ -1,20 +1,25 @@
 // The schemas of the bundle's audit parts: the cleaning as chosen and done, the metrics, where the
 // model came from and the training rows' profile. Nothing here is applied at scoring, so the checks
-// are looser than for the scoring parts: types and JSON-safe numbers, no ranges, and fields a later
-// release may add are kept rather than refused (loose objects).
+// are looser than for the scoring parts: types, no ranges, and fields a later release may add are kept
+// rather than refused (loose objects). A figure of the cleaning, metrics or provenance that could not
+// be computed (NaN: an AUC interval with one bad test row, a calibrator's cross-validated log loss on
+// too few rows) is written as null and read back as NaN. The reference profile, which drift checks
+// compute with, keeps finite numbers.
 
 import * as v from 'valibot';
-import { finite } from './valueSchemas';
+import { auditFigure, auditNumberOrNull, finite } from './valueSchemas';
 
 const text = v.string();
-const numberOrNull = v.nullable(finite);
+// Figures of the cleaning, metrics and provenance: a figure that could not be computed is NaN in memory and null in a file.
+const figure = auditFigure;
+const numberOrNull = auditNumberOrNull;
 
 const columnPlan = v.looseObject({
   column: text,
   missing: v.picklist(['median', 'mean', 'mode', 'constant', 'indicator', 'forward-fill', 'drop-row']),
   constant: text,
   range: v.nullable(v.looseObject({ min: numberOrNull, max: numberOrNull })),
-  outliers: v.nullable(v.looseObject({ method: v.picklist(['iqr', 'zscore']), threshold: finite, action: v.picklist(['clip', 'drop']) })),
+  outliers: v.nullable(v.looseObject({ method: v.picklist(['iqr', 'zscore']), threshold: figure, action: v.picklist(['clip', 'drop']) })),
   indicator: v.boolean(),
 });
 
@@ -32,23 +37,23 @@ const cleaningPlan = v.looseObject({
 });
 
 const cleaningReport = v.looseObject({
-  rowsBefore: finite,
-  rowsAfter: finite,
-  positives: finite,
-  negatives: finite,
+  rowsBefore: figure,
+  rowsAfter: figure,
+  positives: figure,
+  negatives: figure,
   steps: v.array(
     v.looseObject({
       step: v.picklist(['duplicates', 'no-label', 'out-of-range', 'missing-value', 'outlier']),
       column: v.nullable(text),
-      rows: finite,
+      rows: figure,
       rule: text,
-      testRowsOutside: v.optional(finite),
+      testRowsOutside: v.optional(figure),
     }),
   ),
   missing: v.array(
     v.looseObject({
       column: text,
-      missing: finite,
+      missing: figure,
       strategy: v.picklist(['median', 'mean', 'mode', 'constant', 'indicator', 'forward-fill', 'drop-row']),
       filledBy: text,
     }),
@@ -62,92 +67,92 @@ const cleaningReport = v.looseObject({
 export const bundleCleaningSchema = v.looseObject({ plan: cleaningPlan, report: cleaningReport });
 
 const creditMetrics = v.looseObject({
-  accuracy: finite,
-  precision: finite,
-  recall: finite,
-  f1: finite,
-  auc: finite,
-  logLoss: finite,
-  confusion: v.looseObject({ tp: finite, fp: finite, tn: finite, fn: finite }),
-  threshold: finite,
-  rows: finite,
-  positiveRate: finite,
-  aucLower: finite,
-  aucUpper: finite,
-  aucSe: finite,
-  gini: finite,
-  ks: finite,
-  ksThreshold: finite,
-  brier: finite,
+  accuracy: figure,
+  precision: figure,
+  recall: figure,
+  f1: figure,
+  auc: figure,
+  logLoss: figure,
+  confusion: v.looseObject({ tp: figure, fp: figure, tn: figure, fn: figure }),
+  threshold: figure,
+  rows: figure,
+  positiveRate: figure,
+  aucLower: figure,
+  aucUpper: figure,
+  aucSe: figure,
+  gini: figure,
+  ks: figure,
+  ksThreshold: figure,
+  brier: figure,
 });
 
 const heldOutEvaluation = v.looseObject({
   metrics: creditMetrics,
   baseline: creditMetrics,
-  ece: finite,
-  baselineEce: finite,
-  meanProbabilityOfBad: finite,
-  observedBadRate: finite,
+  ece: figure,
+  baselineEce: figure,
+  meanProbabilityOfBad: figure,
+  observedBadRate: figure,
   charts: v.looseObject({
-    roc: v.array(v.looseObject({ fpr: finite, tpr: finite })),
-    ks: v.array(v.looseObject({ share: finite, bads: finite, goods: finite })),
-    calibration: v.array(v.looseObject({ bin: finite, predicted: finite, observed: finite, count: finite })),
-    distribution: v.array(v.looseObject({ from: finite, to: finite, bads: finite, goods: finite })),
+    roc: v.array(v.looseObject({ fpr: figure, tpr: figure })),
+    ks: v.array(v.looseObject({ share: figure, bads: figure, goods: figure })),
+    calibration: v.array(v.looseObject({ bin: figure, predicted: figure, observed: figure, count: figure })),
+    distribution: v.array(v.looseObject({ from: figure, to: figure, bads: figure, goods: figure })),
   }),
 });
 
 const calibrationSummary = v.looseObject({
   method: v.picklist(['none', 'platt', 'isotonic']),
   fittedOn: v.picklist(['validation', 'out-of-fold']),
-  rows: finite,
-  crossValidatedLogLoss: v.looseObject({ none: v.optional(finite), platt: v.optional(finite), isotonic: v.optional(finite) }),
-  classWeightShift: finite,
+  rows: figure,
+  crossValidatedLogLoss: v.looseObject({ none: v.optional(figure), platt: v.optional(figure), isotonic: v.optional(figure) }),
+  classWeightShift: figure,
 });
 
 const crossValidationSummary = v.looseObject({
-  folds: v.array(v.looseObject({ fold: finite, auc: finite, ks: finite, logLoss: finite })),
-  meanAuc: finite,
-  sdAuc: finite,
-  meanKs: finite,
-  sdKs: finite,
-  meanLogLoss: finite,
-  sdLogLoss: finite,
+  folds: v.array(v.looseObject({ fold: figure, auc: figure, ks: figure, logLoss: figure })),
+  meanAuc: figure,
+  sdAuc: figure,
+  meanKs: figure,
+  sdKs: figure,
+  meanLogLoss: figure,
+  sdLogLoss: figure,
 });
 
 const cutoffEvaluation = v.looseObject({
-  cutoff: finite,
-  rows: finite,
-  approved: finite,
-  approvalRate: finite,
-  goodsApproved: finite,
-  badsApproved: finite,
-  badRateApproved: finite,
-  precision: finite,
-  recall: finite,
-  expectedProfit: finite,
+  cutoff: figure,
+  rows: figure,
+  approved: figure,
+  approvalRate: figure,
+  goodsApproved: figure,
+  badsApproved: figure,
+  badRateApproved: figure,
+  precision: figure,
+  recall: figure,
+  expectedProfit: figure,
 });
 
 /** The held-out evaluation, the calibration, the members' runs and the cut-off table (BundleMetrics). */
 export const bundleMetricsSchema = v.looseObject({
   test: v.nullable(heldOutEvaluation),
   calibration: calibrationSummary,
-  members: v.array(v.looseObject({ member: finite, epochsRun: finite, bestEpoch: finite, stoppedEarly: v.boolean() })),
+  members: v.array(v.looseObject({ member: figure, epochsRun: figure, bestEpoch: figure, stoppedEarly: v.boolean() })),
   crossValidation: v.nullable(crossValidationSummary),
   cutoffTable: v.nullable(v.array(cutoffEvaluation)),
 });
 
-const networkSpec = v.looseObject({ kind: v.picklist(['logistic', 'mlp']), hiddenUnits: v.array(finite), dropout: finite, seed: finite });
+const networkSpec = v.looseObject({ kind: v.picklist(['logistic', 'mlp']), hiddenUnits: v.array(figure), dropout: figure, seed: figure });
 
 const trainSettings = v.looseObject({
-  epochs: finite,
-  batchSize: finite,
-  learningRate: finite,
+  epochs: figure,
+  batchSize: figure,
+  learningRate: figure,
   optimizer: v.picklist(['adam', 'sgd']),
-  l2: finite,
-  seed: finite,
+  l2: figure,
+  seed: figure,
   classWeights: v.boolean(),
   patience: numberOrNull,
-  minEpochs: finite,
+  minEpochs: figure,
   restoreBest: v.boolean(),
 });
 
@@ -156,18 +161,18 @@ export const provenanceSchema = v.looseObject({
   createdAt: text,
   appVersion: text,
   createdBy: v.picklist(['app', 'cli']),
-  seed: finite,
-  trainingFile: v.looseObject({ name: text, sizeBytes: finite, sha256: text, rows: finite, columns: finite }),
-  rows: v.looseObject({ kept: finite, train: finite, validation: finite, test: finite }),
+  seed: figure,
+  trainingFile: v.looseObject({ name: text, sizeBytes: figure, sha256: text, rows: figure, columns: figure }),
+  rows: v.looseObject({ kept: figure, train: figure, validation: figure, test: figure }),
   settings: v.looseObject({
-    testFraction: finite,
-    validation: v.variant('kind', [v.looseObject({ kind: v.literal('holdout'), fraction: finite }), v.looseObject({ kind: v.literal('cross-fit'), folds: finite })]),
+    testFraction: figure,
+    validation: v.variant('kind', [v.looseObject({ kind: v.literal('holdout'), fraction: figure }), v.looseObject({ kind: v.literal('cross-fit'), folds: figure })]),
     numericEncoding: v.picklist(['standard', 'ple']),
     network: v.nullable(networkSpec),
     train: v.nullable(trainSettings),
     backend: text,
   }),
-  trainingMs: finite,
+  trainingMs: figure,
 });
 
 /** The training rows' distribution per input column, for drift checks (ReferenceProfile). */

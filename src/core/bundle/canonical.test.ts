@@ -26,14 +26,16 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ x: { q: 1, p: 2 }, w: 3 })).toBe(canonicalJson({ w: 3, x: { p: 2, q: 1 } }));
   });
 
-  it('refuses non-finite numbers, naming the path', () => {
-    expect(() => canonicalJson({ metrics: { auc: Number.NaN } })).toThrow(CanonicalJsonError);
-    expect(() => canonicalJson({ metrics: { auc: Number.NaN } })).toThrow(/metrics\.auc is NaN/);
-    expect(() => canonicalJson([1, Number.POSITIVE_INFINITY])).toThrow(/1 is Infinity/);
-    expect(() => canonicalJson(Number.NEGATIVE_INFINITY)).toThrow(/The value is -Infinity/);
+  it('writes NaN and ±Infinity as null, exactly as JSON.stringify does (so a digest covers what the file holds)', () => {
+    expect(canonicalJson({ metrics: { auc: Number.NaN, ks: 0.5 } })).toBe('{"metrics":{"auc":null,"ks":0.5}}');
+    expect(canonicalJson([1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])).toBe('[1,null,null]');
+    expect(canonicalJson(Number.NaN)).toBe('null');
+    const value = { b: [Number.NaN, 2], a: { c: Number.POSITIVE_INFINITY } };
+    expect(canonicalJson(value)).toBe(JSON.stringify({ a: value.a, b: value.b }));
   });
 
   it('refuses undefined and holes in arrays', () => {
+    expect(() => canonicalJson({ a: [1, undefined] })).toThrow(CanonicalJsonError);
     expect(() => canonicalJson({ a: [1, undefined] })).toThrow(/a\.1 is undefined/);
     // oxlint-disable-next-line no-sparse-arrays
     expect(() => canonicalJson([1, , 3])).toThrow(/^1 is undefined/);

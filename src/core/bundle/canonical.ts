@@ -1,6 +1,9 @@
 // One text per value, so a digest of a bundle does not depend on who wrote it or in what key order:
 // object keys sorted by UTF-16 code units (as RFC 8785 sorts them), no whitespace, strings and numbers
-// exactly as JSON.stringify writes them. Values JSON cannot carry faithfully are refused, not rewritten.
+// exactly as JSON.stringify writes them. NaN and ±Infinity are written as null, as JSON.stringify
+// writes them, so a digest is computed over exactly what a file holds (the bundle schema reads an
+// audit figure's null back as NaN, and refuses null where scoring needs a number). Anything else
+// JSON cannot carry faithfully is refused, not rewritten.
 
 /** A value canonicalJson refused, with the dotted path to it ('' for the value itself). */
 export class CanonicalJsonError extends Error {
@@ -13,11 +16,11 @@ export class CanonicalJsonError extends Error {
 }
 
 /**
- * Canonical JSON of plain data: null, booleans, finite numbers, strings, arrays and plain objects.
- * Object properties that are undefined are left out, as JSON.stringify does; anything else it would
- * silently change (NaN and ±Infinity to null, undefined in an array to null, a typed array or a Map
- * to an object, a Date through toJSON) throws a CanonicalJsonError, as do bigints, functions, symbols
- * and cycles.
+ * Canonical JSON of plain data: null, booleans, numbers, strings, arrays and plain objects.
+ * Object properties that are undefined are left out and NaN and ±Infinity are written as null, as
+ * JSON.stringify does; anything else it would silently change (undefined in an array to null, a
+ * typed array or a Map to an object, a Date through toJSON) throws a CanonicalJsonError, as do
+ * bigints, functions, symbols and cycles.
  */
 export function canonicalJson(value: unknown): string {
   const parts: string[] = [];
@@ -35,7 +38,7 @@ function write(value: unknown, path: string, out: string[], ancestors: Set<objec
       out.push(value ? 'true' : 'false');
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `is ${value}`);
+      // JSON.stringify writes null for NaN and ±Infinity too.
       out.push(JSON.stringify(value));
       return;
     case 'string':

@@ -63,6 +63,13 @@ const networkMember = v.pipe(
   ),
 );
 
+// Measured at export; strict like the rest of the model, since it is what a reviewer trusts the quantised weights by.
+const quantizationEffect = v.strictObject({
+  maxReferenceChange: v.pipe(finite, v.minValue(0)),
+  testAucChange: v.nullable(finite),
+  testLogLossChange: v.nullable(finite),
+});
+
 const quantizationOf = (spec: v.InferOutput<typeof weightSpec>) => spec.quantization?.dtype ?? 'none';
 
 const networkModel = v.pipe(
@@ -78,10 +85,15 @@ const networkModel = v.pipe(
     members: v.pipe(v.array(networkMember), v.minLength(1, 'A network model has at least one member.')),
     calibrator: calibratorSchema,
     quantization: v.picklist(['none', 'float16', 'uint8']),
+    quantizationEffect: v.optional(quantizationEffect),
   }),
   v.forward(
     v.check((m) => m.members.every((member) => member.weightSpecs.every((spec) => quantizationOf(spec) === m.quantization)), 'The weights are not stored as the model says.'),
     ['quantization'],
+  ),
+  v.forward(
+    v.check((m) => m.quantization !== 'none' || m.quantizationEffect === undefined, 'Weights stored as float32 have no quantisation effect.'),
+    ['quantizationEffect'],
   ),
 );
 

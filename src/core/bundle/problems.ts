@@ -1,7 +1,9 @@
 // Why a model file or bundle was refused: codes with the numbers that explain them. The core and the
 // codec only report these; the UI words them (src/bundle/problemMessage.ts).
 
-/** Every reason an import (file codec, bundle parser, worker's reference check, registry) can refuse a model. */
+import type { WeightQuantization } from './types';
+
+/** Every reason an import (file codec, bundle parser, worker's reference check, registry) or an export can refuse a model. */
 export type BundleProblem =
   /** The file is larger than the import accepts (checked before it is read as text). */
   | { readonly code: 'too-large'; readonly bytes: number; readonly maxBytes: number }
@@ -23,6 +25,12 @@ export type BundleProblem =
   | { readonly code: 'wrong-passphrase' }
   /** Scored again on import, a reference applicant's probability of bad moved by more than the bundle's tolerance (reported by the worker). */
   | { readonly code: 'reference-mismatch'; readonly applicant: number; readonly expected: number; readonly actual: number; readonly tolerance: number }
+  /** Export: the model is no longer held by the worker (released, or the worker restarted since). */
+  | { readonly code: 'not-loaded' }
+  /** Export: quantised as asked, a reference applicant's probability of bad moved by more than the mode's tolerance from the float32 model's. */
+  | { readonly code: 'quantization-too-lossy'; readonly mode: WeightQuantization; readonly maxReferenceChange: number; readonly tolerance: number }
+  /** Export: the weights cannot be stored as asked (a scorecard has none; weights already quantised are exported only as they are stored). */
+  | { readonly code: 'quantization-unavailable'; readonly mode: WeightQuantization; readonly reason: 'scorecard' | 'already-quantized'; readonly stored: WeightQuantization }
   /** The browser's storage is full (reported by the registry). */
   | { readonly code: 'quota-exceeded' }
   /** The browser refused storage (private mode, blocked by another tab; reported by the registry). */

@@ -116,6 +116,20 @@ describe('modelBundleSchema', () => {
     ['a binning of another column', SCORECARD_BUNDLE, ['model', 'scorecard', 'characteristics', 0, 'column'], 'home', 'model.scorecard.characteristics.0.binning'],
     ['a scorecard version from the future', SCORECARD_BUNDLE, ['model', 'scorecard', 'version'], 2, 'model.scorecard.version'],
     ['an audit number written as text', NETWORK_BUNDLE, ['metrics', 'test', 'metrics', 'auc'], '0.8', 'metrics.test.metrics.auc'],
+    ['a null cut-off (scoring needs a number)', NETWORK_BUNDLE, ['policy', 'cutoff'], null, 'policy.cutoff'],
+    ['a null preprocessing mean', NETWORK_BUNDLE, ['preprocessing', 'features', 0, 'mean'], null, 'preprocessing.features.0.mean'],
+    ['a null logit shift', NETWORK_BUNDLE, ['model', 'members', 0, 'logitShift'], null, 'model.members.0.logitShift'],
+    ['a null reference probability', NETWORK_BUNDLE, ['referenceApplicants', 0, 'probabilityOfBad'], null, 'referenceApplicants.0.probabilityOfBad'],
+    ['a null tolerance', NETWORK_BUNDLE, ['referenceTolerance'], null, 'referenceTolerance'],
+    ['a NaN points-scale base score in memory', NETWORK_BUNDLE, ['policy', 'scale', 'baseScore'], Number.NaN, 'policy.scale.baseScore'],
+    ['a null in the reference profile (drift checks compute with it)', NETWORK_BUNDLE, ['reference', 'features', 0, 'bins', 0, 'share'], null, 'reference.features.0.bins.0.share'],
+    [
+      'a quantisation effect on float32 weights',
+      NETWORK_BUNDLE,
+      ['model', 'quantizationEffect'],
+      { maxReferenceChange: 0, testAucChange: null, testLogLossChange: null },
+      'model.quantizationEffect',
+    ],
     ['an audit enum value unknown', NETWORK_BUNDLE, ['provenance', 'createdBy'], 'server', 'provenance.createdBy'],
     ['a cleaning step that is not a list', NETWORK_BUNDLE, ['cleaning', 'report', 'steps'], {}, 'cleaning.report.steps'],
   ])('refuses %s, at the dotted path', (_what, bundle, path, value, expectedPath) => {
@@ -160,6 +174,44 @@ describe('modelBundleSchema', () => {
   it('accepts the optional parts of audit values when they are left out', () => {
     const outcome = parseBundle(changed(NETWORK_BUNDLE, ['metrics', 'calibration', 'crossValidatedLogLoss'], {}));
     expect(outcome.ok).toBe(true);
+  });
+
+  it('reads an audit figure written as null (a NaN or infinity in the file) back as NaN, and takes NaN in memory', () => {
+    const paths: Path[] = [
+      ['metrics', 'test', 'metrics', 'aucLower'],
+      ['metrics', 'calibration', 'crossValidatedLogLoss', 'platt'],
+      ['metrics', 'test', 'observedBadRate'],
+      ['cleaning', 'report', 'rowsBefore'],
+      ['provenance', 'trainingMs'],
+    ];
+    let bundle: ModelBundle = NETWORK_BUNDLE;
+    for (const path of paths) bundle = changed(bundle, path, Number.NaN) as ModelBundle;
+    const inFile = JSON.parse(JSON.stringify(bundle));
+    for (const value of [inFile, bundle]) {
+      const outcome = parseBundle(value);
+      expect(outcome).toEqual({ ok: true, data: bundle });
+      const metrics = outcome.ok ? outcome.data.metrics : null;
+      expect(metrics?.test?.metrics.aucLower).toBeNaN();
+      expect(metrics?.test?.metrics.aucUpper).toBe(NETWORK_BUNDLE.metrics.test?.metrics.aucUpper);
+    }
+    // An audit value that is a number or null by its type stays null.
+    const patience = parseBundle(changed(NETWORK_BUNDLE, ['provenance', 'settings', 'train', 'patience'], null));
+    expect(patience.ok && patience.data.provenance.settings.train?.patience).toBeNull();
+  });
+
+  it('takes the quantisation effect of quantised weights, and refuses one that is not a measurement', () => {
+    const member = NETWORK_BUNDLE.model.kind === 'network' ? NETWORK_BUNDLE.model.members[0] : null;
+    if (member === null) throw new Error('The network fixture has no members.');
+    const withEffect = (quantizationEffect: unknown) => {
+      const members = [{ ...member, weightSpecs: member.weightSpecs.map((s) => ({ ...s, quantization: { dtype: 'float16' } })), weightData: btoa('\0'.repeat(26)) }];
+      return { ...NETWORK_BUNDLE, model: { ...NETWORK_BUNDLE.model, members, quantization: 'float16', quantizationEffect } };
+    };
+    const effect = { maxReferenceChange: 0.0007, testAucChange: -0.0002, testLogLossChange: null };
+    const outcome = parseBundle(withEffect(effect));
+    expect(outcome.ok && outcome.data.model.kind === 'network' && outcome.data.model.quantizationEffect).toEqual(effect);
+    expect(problemOf(withEffect({ ...effect, maxReferenceChange: -1 }))).toMatchObject({ code: 'invalid', path: 'model.quantizationEffect.maxReferenceChange' });
+    expect(problemOf(withEffect({ ...effect, testAucChange: Number.NaN }))).toMatchObject({ code: 'invalid', path: 'model.quantizationEffect.testAucChange' });
+    expect(problemOf(withEffect({ ...effect, note: 'x' }))).toMatchObject({ code: 'invalid', path: 'model.quantizationEffect.note' });
   });
 
   it('refuses a wrong format or a newer version before validating', () => {

@@ -97,6 +97,18 @@ export interface NetworkModel {
   readonly calibrator: Calibrator;
   /** How the weights are stored (all members alike). */
   readonly quantization: WeightQuantization;
+  /** What storing the weights quantised cost against the float32 weights, measured at export (absent when not quantised). */
+  readonly quantizationEffect?: QuantizationEffect;
+}
+
+/** How far a quantised network's scores moved from the float32 network it was exported from. */
+export interface QuantizationEffect {
+  /** Largest |Δ probability of bad| over the reference applicants. */
+  readonly maxReferenceChange: number;
+  /** Test AUC quantised minus float32; null when the exporting session had no test rows for the model (it was loaded from a file). */
+  readonly testAucChange: number | null;
+  /** Test log loss (nats) quantised minus float32; null as testAucChange. */
+  readonly testLogLossChange: number | null;
 }
 
 /** A points scorecard: WoE bins and calibrated coefficients, plain JavaScript at scoring. */

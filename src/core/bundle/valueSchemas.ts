@@ -5,6 +5,22 @@ import * as v from 'valibot';
 /** Any finite number (JSON has no NaN or Infinity, but a number like 1e999 parses as Infinity). */
 export const finite = v.pipe(v.number(), v.finite());
 
+// Any JavaScript number, NaN and ±Infinity included (valibot's number() refuses NaN).
+const anyNumber = v.custom<number>((input) => typeof input === 'number', 'Expected a number.');
+
+/**
+ * An audit figure: a number, where a figure that could not be computed (an AUC interval with one
+ * bad row, a log loss over no rows) is NaN. canonicalJson writes NaN and ±Infinity as null, so a
+ * null reads back as NaN; in memory any number is taken. Scoring never reads one of these.
+ */
+export const auditFigure = v.pipe(
+  v.custom<number | null>((input) => input === null || typeof input === 'number', 'Expected a number (or null for a figure that could not be computed).'),
+  v.transform((value): number => value ?? Number.NaN),
+);
+
+/** An audit value that is a number or null by its type (null means none, and stays null); a non-finite number in memory is written as null. */
+export const auditNumberOrNull = v.nullable(anyNumber);
+
 /** A whole number ≥ 0: counts of rows, cells, epochs. */
 export const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
