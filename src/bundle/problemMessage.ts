@@ -29,7 +29,9 @@ export function problemMessage(problem: BundleProblem): string {
     case 'wrong-passphrase':
       return 'The passphrase is wrong, or the encrypted file was changed after it was exported.';
     case 'reference-mismatch':
-      return `This model does not score its check applicant ${problem.applicant + 1} as it did when it was saved (probability of bad ${problem.actual.toFixed(6)} instead of ${problem.expected.toFixed(6)}), so it was not imported.`;
+      return problem.on === 'logit'
+        ? `This model does not score its check applicant ${problem.applicant + 1} as it did when it was saved (its network's output changed from ${problem.expected.toFixed(6)} to ${problem.actual.toFixed(6)}), so it was not imported.`
+        : `This model does not score its check applicant ${problem.applicant + 1} as it did when it was saved (probability of bad ${problem.actual.toFixed(6)} instead of ${problem.expected.toFixed(6)}), so it was not imported.`;
     case 'not-loaded':
       return 'This model is no longer loaded; train it or load it again.';
     case 'quantization-too-lossy':

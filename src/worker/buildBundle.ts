@@ -25,7 +25,7 @@ import type { FileFacts } from './datasets';
 import type { BadScores } from './evaluation';
 import { outcomeNames } from './preparing';
 import type { TrainRequest, TrainSummary } from './protocol';
-import { rulesOf, scoreApplicant, type Scorer } from './scorer';
+import { referenceOf, rulesOf, type Scorer } from './scorer';
 import { randomId } from './randomId';
 
 /** What the bundle keeps of a run's summary; a TrainSummary is one, and the command line's final fit on every row (no test rows) gives one with no evaluation. */
@@ -52,6 +52,9 @@ export interface BundleRun {
   readonly createdBy: Provenance['createdBy'];
   readonly createdAt?: Date;
 }
+
+// Synthetic applicants checked on every load: enough to cross most of each feature's range.
+const REFERENCE_APPLICANTS = 16;
 
 // A probability of bad of 50% or more is declined until the user picks another cut-off.
 export const DEFAULT_CUTOFF = 0.5;
@@ -112,9 +115,9 @@ export function buildBundle(run: BundleRun): ModelBundle {
 export function scoreReferenceApplicants(scorer: Scorer, bundle: ModelBundle): ReferenceApplicant[] {
   const rules = rulesOf(bundle);
   const scored: ReferenceApplicant[] = [];
-  for (const record of syntheticApplicants(bundle.preprocessing)) {
-    const result = scoreApplicant(scorer, rules, record, bundle.policy.scale);
-    if (result.ok) scored.push({ record, probabilityOfBad: result.data.probabilityOfBad });
+  for (const record of syntheticApplicants(bundle.preprocessing, REFERENCE_APPLICANTS)) {
+    const result = referenceOf(scorer, rules, record, bundle.policy.scale);
+    if (result.ok) scored.push(result.data);
     else console.error('A synthetic reference applicant did not score', record, result.reason);
   }
   if (scored.length === 0) throw new Error('No reference applicant could be scored.');

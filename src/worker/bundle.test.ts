@@ -107,6 +107,35 @@ describe('a trained model as a bundle', () => {
     releaseModel(run.modelId);
   }, 120_000);
 
+  it('refuses a changed weight that an isotonic step hides from the probability: the stored logit moves', async () => {
+    const run = await trained(book.dataset, { ...book.request, prepare: { ...book.request.prepare, validation: { kind: 'holdout', fraction: 0.2 } } });
+    const model = run.bundle.model as NetworkModel;
+    // One flat isotonic step: every applicant scores 0.3 whatever the network says.
+    const flat: ModelBundle = {
+      ...run.bundle,
+      model: { ...model, calibrator: { method: 'isotonic', x: [-1000, 1000], y: [0.3, 0.3] } },
+      referenceApplicants: run.bundle.referenceApplicants.map((a) => ({ ...a, probabilityOfBad: 0.3 })),
+    };
+    expect(flat.referenceApplicants.every((a) => a.logit !== undefined)).toBe(true);
+    const clean = await admitBundle(viaJson(flat));
+    expect(clean.ok).toBe(true);
+    if (clean.ok) releaseModel(clean.data.id);
+    const bytes = decodeBase64(model.members[0].weightData);
+    const view = new DataView(bytes.buffer);
+    view.setFloat32(bytes.length - 4, view.getFloat32(bytes.length - 4, true) + 0.01, true);
+    const tampered: ModelBundle = { ...flat, model: { ...flat.model, members: [{ ...model.members[0], weightData: encodeBase64(bytes) }] } as NetworkModel };
+    const models = modelCount();
+    const result = await admitBundle(viaJson(tampered));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problem).toMatchObject({ code: 'reference-mismatch', on: 'logit' });
+    if (result.problem.code !== 'reference-mismatch') return;
+    // The output bias moved every logit by 0.01 (float32 rounding aside).
+    expect(result.problem.actual - result.problem.expected).toBeCloseTo(0.01, 4);
+    expect(modelCount()).toBe(models);
+    releaseModel(run.modelId);
+  }, 120_000);
+
   it('refuses a bundle that breaks the schema and keeps nothing of it', async () => {
     const run = await trained(book.dataset, book.scorecard);
     const models = modelCount();

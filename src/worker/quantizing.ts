@@ -12,7 +12,7 @@ import { computeLogLoss } from '../core/metrics/binary';
 import { aucFromRanked, rankScores } from '../core/metrics/rank';
 import { predictCalibrated } from '../model/scoringModel';
 import type { LoadedModel } from './models';
-import { disposeScorer, rulesOf, scoreApplicant, scorerOf, type Scorer } from './scorer';
+import { disposeScorer, referenceOf, rulesOf, scoreApplicant, scorerOf, type Scorer } from './scorer';
 
 /** A member whose weights are stored as float32, with the same weights stored in `mode`. Throws for weights stored quantised already. */
 export function quantizeMember(member: NetworkMember, mode: WeightQuantization): NetworkMember {
@@ -77,11 +77,11 @@ export async function quantizeBundle(
     const rules = rulesOf(bundle);
     let maxReferenceChange = 0;
     const referenceApplicants = bundle.referenceApplicants.map(({ record, probabilityOfBad }, i): ReferenceApplicant => {
-      const scored = scoreApplicant(scorer, rules, record, bundle.policy.scale);
+      const scored = referenceOf(scorer, rules, record, bundle.policy.scale);
       const change = scored.ok ? Math.abs(scored.data.probabilityOfBad - full.reference[i]) : Number.POSITIVE_INFINITY;
       // NaN: the float32 model does not score this applicant, so nothing vouches for the quantised one.
       maxReferenceChange = Math.max(maxReferenceChange, Number.isNaN(change) ? Number.POSITIVE_INFINITY : change);
-      return { record, probabilityOfBad: scored.ok ? scored.data.probabilityOfBad : probabilityOfBad };
+      return scored.ok ? scored.data : { record, probabilityOfBad };
     });
     let testAucChange: number | null = null;
     let testLogLossChange: number | null = null;

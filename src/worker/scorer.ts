@@ -2,13 +2,13 @@
 // bundle's weights, or the scorecard as stored), and the one scoring function every caller uses:
 // the form, the reference applicants written into a bundle, and their check when one is loaded.
 import type { BundleProblem } from '../core/bundle/problems';
-import type { BundleModel, ModelBundle } from '../core/bundle/types';
+import type { BundleModel, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
 import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { fail, ok, type Result } from '../core/result';
 import type { Scorecard } from '../core/scorecard/types';
 import { probabilityOfBad, type PointsScale } from '../core/scoring/points';
 import { scoringModelOf } from '../model/bundleNetwork';
-import { disposeScoringModel, predictCalibrated, type ScoringModel } from '../model/scoringModel';
+import { disposeScoringModel, predictCalibrated, predictEnsembleLogits, type ScoringModel } from '../model/scoringModel';
 import type { ApplicantScore } from './protocol';
 import { scoreApplicantOnScorecard } from './scorecardTraining';
 
@@ -59,20 +59,44 @@ export function rulesOf(bundle: Pick<ModelBundle, 'preprocessing' | 'policy'>): 
 }
 
 /**
+ * A reference applicant as a bundle stores it: the probability of bad and, for a network, the
+ * ensemble's mean logit before calibration (an isotonic step can hide a changed weight; the logit cannot).
+ */
+export function referenceOf(scorer: Scorer, rules: ScoringRules, record: ApplicantRecord, scale: PointsScale): Result<ReferenceApplicant> {
+  const scored = scoreApplicant(scorer, rules, record, scale);
+  if (!scored.ok) return scored;
+  if (scorer.kind === 'scorecard') return ok({ record, probabilityOfBad: scored.data.probabilityOfBad });
+  const logit = predictEnsembleLogits(scorer.model, encodeApplicant(rules.preprocessing, record))[0];
+  return ok({ record, probabilityOfBad: scored.data.probabilityOfBad, logit });
+}
+
+/**
+ * The largest accepted change of a reference logit: the bundle's probability tolerance carried to the
+ * logit scale (dp ≤ dz / 4), relative for large logits, where float32 rounding grows with them.
+ */
+export function logitTolerance(bundle: Pick<ModelBundle, 'referenceTolerance'>, logit: number): number {
+  return 4 * bundle.referenceTolerance * Math.max(1, Math.abs(logit));
+}
+
+/**
  * Scores the bundle's reference applicants again (on its policy's scale) and compares each with
- * the probability stored with it: the first that differs by more than the bundle's tolerance (or
- * does not score at all) is the problem; null when all agree.
+ * what is stored with it, the probability and (networks) the logit: the first that differs by more
+ * than the bundle's tolerance (or does not score at all) is the problem; null when all agree.
  */
 export function checkReferenceApplicants(scorer: Scorer, bundle: ModelBundle): BundleProblem | null {
   const rules = rulesOf(bundle);
   for (let i = 0; i < bundle.referenceApplicants.length; i++) {
-    const { record, probabilityOfBad: expected } = bundle.referenceApplicants[i];
-    const scored = scoreApplicant(scorer, rules, record, bundle.policy.scale);
-    const actual = scored.ok ? scored.data.probabilityOfBad : Number.NaN;
+    const stored = bundle.referenceApplicants[i];
+    const again = referenceOf(scorer, rules, stored.record, bundle.policy.scale);
+    const actual = again.ok ? again.data.probabilityOfBad : Number.NaN;
     // Written so that NaN fails: a reference that no longer scores is a mismatch.
-    if (!(Math.abs(actual - expected) <= bundle.referenceTolerance)) {
-      return { code: 'reference-mismatch', applicant: i, expected, actual, tolerance: bundle.referenceTolerance };
+    if (!(Math.abs(actual - stored.probabilityOfBad) <= bundle.referenceTolerance)) {
+      return { code: 'reference-mismatch', applicant: i, expected: stored.probabilityOfBad, actual, tolerance: bundle.referenceTolerance };
     }
+    if (stored.logit === undefined) continue;
+    const logit = again.ok ? (again.data.logit ?? Number.NaN) : Number.NaN;
+    const tolerance = logitTolerance(bundle, stored.logit);
+    if (!(Math.abs(logit - stored.logit) <= tolerance)) return { code: 'reference-mismatch', applicant: i, expected: stored.logit, actual: logit, tolerance, on: 'logit' };
   }
   return null;
 }

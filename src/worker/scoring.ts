@@ -7,7 +7,7 @@ import { assertPointsScale, type PointsScale } from '../core/scoring/points';
 import { planCutoffs } from './evaluation';
 import { findModel } from './models';
 import type { ApplicantScore, CutoffPlan, ModelId, ModelPolicy } from './protocol';
-import { rulesOf, scoreApplicant } from './scorer';
+import { referenceOf, rulesOf, scoreApplicant } from './scorer';
 
 /** Scores one applicant with model `modelId` (a scorecard on `scale`, by default its policy's). */
 export function score(modelId: ModelId, record: ApplicantRecord, scale?: PointsScale): Result<ApplicantScore> {
@@ -74,9 +74,9 @@ export function bundleOf(modelId: ModelId): Result<ModelBundle> {
   const rules = rulesOf(current);
   const referenceApplicants: ReferenceApplicant[] = [];
   for (const { record } of bundle.referenceApplicants) {
-    const scored = scoreApplicant(scorer, rules, record, policy.scale);
+    const scored = referenceOf(scorer, rules, record, policy.scale);
     if (!scored.ok) return fail('The reference applicants could not be scored on this points scale.');
-    referenceApplicants.push({ record, probabilityOfBad: scored.data.probabilityOfBad });
+    referenceApplicants.push(scored.data);
   }
   return ok({ ...current, referenceApplicants });
 }

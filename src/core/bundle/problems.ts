@@ -24,7 +24,14 @@ export type BundleProblem =
   /** AES-GCM authentication failed: a wrong passphrase, or a changed encrypted file (the two cannot be told apart). */
   | { readonly code: 'wrong-passphrase' }
   /** Scored again on import, a reference applicant's probability of bad moved by more than the bundle's tolerance (reported by the worker). */
-  | { readonly code: 'reference-mismatch'; readonly applicant: number; readonly expected: number; readonly actual: number; readonly tolerance: number }
+  | {
+      readonly code: 'reference-mismatch';
+      readonly applicant: number;
+      readonly expected: number;
+      readonly actual: number;
+      readonly tolerance: number;
+      readonly on?: 'probability' | 'logit';
+    }
   /** Export: the model is no longer held by the worker (released, or the worker restarted since). */
   | { readonly code: 'not-loaded' }
   /** Export: quantised as asked, a reference applicant's probability of bad moved by more than the mode's tolerance from the float32 model's. */

@@ -52,7 +52,7 @@ const decisionPolicy = v.strictObject({
   positiveIsBad: v.boolean(),
 });
 
-const referenceApplicant = v.strictObject({ record: v.record(v.string(), v.string()), probabilityOfBad: unitInterval });
+const referenceApplicant = v.strictObject({ record: v.record(v.string(), v.string()), probabilityOfBad: unitInterval, logit: v.optional(finite) });
 
 /** The schema of ModelBundle version 1, cross-part checks included; its output is a ModelBundle. */
 export const modelBundleSchema = v.pipe(

@@ -206,6 +206,12 @@ export interface ReferenceProfile {
 export interface ReferenceApplicant {
   readonly record: ApplicantRecord;
   readonly probabilityOfBad: number;
+  /**
+   * Network models: the ensemble's mean logit of label 1 before calibration (prior shifts removed).
+   * An isotonic calibrator is a step function, so a changed weight can leave the probability on the
+   * same step; the logit moves with any change.
+   */
+  readonly logit?: number;
 }
 
 /** The model bundle, version 1. */
