@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeModelFile, encodeModelFile } from '../bundle/file';
 import type { ModelBundle } from '../core/bundle/types';
 import { score } from '../worker/scoring';
-import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from '../worker/testWorker';
+import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from '../../test/support/workerFixtures';
 import { train } from '../worker/training';
 
 const run = promisify(execFile);

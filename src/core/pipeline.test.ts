@@ -9,7 +9,7 @@ import { chooseNumericEncoding, chooseValidationPlan, prepareData, prepareFolds,
 import { stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
-import { cat, num, table } from './testTables';
+import { cat, num, table } from '../../test/support/tables';
 
 const HOMES = ['RENT', 'OWN', 'MORTGAGE'];
 

@@ -1,7 +1,7 @@
 import { denseRows } from '../core/features/encodedRows';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { separable } from './testData';
+import { separable } from '../../test/support/modelData';
 import { computeRocAuc } from '../core/metrics/binary';
 import { buildNetwork, disposeNetwork, predictProbabilities, readWeights, type NetworkSpec } from './network';
 import { computeClassWeights, trainModel, type EpochReport, type TrainSettings } from './train';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { separable } from './testData';
+import { separable } from '../../test/support/modelData';
 import type { BackendChoice, BackendName } from './backendChoice';
 import { buildNetwork, disposeNetwork, readWeights, writeWeights } from './network';
 import { trainWithFallback } from './resilientTrain';

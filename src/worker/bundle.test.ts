@@ -14,7 +14,7 @@ import type { Dataset } from './datasets';
 import { findModel, modelCount, releaseModel } from './models';
 import type { ModelId, TrainRequest, TrainedModel } from './protocol';
 import { bundleOf, cutoffPlan, score, setPolicy } from './scoring';
-import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER, scorecardRequest } from './testWorker';
+import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER, scorecardRequest } from '../../test/support/workerFixtures';
 import { train } from './training';
 
 const APPLICANTS = [

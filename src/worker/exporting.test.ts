@@ -24,7 +24,7 @@ import { prepare } from './preparing';
 import type { ExportRequest, ModelId, QuantizationOption, TrainRequest, TrainedModel } from './protocol';
 import { disposeScorer, scorerOf } from './scorer';
 import { score, setPolicy } from './scoring';
-import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER, scorecardRequest } from './testWorker';
+import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER, scorecardRequest } from '../../test/support/workerFixtures';
 import { train } from './training';
 
 const PASSPHRASE = 'correct horse battery staple';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { bytesOf, chunkedOpen } from '../core/csv/testFixtures';
+import { bytesOf, chunkedOpen } from '../../test/support/csvFixtures';
 import { findDataset } from './datasets';
 import { hashWhileReading, sha256OfBlob } from './fileHash';
 import { loadBlob, loadCsv } from './loading';

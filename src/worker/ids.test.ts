@@ -2,7 +2,7 @@
 // until released; a long call named by a job id stops when that job is cancelled.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, chunkedOpen } from '../core/csv/testFixtures';
+import { bytesOf, chunkedOpen } from '../../test/support/csvFixtures';
 import { datasetCount, findDataset, releaseDataset } from './datasets';
 import { cancelJob, runJob, runningJobs } from './jobs';
 import { loadCsv, readRows } from './loading';
@@ -10,7 +10,7 @@ import { modelCount, releaseModel } from './models';
 import { prepare } from './preparing';
 import type { DatasetId, JobId, ModelId } from './protocol';
 import { cutoffPlan, score } from './scoring';
-import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from './testWorker';
+import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from '../../test/support/workerFixtures';
 import { train } from './training';
 
 const applicant = { income: '30000', rate: '22', home: 'RENT' };

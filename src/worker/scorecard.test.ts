@@ -1,7 +1,7 @@
 // The worker's scorecard path in Node: train() routed to the pure core (no tfjs), graded like a
 // network, scoring from whole points, and the characteristics report with its edits.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../core/csv/testFixtures';
+import { seededRandom } from '../../test/support/csvFixtures';
 import { scorecardPoints } from '../core/scorecard/scorecardPoints';
 import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
@@ -11,7 +11,7 @@ import type { PrepareConfig } from '../core/pipeline';
 import { prepare } from './preparing';
 import { trainScorecard } from './scorecardTraining';
 import { cutoffPlan, score } from './scoring';
-import { configOf, loadText, NEVER, scorecardRequest as request } from './testWorker';
+import { configOf, loadText, NEVER, scorecardRequest as request } from '../../test/support/workerFixtures';
 import { train } from './training';
 
 /** 1,000 seeded applicants: default rises as income falls and the rate rises; a text column and missing rates. */

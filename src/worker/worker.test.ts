@@ -3,7 +3,7 @@
 // back) and the loader's limits.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, chunkedOpen } from '../core/csv/testFixtures';
+import { bytesOf, chunkedOpen } from '../../test/support/csvFixtures';
 import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
 import { DEFAULT_NETWORK } from '../model/defaults';
 import { datasetCount } from './datasets';
@@ -11,7 +11,7 @@ import { loadCsv } from './loading';
 import { releaseModel } from './models';
 import type { ModelId, TrainRequest } from './protocol';
 import { score, setPolicy } from './scoring';
-import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from './testWorker';
+import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from '../../test/support/workerFixtures';
 import { compareModels, train } from './training';
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoricalColumn } from '../table';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { binWoe, categoricalBinIndex, numericBinIndex, woeOfRows, woeOfValue } from './apply';
 import { fitColumnBinning } from './fitColumn';
 import { rebinNumeric } from './edit';

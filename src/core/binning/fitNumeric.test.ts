@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitNumericBinning } from './fitNumeric';
-import { rowsOfCounts } from './testData';
+import { rowsOfCounts } from '../../../test/support/binningData';
 
 // No size constraints: only the monotone rule decides (fineClasses 100 makes each distinct value a class).
 const FREE = { fineClasses: 100, minBinShare: 0, minGoods: 0, minBads: 0, maxBins: 100 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnPlan, MissingStrategy } from '../clean/plan';
 import { fitPreprocessor } from '../features/preprocessor';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import type { Table } from '../table';
 import { assignReferenceBin, referenceProfile } from './reference';
 

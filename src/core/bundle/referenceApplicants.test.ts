@@ -3,7 +3,7 @@ import type { TrainedRange } from '../clean/fitCleaning';
 import { MISSING_LEVEL, type ColumnPlan, type MissingStrategy } from '../clean/plan';
 import { parseNumberCell, type DecimalMark } from '../csv/cells';
 import { encodeApplicant, fitPreprocessor, type NumericEncoding, type NumericFeature, type Preprocessor } from '../features/preprocessor';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { cellText, type Table } from '../table';
 import { syntheticApplicants } from './referenceApplicants';
 

@@ -3,7 +3,7 @@ import { proposeCleaningPlan } from '../clean/plan';
 import { tryParseCsv, type ParsedCsv } from '../csv/parseCsv';
 import { createRandom, shuffleInPlace } from '../split/random';
 import { selectRows, type Table } from '../table';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { profileColumns, type ColumnInfo } from './profile';
 import { detectTarget } from './target';
 

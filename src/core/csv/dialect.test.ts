@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffDialect, type CsvDialect } from './dialect';
-import { germanDataLines } from './testFixtures';
+import { germanDataLines } from '../../../test/support/csvFixtures';
 
 const GERMAN = `${germanDataLines(30).join('\n')}\n`;
 

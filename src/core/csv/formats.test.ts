@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { profileColumns } from '../columns/profile';
 import { detectTarget, guessPositiveValue } from '../columns/target';
 import { CsvTableReader } from './csvReader';
-import { columnCells, germanDataLines, parse, parsePieces, seededRandom, snapshot, splitBy, type Cell } from './testFixtures';
+import { columnCells, germanDataLines, parse, parsePieces, seededRandom, snapshot, splitBy, type Cell } from '../../../test/support/csvFixtures';
 
 interface FormatCase {
   /** Why the case matters (the test's name). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from './csvReader';
 import { CANCELLED, readCsvBytes, type ReadProgress } from './readCsvBytes';
-import { bytesOf, chunkedOpen, columnCells, snapshot, type Cell } from './testFixtures';
+import { bytesOf, chunkedOpen, columnCells, snapshot, type Cell } from '../../../test/support/csvFixtures';
 
 /** Chunkings every byte-level case is read with: whole, one byte at a time, and odd sizes that cut multi-byte characters. */
 const CHUNKINGS: readonly (number | number[])[] = [1 << 20, 1, 2, 3, [5, 7], [1, 4, 2]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CellKind, CsvScanner, type RowSink } from './scanner';
-import { parse, seededRandom, splitBy } from './testFixtures';
+import { parse, seededRandom, splitBy } from '../../../test/support/csvFixtures';
 
 /** A scanned cell: a number the fast path read, the raw text of any other cell, or null when missing. */
 type Scanned = number | string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnPlan } from '../clean/plan';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { complementPositions, denseRows, findInvalidRows, firstRows, materialise, selectEncodedRows, tableRows } from './encodedRows';
 import { applyPreprocessor, fitPreprocessor } from './preprocessor';
 

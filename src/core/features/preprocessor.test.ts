@@ -3,7 +3,7 @@ import type { ColumnPlan, MissingStrategy, OutlierRule } from '../clean/plan';
 import type { TrainedRange } from '../clean/fitCleaning';
 import { tryParseCsv } from '../csv/parseCsv';
 import { cellText, type Table } from '../table';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import {
   applyPreprocessor,
   computeMedian,

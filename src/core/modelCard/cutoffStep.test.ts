@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutoffStep } from './cutoffStep';
-import { TEST_CUTOFF_TABLE } from './testBundles';
+import { TEST_CUTOFF_TABLE } from '../../../test/support/modelCardBundles';
 
 describe('cutoffStep', () => {
   it('finds the exact step, even when k / 100 is not exact in binary', () => {

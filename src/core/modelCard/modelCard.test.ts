@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelBundle } from '../bundle/types';
 import { modelCardHtml } from './modelCard';
 import { MODEL_CARD_SECTIONS } from './section';
-import { bundleWithoutTest, networkBundle, scorecardBundle, TEST_CHARTS } from './testBundles';
+import { bundleWithoutTest, networkBundle, scorecardBundle, TEST_CHARTS } from '../../../test/support/modelCardBundles';
 
 /** The text of the table row whose header cell is `header` (first match), or null. */
 function rowOf(doc: string, header: string): string | null {

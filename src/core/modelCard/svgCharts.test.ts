@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationChart, distributionChart, ksChart, rocChart, tprAt, widestGap } from './svgCharts';
-import { TEST_CHARTS } from './testBundles';
+import { TEST_CHARTS } from '../../../test/support/modelCardBundles';
 
 const OUTCOME = { target: 'default', bad: '1', good: '0' };
 

@@ -2,7 +2,7 @@ import { createRandom, shuffleInPlace } from '../split/random';
 import { describe, expect, it } from 'vitest';
 import { profileColumns } from '../columns/profile';
 import { selectRows, type Column, type Table } from '../table';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { profileTable, targetBalance, type ColumnProfile, type ProfileOptions } from './profileTable';
 
 const NaN_ = Number.NaN;

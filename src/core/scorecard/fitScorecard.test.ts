@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoricalBinning } from '../binning/types';
 import { createRandom } from '../split/random';
-import { cat, num, table } from '../testTables';
+import { cat, num, table } from '../../../test/support/tables';
 import { fitScorecard } from './fitScorecard';
 import { scorecardLogitOfRows } from './scorecardLogit';
 import { statsWithWoe } from './testScorecards';

@@ -1,5 +1,5 @@
-import { denseRows } from '../core/features/encodedRows';
-import { createRandom } from '../core/split/random';
+import { denseRows } from '../../src/core/features/encodedRows';
+import { createRandom } from '../../src/core/split/random';
 
 /** Seeded rows whose label is 1 exactly when x0 + x1 > 0: a model that learns anything gets it right. */
 export function separable(rows: number, seed: number) {

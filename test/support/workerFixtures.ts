@@ -1,13 +1,13 @@
 // Shared helpers of the worker's tests (not shipped: only *.test.ts files import this): seeded loan
 // books, loading them into data sets, and the requests the tests train with.
-import { proposeCleaningPlan } from '../core/clean/plan';
-import { bytesOf, chunkedOpen, seededRandom } from '../core/csv/testFixtures';
-import type { PrepareConfig } from '../core/pipeline';
-import { DEFAULT_POINTS_SCALE } from '../core/scoring/points';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../model/defaults';
-import { findDataset, type Dataset } from './datasets';
-import { loadCsv } from './loading';
-import type { DatasetSummary, TrainRequest } from './protocol';
+import { proposeCleaningPlan } from '../../src/core/clean/plan';
+import { bytesOf, chunkedOpen, seededRandom } from './csvFixtures';
+import type { PrepareConfig } from '../../src/core/pipeline';
+import { DEFAULT_POINTS_SCALE } from '../../src/core/scoring/points';
+import { DEFAULT_NETWORK, DEFAULT_SETTINGS } from '../../src/model/defaults';
+import { findDataset, type Dataset } from '../../src/worker/datasets';
+import { loadCsv } from '../../src/worker/loading';
+import type { DatasetSummary, TrainRequest } from '../../src/worker/protocol';
 
 /** `rows` seeded applicants whose default depends on income and rate (and renting, by `rentEffect`), with a text column and missing rates. */
 export function loanCsv(seed = 7, rows = 600, rentEffect = 0): string {

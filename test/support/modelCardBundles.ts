@@ -1,17 +1,17 @@
 // Small model bundles built by hand for the model card's tests: every figure is chosen, not fitted,
 // so a test can look for it in the card at the precision the card promises.
 
-import { binStats } from '../binning/stats';
-import type { BinStats } from '../binning/types';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type ModelBundle } from '../bundle/types';
-import type { CleaningReport } from '../clean/cleanTable';
-import type { CleaningPlan } from '../clean/plan';
-import type { EvaluationCharts, HeldOutEvaluation } from '../evaluation/types';
-import type { CreditMetrics } from '../metrics/credit';
-import type { Preprocessor } from '../features/preprocessor';
-import { SCORECARD_VERSION, type Scorecard } from '../scorecard/types';
-import type { CutoffEvaluation } from '../scoring/cutoff';
-import { DEFAULT_POINTS_SCALE } from '../scoring/points';
+import { binStats } from '../../src/core/binning/stats';
+import type { BinStats } from '../../src/core/binning/types';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type ModelBundle } from '../../src/core/bundle/types';
+import type { CleaningReport } from '../../src/core/clean/cleanTable';
+import type { CleaningPlan } from '../../src/core/clean/plan';
+import type { EvaluationCharts, HeldOutEvaluation } from '../../src/core/evaluation/types';
+import type { CreditMetrics } from '../../src/core/metrics/credit';
+import type { Preprocessor } from '../../src/core/features/preprocessor';
+import { SCORECARD_VERSION, type Scorecard } from '../../src/core/scorecard/types';
+import type { CutoffEvaluation } from '../../src/core/scoring/cutoff';
+import { DEFAULT_POINTS_SCALE } from '../../src/core/scoring/points';
 
 /** Credit metrics with the given headline figures (the threshold metrics are placeholders the card does not show). */
 export function creditMetrics(figures: Pick<CreditMetrics, 'auc' | 'aucLower' | 'aucUpper' | 'gini' | 'ks' | 'logLoss' | 'brier'> & { rows?: number }): CreditMetrics {

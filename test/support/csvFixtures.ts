@@ -1,7 +1,7 @@
 /** Shared helpers for the CSV reader's tests (not shipped: only *.test.ts files import this). */
 import { readFileSync } from 'node:fs';
-import type { Column, Table } from '../table';
-import { CsvTableReader, tryParseCsv, type ParsedCsv } from './csvReader';
+import type { Column, Table } from '../../src/core/table';
+import { CsvTableReader, tryParseCsv, type ParsedCsv } from '../../src/core/csv/csvReader';
 
 /** Parses a whole text and throws the reader's reason when it fails. */
 export function parse(text: string): ParsedCsv {
@@ -101,4 +101,4 @@ export function splitBy(text: string, sizes: readonly number[]): string[] {
 }
 
 /** A small deterministic PRNG (mulberry32, the one the app splits with), so a failing random case can be replayed. */
-export { createRandom as seededRandom } from '../split/random';
+export { createRandom as seededRandom } from '../../src/core/split/random';

@@ -1,5 +1,5 @@
 /** Small hand-built tables for unit tests. */
-import type { Column, Table } from './table';
+import type { Column, Table } from '../../src/core/table';
 
 /** A numeric column (NaN = missing). */
 export function num(name: string, values: number[]): Column {

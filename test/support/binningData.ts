@@ -1,5 +1,5 @@
 /** Test data for the binning tests: rows built from hand-written counts, shuffled so no test relies on row order. */
-import { createRandom, shuffleInPlace } from '../split/random';
+import { createRandom, shuffleInPlace } from '../../src/core/split/random';
 
 /** A fit's inputs: the whole column, the table rows to fit on, and each of those rows' 0/1 label. */
 export interface NumericFitData {
