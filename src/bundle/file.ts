@@ -29,7 +29,7 @@ export interface DecodeOptions {
 /**
  * The bytes of a model file for `bundle`: plain UTF-8 JSON with the bundle's digest, or, with a
  * passphrase, that plain file encrypted (fresh salt and nonce each time). Throws for an empty
- * passphrase, fewer than 600,000 iterations, or a bundle canonicalJson refuses (a NaN metric, say).
+ * passphrase, fewer than 600,000 iterations, or a bundle canonicalJson refuses (an undefined in an array, say; a NaN metric is written as null).
  */
 export async function encodeModelFile(bundle: ModelBundle, options: EncodeOptions = {}): Promise<Uint8Array> {
   const { passphrase, iterations = PBKDF2_ITERATIONS } = options;
