@@ -1,6 +1,44 @@
-import { existsSync } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/** The steps of step-nav, by their data-step. */
+export type StepName = 'data' | 'clean' | 'train' | 'evaluate' | 'decide' | 'score' | 'models';
+
+/** The heading each step's jump focuses. */
+const STEP_HEADINGS: Readonly<Record<StepName, string>> = {
+  data: 'load-heading',
+  clean: 'clean-heading',
+  train: 'train-heading',
+  evaluate: 'evaluate-heading',
+  decide: 'decide-heading',
+  score: 'score-heading',
+  models: 'models-heading',
+};
+
+/** One row of model-list. */
+export interface SavedModelRow {
+  readonly id: string;
+  readonly name: string;
+  readonly locked: boolean;
+  /** model-auc's text ("0.8123", or "–" without test rows). */
+  readonly auc: string;
+}
+
+/** One export option as quantize-select offers it once measured. */
+export interface ExportPreview {
+  readonly bytes: number;
+  readonly aucChange: number | null;
+  readonly logLossChange: number | null;
+}
+
+/** A model file exported by export-button and saved by the test. */
+export interface ExportedFile {
+  /** The name the browser was given (NAME.creditlab.json). */
+  readonly fileName: string;
+  readonly path: string;
+  readonly bytes: Buffer;
+}
 
 /** Metric names shown as `metric-<name>` (text: a number with at least 3 decimals). */
 export type MetricName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'auc' | 'gini' | 'ks' | 'logloss' | 'brier' | 'ece';
@@ -37,6 +75,8 @@ export interface MainThreadTask {
   readonly startTime: number;
   readonly wallMs: number;
   readonly cpuMs: number;
+  /** With stopMainThreadTrace's `attribute`: the share (0–1) of the task's JS samples in scripts whose URL matches it. */
+  readonly attributed?: number;
 }
 
 /** The trace-start mark's name: it finds the page's main thread in the trace and aligns its clock with performance.now(). */
@@ -293,7 +333,10 @@ export class CreditLabPage {
       if (tag === 'select') await field.selectOption(value);
       else await field.fill(value);
     }
-    await this.page.getByTestId('score-button').click();
+    const button = this.page.getByTestId('score-button');
+    await button.click();
+    // The button waits while the applicant is scored: a result read before then could be the last applicant's.
+    await expect(button).toBeEnabled();
     await expect(this.scoreResult).toHaveAttribute('data-probability', /\d/);
     const raw = await this.scoreResult.getAttribute('data-probability');
     const probability = Number(raw);
@@ -504,10 +547,12 @@ export class CreditLabPage {
    * steady from run to run. Turn Playwright's tracing off for such tests: its DOM snapshots run on
    * the main thread too.
    */
-  async startMainThreadTrace(): Promise<void> {
+  async startMainThreadTrace({ jsSamples = false }: { jsSamples?: boolean } = {}): Promise<void> {
     const browser = this.page.context().browser();
     if (!browser) throw new Error('startMainThreadTrace needs a launched browser');
-    await browser.startTracing(this.page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    // JS samples (V8's sampling profiler) say which scripts a task ran: stopMainThreadTrace's `attribute` reads them.
+    const categories = ['disabled-by-default-devtools.timeline', 'blink.user_timing', ...(jsSamples ? ['disabled-by-default-v8.cpu_profiler'] : [])];
+    await browser.startTracing(this.page, { categories });
     this.traceStartNow = await this.page.evaluate((mark) => {
       performance.mark(mark);
       return performance.now();
@@ -516,17 +561,43 @@ export class CreditLabPage {
 
   private traceStartNow = 0;
 
-  /** Stops the trace begun by startMainThreadTrace() and returns the main thread's tasks of at least `minMs` (wall or CPU). */
-  async stopMainThreadTrace({ minMs = 10 }: { minMs?: number } = {}): Promise<MainThreadTask[]> {
+  /**
+   * Stops the trace begun by startMainThreadTrace() and returns the main thread's tasks of at least
+   * `minMs` (wall or CPU). With `attribute` (and a trace started with jsSamples), each task also
+   * carries the share of its JS samples whose script URL matches it.
+   */
+  async stopMainThreadTrace({ minMs = 10, attribute }: { minMs?: number; attribute?: RegExp } = {}): Promise<MainThreadTask[]> {
     const browser = this.page.context().browser();
     if (!browser) throw new Error('stopMainThreadTrace needs a launched browser');
-    type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
+    type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; id?: string; args?: { data?: ProfileData } };
+    type ProfileData = { startTime?: number; cpuProfile?: { nodes?: { id: number; callFrame?: { url?: string } }[]; samples?: number[] }; timeDeltas?: number[] };
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
     const mark = traceEvents.find((e) => e.name === TRACE_START_MARK);
     if (!mark) throw new Error('the trace has no start mark: was startMainThreadTrace() called on this page?');
+    // The main thread's JS samples: its profile's chunks, in order, each sample's time the running sum of the deltas.
+    const samples: { ts: number; url: string }[] = [];
+    const profile = attribute && traceEvents.find((e) => e.name === 'Profile' && e.pid === mark.pid && e.tid === mark.tid);
+    if (attribute && !profile) throw new Error('the trace has no JS samples: start it with startMainThreadTrace({ jsSamples: true })');
+    if (profile) {
+      const urls = new Map<number, string>();
+      let ts = profile.args?.data?.startTime ?? 0;
+      for (const chunk of traceEvents.filter((e) => e.name === 'ProfileChunk' && e.id === profile.id)) {
+        for (const node of chunk.args?.data?.cpuProfile?.nodes ?? []) urls.set(node.id, node.callFrame?.url ?? '');
+        const deltas = chunk.args?.data?.timeDeltas ?? [];
+        (chunk.args?.data?.cpuProfile?.samples ?? []).forEach((id, i) => {
+          ts += deltas[i] ?? 0;
+          samples.push({ ts, url: urls.get(id) ?? '' });
+        });
+      }
+    }
     return traceEvents
       .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.name === 'RunTask' && e.ts >= mark.ts)
-      .map((e) => ({ startTime: this.traceStartNow + (e.ts - mark.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }))
+      .map((e) => {
+        const task: MainThreadTask = { startTime: this.traceStartNow + (e.ts - mark.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 };
+        if (!attribute) return task;
+        const inside = samples.filter((s) => s.ts >= e.ts && s.ts <= e.ts + (e.dur ?? 0));
+        return { ...task, attributed: inside.length === 0 ? 0 : inside.filter((s) => attribute.test(s.url)).length / inside.length };
+      })
       .filter((t) => t.wallMs >= minMs || t.cpuMs >= minMs);
   }
 
@@ -772,5 +843,105 @@ export class CreditLabPage {
     const unparsed = Object.entries(readout).filter(([key, value]) => key !== 'cutoffText' && !Number.isFinite(value));
     if (unparsed.length > 0) throw new Error(`cut-off planner readouts not parsed: ${JSON.stringify(unparsed)} in ${JSON.stringify(readout)}`);
     return readout;
+  }
+
+  // ---- Steps and the Models step ----------------------------------------------------------------
+
+  /** step-nav's button for `step` (data, clean, train, evaluate, decide, score, models). */
+  stepButton(step: StepName): Locator {
+    return this.page.getByTestId('step-nav').locator(`[data-step="${step}"]`);
+  }
+
+  /** The step step-nav marks as current (aria-current="step"). */
+  async currentStep(): Promise<string | null> {
+    return this.page.getByTestId('step-nav').locator('[aria-current="step"]').getAttribute('data-step');
+  }
+
+  /** Chooses `step` in step-nav and waits until it is current and its heading has focus. */
+  async openStep(step: StepName): Promise<void> {
+    await this.stepButton(step).click();
+    await expect(this.stepButton(step)).toHaveAttribute('aria-current', 'step');
+    await expect(this.page.locator(`#${STEP_HEADINGS[step]}`), `the ${step} heading has focus`).toBeFocused();
+  }
+
+  /** The saved models as model-list shows them, latest first. */
+  async savedModels(): Promise<SavedModelRow[]> {
+    await expect(this.page.getByTestId('model-list').or(this.page.getByTestId('model-list-empty'))).toBeVisible();
+    return this.page.locator('[data-testid="model-list"] li[data-model-id]').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null; querySelector(s: string): { textContent: string | null } | null };
+        const text = (selector: string) => (e.querySelector(selector)?.textContent ?? '').trim();
+        return {
+          id: e.getAttribute('data-model-id') ?? '',
+          name: text('[data-testid="model-name"]'),
+          locked: e.getAttribute('data-locked') === 'true',
+          auc: text('[data-testid="model-auc"]'),
+        };
+      }),
+    );
+  }
+
+  /** The saved model named `name` in model-list. */
+  savedModel(name: string): Locator {
+    return this.page.locator('[data-testid="model-list"] li[data-model-id]').filter({ has: this.page.getByTestId('model-name').getByText(name, { exact: true }) });
+  }
+
+  /** Saves the model in use as `name` (locked when a passphrase is given) and waits for models-notice to say so. */
+  async saveModel(name: string, passphrase = ''): Promise<void> {
+    await this.page.getByTestId('model-name-input').fill(name);
+    await this.page.getByTestId('passphrase-input').fill(passphrase);
+    await this.page.getByTestId('save-model-button').click();
+    await expect(this.page.getByTestId('models-notice')).toContainText(`Saved “${name}”`);
+    await this.page.getByTestId('passphrase-input').fill('');
+  }
+
+  /** Clicks load on saved model `name`; a locked one is unlocked with `passphrase`. Waits until it is the model in use. */
+  async loadSavedModel(name: string, passphrase?: string): Promise<void> {
+    await this.savedModel(name).getByTestId('load-model-button').click();
+    if (passphrase !== undefined) await this.unlock(passphrase);
+    await expect(this.page.getByTestId('models-notice')).toContainText(`Loaded “${name}”`);
+  }
+
+  /** Types `passphrase` into unlock-prompt and opens it (does not wait for the outcome). */
+  async unlock(passphrase: string): Promise<void> {
+    await expect(this.page.getByTestId('unlock-prompt')).toBeVisible();
+    await this.page.getByTestId('unlock-passphrase-input').fill(passphrase);
+    await this.page.getByTestId('unlock-button').click();
+  }
+
+  /** The export options of quantize-select once measured: file size and test AUC / log loss change per encoding (null when not offered). */
+  async exportPreviews(): Promise<Record<'none' | 'float16' | 'uint8', ExportPreview | null>> {
+    const select = this.page.getByTestId('quantize-select');
+    await expect(select, 'quantize-select has measured each encoding').toHaveAttribute('data-measured', 'true', { timeout: 60_000 });
+    const options = await select.locator('option').evaluateAll((els) =>
+      els.map((el) => {
+        const e = el as unknown as { getAttribute(n: string): string | null; disabled: boolean };
+        const n = (name: string) => (e.getAttribute(name) === null ? null : Number(e.getAttribute(name)));
+        return { value: e.getAttribute('value') ?? '', disabled: e.disabled, bytes: n('data-bytes'), aucChange: n('data-auc-change'), logLossChange: n('data-logloss-change') };
+      }),
+    );
+    const byValue = (value: string) => {
+      const option = options.find((o) => o.value === value);
+      return option && !option.disabled && option.bytes !== null ? { bytes: option.bytes, aucChange: option.aucChange, logLossChange: option.logLossChange } : null;
+    };
+    return { none: byValue('none'), float16: byValue('float16'), uint8: byValue('uint8') };
+  }
+
+  /** Exports the model in use (weights as `quantization`, encrypted with `passphrase` when given) into `dir`; the file's path, name and bytes. */
+  async exportModel(dir: string, { quantization = 'none', passphrase = '' }: { quantization?: 'none' | 'float16' | 'uint8'; passphrase?: string } = {}): Promise<ExportedFile> {
+    await this.exportPreviews();
+    await this.page.getByTestId('quantize-select').selectOption(quantization);
+    await this.page.getByTestId('passphrase-input').fill(passphrase);
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('export-button').click()]);
+    const fileName = download.suggestedFilename();
+    const path = join(dir, `${quantization}${passphrase ? '-locked' : ''}-${fileName}`);
+    await download.saveAs(path);
+    await this.page.getByTestId('passphrase-input').fill('');
+    return { fileName, path, bytes: readFileSync(path) };
+  }
+
+  /** Sets `path` on import-input; does not wait for the outcome (the file may be meant to fail). */
+  async importModelFile(path: string): Promise<void> {
+    await this.page.getByTestId('import-input').setInputFiles(path);
   }
 }

@@ -1,30 +1,17 @@
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { proposeCleaningPlan, setFeature, type CleaningPlan } from '../core/clean/plan';
-import { guessPositiveValue } from '../core/columns/target';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode, type Ref } from 'react';
+import type { CleaningPlan } from '../core/clean/plan';
 import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
+import type { PointsScale } from '../core/scoring/points';
 import { WorkerBridge } from '../worker/client';
-import type {
-  ApplicantScore,
-  BinEdit,
-  CharacteristicReport,
-  CutoffPlan,
-  DatasetId,
-  DatasetSummary,
-  ModelId,
-  PreparedSummary,
-  TrainRequest,
-  TrainSummary,
-} from '../worker/protocol';
-import { DEFAULT_POINTS_SCALE, type PointsScale } from '../core/scoring/points';
-import { CutoffPlanner } from './evaluate/CutoffPlanner';
-import { ScorecardScale } from './evaluate/ScorecardScale';
-import { useComparison } from './compare/useComparison';
+import type { ApplicantScore, BinEdit, CharacteristicReport, CutoffPlan, DatasetId, DatasetSummary, ModelId, PreparedSummary, TrainRequest } from '../worker/protocol';
+import { loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable, prefetchCharts } from './charts';
 import { useCharacteristics } from './characteristics/useCharacteristics';
 import { CleaningPlanEditor } from './clean/CleaningPlanEditor';
 import { CleaningReportView } from './clean/CleaningReportView';
-import { usePreparation } from './clean/usePreparation';
+import { usePreparation, type PreparationRequest } from './clean/usePreparation';
+import { useComparison } from './compare/useComparison';
 import { ColumnProfilePanel } from './data/ColumnProfile';
 import { ColumnsPanel } from './data/ColumnsPanel';
 import { DataLoader } from './data/DataLoader';
@@ -32,16 +19,28 @@ import { DataPreview } from './data/DataPreview';
 import { DataSummaryLine } from './data/DataSummaryLine';
 import { ParseProgress } from './data/ParseProgress';
 import { useDatasetLoader } from './data/useDatasetLoader';
+import { CutoffPlanner } from './evaluate/CutoffPlanner';
 import { readingAt } from './evaluate/cutoffAt';
 import { MetricsPanel } from './evaluate/MetricsPanel';
-import { DEFAULT_ECONOMICS, useCutoffPlan, type Economics } from './evaluate/useCutoffPlan';
+import { ScorecardScale } from './evaluate/ScorecardScale';
+import { useCutoffPlan, type Economics } from './evaluate/useCutoffPlan';
+import { ModelsPanel } from './models/ModelsPanel';
+import type { ModelInUseCard } from './models/types';
+import { useModels } from './models/useModels';
 import { ApplicantForm } from './score/ApplicantForm';
 import { Alert } from './shared/Alert';
-import { formatPercent } from './shared/outcome';
-import { loadCharacteristicsPanel, loadComparePanel, loadScorecardPointsTable, prefetchCharts } from './charts';
 import { Deferred } from './shared/Deferred';
+import { useSeen } from './shared/useSeen';
+import { STEP_SECTION_ATTRIBUTE } from './shell/stepSections';
+import { useScrollSpy } from './shell/useScrollSpy';
+import { useStepJump } from './shell/useStepJump';
+import { Workspace } from './shell/Workspace';
+import { modelFactsOf } from './state/modelFacts';
+import { cutoffNoticeText } from './state/notices';
+import { INITIAL_SESSION, policyInUse, sessionReducer, type StepId } from './state/session';
+import { availableSteps } from './state/steps';
 import { TrainPanel } from './train/TrainPanel';
-import { DEFAULT_TRAIN_OPTIONS, dataDefaults, defaultBatchSize, defaultEpochs, toTrainRequestParts, type DataDefaults, type TrainOptions } from './train/trainOptions';
+import { toTrainRequestParts, type TrainOptions } from './train/trainOptions';
 import { useTraining } from './train/useTraining';
 
 const SAMPLE_FILE = 'sample-loan-book.csv';
@@ -60,32 +59,18 @@ const COMPARED_MODELS: Readonly<Record<string, string>> = {
 };
 const TEST_FRACTION = 0.2;
 
-/** The target's two values as [positive, negative], or null when it does not have exactly two. */
-function targetValues(dataset: DatasetSummary, target: string, positive: string): [string, string] | null {
-  const values = dataset.columns.find((c) => c.name === target)?.values;
-  if (!values || values.length !== 2) return null;
-  return values[0] === positive ? [values[0], values[1]] : [values[1], values[0]];
-}
-
-/** The training settings whose defaults depend on the number of rows. */
-type SizeDefaults = Pick<TrainOptions, 'batchSize' | 'epochs'>;
-
-/** Batch size and epochs for a data set of `rows` rows. */
-function sizeDefaults(rows: number): SizeDefaults {
-  return { batchSize: defaultBatchSize(rows), epochs: defaultEpochs(rows) };
-}
-
-/** A fresh plan for `target` of `dataset`, or null when the target is not two-valued. */
-function planFor(dataset: DatasetSummary, target: string, positive?: string): CleaningPlan | null {
-  const info = dataset.columns.find((c) => c.name === target);
-  if (!info?.values || info.values.length !== 2) return null;
-  const [pos, neg] = targetValues(dataset, target, positive ?? guessPositiveValue(info.values))!;
-  return proposeCleaningPlan(dataset.columns, target, pos, neg);
+/** The element holding one step's sections, marked for the navigation's jumps and the scroll spy. */
+function StepSection({ step, children, sectionRef }: { step: StepId; children: ReactNode; sectionRef?: Ref<HTMLDivElement> }) {
+  return (
+    <div className="step-section" ref={sectionRef} {...{ [STEP_SECTION_ATTRIBUTE]: step }}>
+      {children}
+    </div>
+  );
 }
 
 /**
  * Releases, in the worker, every model that stops being shown or used: the model in use (trained,
- * or a compared one put in use) and the compared models are the ones it holds for this page.
+ * compared, loaded or imported) and the compared models are the ones it holds for this page.
  */
 function useReleaseDropped(bridge: WorkerBridge, inUse: ModelId | null, compared: readonly ModelId[]): void {
   const held = useRef<ReadonlySet<ModelId>>(new Set());
@@ -97,19 +82,40 @@ function useReleaseDropped(bridge: WorkerBridge, inUse: ModelId | null, compared
   }, [bridge, inUse, compared]);
 }
 
-/** The whole CreditLab flow on one page: load → data → clean → train → evaluate → score. */
-export function App() {
-  const [error, setError] = useState<string | null>(null);
-  const [dataset, setDataset] = useState<DatasetSummary | null>(null);
-  const [datasetId, setDatasetId] = useState<DatasetId | null>(null);
-  const [target, setTarget] = useState('');
-  const [plan, setPlan] = useState<CleaningPlan | null>(null);
-  const [options, setOptions] = useState<TrainOptions>(DEFAULT_TRAIN_OPTIONS);
+/** Warns before the page is left while the model in use is in no saved copy (the listener exists only then). */
+function useUnsavedWarning(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the dialog only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+}
 
-  const bridgeRef = useRef<WorkerBridge | null>(null);
+/** The whole CreditLab flow on one page: load → data → clean → train → evaluate → decide → score, and the saved models. */
+export function App() {
+  // The session (data set, plan, options, preparation, model in use, cut-off, scale, economics, step) is one reducer's state.
+  const [session, dispatch] = useReducer(sessionReducer, INITIAL_SESSION);
+  const { dataset: loaded, target, plan, options, prepared, model, scale, economics } = session;
+  const dataset: DatasetSummary | null = loaded?.summary ?? null;
+  const datasetId: DatasetId | null = loaded?.datasetId ?? null;
+  const [error, setError] = useState<string | null>(null);
+
   const crashRef = useRef<(message: string) => void>(() => {});
-  const bridge = (bridgeRef.current ??= new WorkerBridge((message) => crashRef.current(message)));
+  const [bridge] = useState(() => new WorkerBridge((message) => crashRef.current(message)));
   const training = useTraining(bridge);
+  const { crash: crashTraining, reset: resetTraining } = training;
+  useEffect(() => {
+    crashRef.current = (message) => {
+      setError(message);
+      dispatch({ type: 'worker-crashed' });
+      crashTraining('The worker stopped.');
+    };
+  }, [crashTraining]);
   useEffect(() => {
     bridge.warmUp();
     // The chart modules, while the page is idle (Safari has no requestIdleCallback).
@@ -120,64 +126,37 @@ export function App() {
     const idle = window.requestIdleCallback(prefetchCharts, { timeout: 3000 });
     return () => window.cancelIdleCallback(idle);
   }, [bridge]);
-  crashRef.current = (message) => {
-    setError(message);
-    setDataset(null);
-    setDatasetId(null);
-    setPlan(null);
-    training.crash('The worker stopped.');
-  };
 
   const onLoaded = useCallback(
     (summary: DatasetSummary, id: DatasetId) => {
-      const suggested = summary.suggestedTarget ?? '';
       // A new data set renders several tables and a grid: as a transition React slices that work.
       startTransition(() => {
-        setDataset(summary);
-        setDatasetId(id);
-        setTarget(suggested);
-        setPlan(planFor(summary, suggested));
-        setOptions((o) => ({ ...o, ...sizeDefaults(summary.rowCount) }));
-        training.reset('Ready to train.');
+        dispatch({ type: 'dataset-loaded', dataset: { datasetId: id, summary } });
+        resetTraining('Ready to train.');
       });
     },
-    [training.reset],
+    [resetTraining],
   );
   const loader = useDatasetLoader(bridge, onLoaded, setError);
 
   // The core chooses the validation by data size ('auto'): one held-out share, or k folds with an
   // ensemble of k members on small data.
-  const config = useMemo<PrepareConfig | null>(
-    () => (plan && dataset ? { ...plan, testFraction: TEST_FRACTION, validation: 'auto', seed: options.seed, decimal: dataset.notes.decimal } : null),
-    [plan, dataset, options.seed],
+  const preparationRequest = useMemo<PreparationRequest | null>(
+    () =>
+      plan && loaded
+        ? {
+            datasetId: loaded.datasetId,
+            plan,
+            seed: options.seed,
+            config: { ...plan, testFraction: TEST_FRACTION, validation: 'auto', seed: options.seed, decimal: loaded.summary.notes.decimal },
+          }
+        : null,
+    [plan, loaded, options.seed],
   );
-
-  // Class weights follow the training rows: on by default when the rarer outcome is under 20% of
-  // them. Batch size, epochs, patience and minimum epochs follow their number (as in `npm run
-  // evaluate`) unless the user has changed them. Applied as each preparation arrives, not while rendering.
-  const lastDefaults = useRef<{ balanceKey: string; defaults: DataDefaults | null }>({ balanceKey: '', defaults: null });
-  const applyPreparedDefaults = useCallback((prepared: PreparedSummary) => {
-    const balanceKey = `${prepared.trainBadRows}/${prepared.trainRows}`;
-    if (balanceKey === lastDefaults.current.balanceKey) return;
-    const previous = lastDefaults.current.defaults;
-    const loaded = { ...DEFAULT_TRAIN_OPTIONS, ...sizeDefaults(prepared.report.rowsBefore) };
-    const next = dataDefaults(prepared.trainRows, prepared.trainBadRows);
-    lastDefaults.current = { balanceKey, defaults: next };
-    setOptions((o) => {
-      // Untouched means still the default for the rows as loaded or as last prepared.
-      const keep = (key: Exclude<keyof DataDefaults, 'classWeights'>) => (o[key] === loaded[key] || o[key] === previous?.[key] ? next[key] : o[key]);
-      const chosen: DataDefaults = {
-        classWeights: next.classWeights,
-        batchSize: keep('batchSize'),
-        epochs: keep('epochs'),
-        patience: keep('patience'),
-        minEpochs: keep('minEpochs'),
-      };
-      return (Object.keys(chosen) as (keyof DataDefaults)[]).every((key) => chosen[key] === o[key]) ? o : { ...o, ...chosen };
-    });
-  }, []);
-  const preparation = usePreparation(bridge, datasetId, config, applyPreparedDefaults);
-  const prepared = preparation.prepared;
+  const config: PrepareConfig | null = preparationRequest?.config ?? null;
+  // The session takes each preparation with the defaults that follow it (class weights, batch size, epochs…).
+  const onPrepared = useCallback((result: PreparedSummary, asked: PreparationRequest) => dispatch({ type: 'prepared', prepared: result, plan: asked.plan, seed: asked.seed }), []);
+  const preparation = usePreparation(bridge, preparationRequest, onPrepared);
   const characteristics = useCharacteristics(bridge, datasetId, config);
   const { compute: computeBins, edit: editBins } = characteristics;
   const computeCharacteristics = useCallback(() => void computeBins(), [computeBins]);
@@ -196,45 +175,16 @@ export function App() {
     return null;
   }, [dataset, target]);
 
-  const chooseTarget = useCallback(
-    (name: string) => {
-      if (!dataset) return;
-      setTarget(name);
-      setPlan(planFor(dataset, name));
-    },
-    [dataset],
-  );
-  const choosePositive = useCallback((value: string) => dataset && setPlan(planFor(dataset, target, value)), [dataset, target]);
-  const toggleFeature = useCallback(
-    (name: string) =>
-      setPlan((current) => {
-        const info = dataset?.columns.find((c) => c.name === name);
-        return current && info ? setFeature(current, info, !current.features.includes(name)) : current;
-      }),
-    [dataset],
-  );
+  const chooseTarget = useCallback((name: string) => dispatch({ type: 'target-chosen', target: name }), []);
+  const choosePositive = useCallback((value: string) => dispatch({ type: 'positive-chosen', positive: value }), []);
+  const toggleFeature = useCallback((name: string) => dispatch({ type: 'feature-toggled', column: name }), []);
+  const changePlan = useCallback((next: CleaningPlan) => dispatch({ type: 'plan-changed', plan: next }), []);
+  const changeOptions = useCallback((next: TrainOptions) => dispatch({ type: 'options-changed', options: next }), []);
+  const chooseCutoff = useCallback((value: number) => dispatch({ type: 'cutoff-chosen', cutoff: value }), []);
+  const changeScale = useCallback((next: PointsScale) => dispatch({ type: 'scale-changed', scale: next }), []);
+  const changeEconomics = useCallback((next: Economics) => dispatch({ type: 'economics-changed', economics: next }), []);
   const fetchRows = useCallback((start: number, count: number) => (datasetId ? bridge.api.getRows(datasetId, start, count) : Promise.resolve([])), [bridge, datasetId]);
   const downloadRemoved = useCallback(() => (datasetId && config ? bridge.api.removedRowsCsv(datasetId, config) : Promise.resolve('')), [bridge, datasetId, config]);
-
-  // The cut-off on the probability of bad (decline at or above it) travels with the model; every
-  // decision on screen is derived from it. null until the first model. A new model starts at its
-  // default cut-off, set in the same render that shows the model, with a notice if it moved.
-  const [cutoff, setCutoff] = useState<number | null>(null);
-  const [cutoffNotice, setCutoffNotice] = useState<string | null>(null);
-  const cutoffRef = useRef<number | null>(null);
-  const [scale, setScale] = useState<PointsScale>(DEFAULT_POINTS_SCALE);
-  const [economics, setEconomics] = useState<Economics>(DEFAULT_ECONOMICS);
-  const chooseCutoff = useCallback((value: number) => {
-    cutoffRef.current = value;
-    setCutoff(value);
-    setCutoffNotice(null);
-  }, []);
-  const onTrained = useCallback((run: TrainSummary) => {
-    const previous = cutoffRef.current;
-    cutoffRef.current = run.defaultCutoff;
-    setCutoff(run.defaultCutoff);
-    setCutoffNotice(previous !== null && previous !== run.defaultCutoff ? `New model: the cut-off is back to ${formatPercent(run.defaultCutoff)}.` : null);
-  }, []);
 
   const requestFor = (prepare: PrepareConfig, chosen: TrainOptions, crossValidationFolds: number | null): TrainRequest => {
     const parts = toTrainRequestParts(chosen);
@@ -249,7 +199,9 @@ export function App() {
   const train = () => {
     if (!config || !datasetId) return;
     comparison.clear();
-    void training.train(datasetId, requestFor(config, options, options.crossValidationFolds || null), onTrained);
+    void training.train(datasetId, requestFor(config, options, options.crossValidationFolds || null), (trained) =>
+      dispatch({ type: 'trained', modelId: trained.modelId, summary: trained.summary, facts: modelFactsOf(trained.bundle, trained.summary), source: 'trained' }),
+    );
   };
   // Every model on the same split (the same preparation and seed; PLE changes only how numbers are
   // encoded), with the form's loop settings and no extra cross-validation.
@@ -262,13 +214,19 @@ export function App() {
       { key: 'scorecard', request: requestFor(config, { ...options, kind: 'scorecard' }, null) },
     ];
     training.detach('Comparing models: choose one to use when they are done.');
+    startTransition(() => dispatch({ type: 'model-set-aside' }));
     void comparison.compare(datasetId, entries, COMPARED_MODELS);
   };
   const putComparedInUse = (key: string) => {
     const chosen = comparison.use(key);
-    if (chosen) training.adopt(chosen.summary, chosen.modelId, `In use: the compared ${COMPARED_MODELS[key] ?? key}.`, onTrained);
+    if (chosen)
+      training.adopt(`In use: the compared ${COMPARED_MODELS[key] ?? key}.`, () =>
+        dispatch({ type: 'trained', modelId: chosen.modelId, summary: chosen.summary, facts: modelFactsOf(chosen.bundle, chosen.summary), source: 'compared' }),
+      );
   };
-  const inUseModel = training.workerModelId;
+
+  const inUseModel = model?.id ?? null;
+  const summary = model?.summary ?? null;
   const score = useCallback(
     (record: ApplicantRecord, pointsScale: PointsScale): Promise<Result<ApplicantScore>> =>
       inUseModel
@@ -279,22 +237,40 @@ export function App() {
         : Promise.resolve(fail<ApplicantScore>('Train a model first.')),
     [bridge, inUseModel],
   );
-
+  // Only a model with test figures has a planner (a bundle trained on every row has none).
+  const plannedModel = summary ? inUseModel : null;
   const planCutoffs = useCallback(
     (profitPerGood: number, lossPerBad: number, targetApprovalRate: number) =>
-      inUseModel ? bridge.api.cutoffPlan(inUseModel, profitPerGood, lossPerBad, targetApprovalRate) : Promise.resolve(fail<CutoffPlan>('Train a model first.')),
-    [bridge, inUseModel],
+      plannedModel ? bridge.api.cutoffPlan(plannedModel, profitPerGood, lossPerBad, targetApprovalRate) : Promise.resolve(fail<CutoffPlan>('Train a model first.')),
+    [bridge, plannedModel],
   );
   // The cut-off and points scale in force travel with the model (they go into its bundle).
+  const policy = policyInUse(session);
+  const policyCutoff = policy?.cutoff ?? null;
   useEffect(() => {
-    if (inUseModel === null || cutoff === null) return;
-    bridge.api.setPolicy(inUseModel, { cutoff, scale }).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
-  }, [bridge, inUseModel, cutoff, scale]);
+    if (inUseModel === null || policyCutoff === null) return;
+    bridge.api.setPolicy(inUseModel, { cutoff: policyCutoff, scale }).catch((cause: unknown) => console.error('Keeping the cut-off failed', cause));
+  }, [bridge, inUseModel, policyCutoff, scale]);
   useReleaseDropped(bridge, inUseModel, comparison.modelIds);
-  const cutoffPlan = useCutoffPlan(planCutoffs, training.modelId, economics);
-  const summary = training.summary;
-  const cutoffInForce = cutoff ?? summary?.defaultCutoff ?? 0.5;
+  const cutoffPlan = useCutoffPlan(planCutoffs, plannedModel, economics);
+  const cutoffInForce = session.cutoff ?? summary?.defaultCutoff ?? 0.5;
   const atCutoff = cutoffPlan.plan ? readingAt(cutoffPlan.plan, cutoffInForce).evaluation : null;
+  useUnsavedWarning(model?.unsaved ?? false);
+
+  // The navigation: where the user is, what the closed steps need; a chosen step is brought into view.
+  const steps = useMemo(() => availableSteps(session), [session]);
+  const chooseStep = useCallback((step: StepId) => dispatch({ type: 'step-chosen', step }), []);
+  const scrolledTo = useCallback((step: StepId) => startTransition(() => dispatch({ type: 'step-chosen', step, origin: 'scroll' })), []);
+  useStepJump(session.step, session.jump);
+  useScrollSpy(scrolledTo);
+
+  const modelsRef = useRef<HTMLDivElement>(null);
+  const modelsSeen = useSeen(modelsRef);
+  const models = useModels({ bridge, model, policy, wantPreviews: modelsSeen, dispatch });
+  const inUseCard = useMemo<ModelInUseCard | null>(
+    () => (model ? { id: model.id, name: model.facts.name, kind: model.facts.kind, savedId: model.savedId, unsaved: model.unsaved } : null),
+    [model],
+  );
 
   const loading = loader.load.phase === 'reading';
   const busy = loading || training.state === 'training' || comparison.state === 'running';
@@ -306,121 +282,164 @@ export function App() {
         <h1>CreditLab</h1>
         <p>Credit scoring on your device: your data is read, cleaned and modelled in this browser tab and never leaves it.</p>
       </header>
-      <Alert message={error} onDismiss={() => setError(null)} />
-      <DataLoader busy={busy} onFile={loader.loadFile} onSample={() => loader.loadSample(SAMPLE_FILE)} />
-      {loader.load.phase === 'reading' && <ParseProgress {...loader.load.progress} onCancel={loader.cancel} />}
-      {dataset && (
-        <section className="card" aria-labelledby="data-heading">
-          <h2 id="data-heading">2. Your data</h2>
-          <DataSummaryLine dataset={dataset} prepared={prepared} pending={preparation.pending} />
-          <ColumnsPanel
-            columns={dataset.columns}
-            target={target}
-            positive={plan?.positive ?? ''}
-            features={featureSet}
-            disabled={busy}
-            onTarget={chooseTarget}
-            onPositive={choosePositive}
-            onToggleFeature={toggleFeature}
+      <Workspace steps={steps} current={session.step} onStep={chooseStep}>
+        <Alert message={error} onDismiss={() => setError(null)} />
+        <StepSection step="data">
+          <DataLoader busy={busy} onFile={loader.loadFile} onSample={() => loader.loadSample(SAMPLE_FILE)} />
+          {loader.load.phase === 'reading' && <ParseProgress {...loader.load.progress} onCancel={loader.cancel} />}
+          {dataset && (
+            <section className="card" aria-labelledby="data-heading">
+              <h2 id="data-heading">2. Your data</h2>
+              <DataSummaryLine dataset={dataset} prepared={prepared} pending={preparation.pending} />
+              <ColumnsPanel
+                columns={dataset.columns}
+                target={target}
+                positive={plan?.positive ?? ''}
+                features={featureSet}
+                disabled={busy}
+                onTarget={chooseTarget}
+                onPositive={choosePositive}
+                onToggleFeature={toggleFeature}
+              />
+              {targetProblem && <Alert message={targetProblem} />}
+              <Deferred key={`profile-${dataset.fileName}-${dataset.parseMs}`} order={1}>
+                <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
+              </Deferred>
+              <Deferred key={`preview-${dataset.fileName}-${dataset.parseMs}`} order={2}>
+                <DataPreview rowCount={dataset.rowCount} columns={columnNames} fetchRows={fetchRows} />
+              </Deferred>
+            </section>
+          )}
+        </StepSection>
+        <StepSection step="clean">
+          {dataset && plan && (
+            <section className="card" aria-labelledby="clean-heading">
+              <h2 id="clean-heading" tabIndex={-1}>
+                3. Clean
+              </h2>
+              <Deferred key={`plan-${dataset.fileName}-${dataset.parseMs}`} order={3}>
+                <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={changePlan} />
+              </Deferred>
+              <Alert message={preparation.error} />
+              {prepared && <CleaningReportView prepared={prepared} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
+            </section>
+          )}
+          {dataset && plan && (
+            <Suspense fallback={null}>
+              <CharacteristicsPanel
+                state={characteristics.state}
+                report={characteristics.report}
+                selected={characteristics.selected}
+                error={characteristics.error}
+                busy={busy || characteristics.editing}
+                canCompute={!!prepared && !busy}
+                onCompute={computeCharacteristics}
+                onSelect={characteristics.select}
+                onEdit={editCharacteristic}
+                onReset={characteristics.reset}
+              />
+            </Suspense>
+          )}
+        </StepSection>
+        <StepSection step="train">
+          <Alert message={training.error} />
+          {training.notice && <p className="notice">{training.notice}</p>}
+          <TrainPanel
+            options={options}
+            onOptions={changeOptions}
+            state={training.state}
+            canTrain={!!prepared && !busy}
+            backend={training.backend}
+            history={training.history}
+            progress={training.progress}
+            member={training.member}
+            runs={training.runs}
+            statusText={training.statusText}
+            onTrain={train}
+            onStop={training.stop}
           />
-          {targetProblem && <Alert message={targetProblem} />}
-          <Deferred key={`profile-${dataset.fileName}-${dataset.parseMs}`} order={1}>
-            <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
-          </Deferred>
-          <Deferred key={`preview-${dataset.fileName}-${dataset.parseMs}`} order={2}>
-            <DataPreview rowCount={dataset.rowCount} columns={columnNames} fetchRows={fetchRows} />
-          </Deferred>
-        </section>
-      )}
-      {dataset && plan && (
-        <section className="card" aria-labelledby="clean-heading">
-          <h2 id="clean-heading">3. Clean</h2>
-          <Deferred key={`plan-${dataset.fileName}-${dataset.parseMs}`} order={3}>
-            <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={setPlan} />
-          </Deferred>
-          <Alert message={preparation.error} />
-          {prepared && <CleaningReportView prepared={prepared} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
-        </section>
-      )}
-      {dataset && plan && (
-        <Suspense fallback={null}>
-          <CharacteristicsPanel
-            state={characteristics.state}
-            report={characteristics.report}
-            selected={characteristics.selected}
-            error={characteristics.error}
-            busy={busy || characteristics.editing}
-            canCompute={!!prepared && !busy}
-            onCompute={computeCharacteristics}
-            onSelect={characteristics.select}
-            onEdit={editCharacteristic}
-            onReset={characteristics.reset}
+          {dataset && plan && (
+            <Suspense fallback={null}>
+              <ComparePanel
+                state={comparison.state}
+                models={comparison.models}
+                current={comparison.current}
+                inUse={comparison.keyOf(inUseModel)}
+                error={comparison.error}
+                canCompare={!!prepared && !busy}
+                busy={busy}
+                onCompare={compare}
+                onUse={putComparedInUse}
+              />
+            </Suspense>
+          )}
+        </StepSection>
+        <StepSection step="evaluate">
+          {/* Keyed by the model: a new one starts with its charts unmounted (they mount as they come into view) rather than redrawing mounted ones in one long task. */}
+          {model && summary && <MetricsPanel key={model.id} summary={summary} cutoff={cutoffInForce} atCutoff={atCutoff} />}
+        </StepSection>
+        {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
+            three large sections are three short main-thread tasks rather than one long commit. */}
+        <StepSection step="decide">
+          {model && summary && (
+            <Deferred key={`decide-${model.id}`} order={1}>
+              <section className="card" aria-labelledby="decide-heading">
+                <h2 id="decide-heading" tabIndex={-1}>
+                  6. Cut-off and scorecard
+                </h2>
+                <CutoffPlanner
+                  outcome={summary.outcome}
+                  testBads={summary.evaluation.metrics.confusion.tp + summary.evaluation.metrics.confusion.fn}
+                  cutoff={cutoffInForce}
+                  onCutoff={chooseCutoff}
+                  plan={cutoffPlan.plan}
+                  planError={cutoffPlan.error}
+                  economics={economics}
+                  onEconomics={changeEconomics}
+                  notice={cutoffNoticeText(session.cutoffNotice)}
+                />
+                <ScorecardScale scale={scale} onScale={changeScale} />
+                {summary.scorecard && (
+                  <Suspense fallback={<p className="hint">Loading the points table…</p>}>
+                    <ScorecardPointsTable run={summary.scorecard} scale={scale} />
+                  </Suspense>
+                )}
+              </section>
+            </Deferred>
+          )}
+        </StepSection>
+        <StepSection step="score">
+          {model && (
+            <Deferred key={`score-${model.id}`} order={2}>
+              <ApplicantForm key={model.id} model={model.facts.scoring} cutoff={cutoffInForce} scale={scale} onScore={score} />
+            </Deferred>
+          )}
+        </StepSection>
+        <StepSection step="models" sectionRef={modelsRef}>
+          <ModelsPanel
+            inUse={inUseCard}
+            saved={models.saved}
+            previews={models.previews}
+            previewFailure={models.previewFailure}
+            busy={models.busy}
+            problem={models.problem}
+            failure={models.failure}
+            notice={models.notice}
+            storageNote={models.storageNote}
+            unlock={models.unlock}
+            onSave={models.save}
+            onLoad={models.load}
+            onRename={models.rename}
+            onDelete={models.remove}
+            onExport={models.exportFile}
+            onDownloadCard={models.downloadCard}
+            onImport={models.importFile}
+            onUnlock={models.unlockWith}
+            onCancelUnlock={models.cancelUnlock}
+            onDismissProblem={models.dismissProblem}
           />
-        </Suspense>
-      )}
-      <Alert message={training.error} />
-      {training.notice && <p className="notice">{training.notice}</p>}
-      <TrainPanel
-        options={options}
-        onOptions={setOptions}
-        state={training.state}
-        canTrain={!!prepared && !busy}
-        backend={training.backend}
-        history={training.history}
-        progress={training.progress}
-        member={training.member}
-        runs={training.runs}
-        statusText={training.statusText}
-        onTrain={train}
-        onStop={training.stop}
-      />
-      {dataset && plan && (
-        <Suspense fallback={null}>
-          <ComparePanel
-            state={comparison.state}
-            models={comparison.models}
-            current={comparison.current}
-            inUse={comparison.inUse}
-            error={comparison.error}
-            canCompare={!!prepared && !busy}
-            busy={busy}
-            onCompare={compare}
-            onUse={putComparedInUse}
-          />
-        </Suspense>
-      )}
-      {summary && <MetricsPanel summary={summary} cutoff={cutoffInForce} atCutoff={atCutoff} />}
-      {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
-          three large sections are three short main-thread tasks rather than one long commit. */}
-      {summary && (
-        <Deferred key={`decide-${training.modelId}`} order={1}>
-          <section className="card" aria-labelledby="decide-heading">
-            <h2 id="decide-heading">6. Cut-off and scorecard</h2>
-            <CutoffPlanner
-              outcome={summary.outcome}
-              testBads={summary.evaluation.metrics.confusion.tp + summary.evaluation.metrics.confusion.fn}
-              cutoff={cutoffInForce}
-              onCutoff={chooseCutoff}
-              plan={cutoffPlan.plan}
-              planError={cutoffPlan.error}
-              economics={economics}
-              onEconomics={setEconomics}
-              notice={cutoffNotice}
-            />
-            <ScorecardScale scale={scale} onScale={setScale} />
-            {summary.scorecard && (
-              <Suspense fallback={<p className="hint">Loading the points table…</p>}>
-                <ScorecardPointsTable run={summary.scorecard} scale={scale} />
-              </Suspense>
-            )}
-          </section>
-        </Deferred>
-      )}
-      {summary && (
-        <Deferred key={`score-${training.modelId}`} order={2}>
-          <ApplicantForm key={training.modelId} summary={summary} cutoff={cutoffInForce} scale={scale} onScore={score} />
-        </Deferred>
-      )}
+        </StepSection>
+      </Workspace>
       <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>
     </main>
   );

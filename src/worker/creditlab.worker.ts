@@ -130,6 +130,8 @@ const api = {
    * its tolerance is refused, and nothing of a refused bundle is kept.
    */
   async loadBundle(bundle: unknown): Promise<BundleOutcome<LoadedBundle>> {
+    // A fresh worker (right after a reload) may not have its tfjs backend yet: a network needs one to load.
+    await preloadBackend();
     const loaded = await admitBundle(bundle);
     return loaded.ok ? bundleOk({ modelId: loaded.data.id, summary: loaded.data.summary }) : loaded;
   },
@@ -172,7 +174,8 @@ const api = {
   },
 
   /** Reads a model file (checksum, passphrase, schema, reference applicants) into a new model; nothing is kept when it is refused. */
-  importModelFile(bytes: Uint8Array, passphrase?: string): Promise<BundleOutcome<ImportedModel>> {
+  async importModelFile(bytes: Uint8Array, passphrase?: string): Promise<BundleOutcome<ImportedModel>> {
+    await preloadBackend();
     return importModelFile(bytes, passphrase);
   },
 

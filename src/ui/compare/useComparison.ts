@@ -1,5 +1,6 @@
 import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
+import type { ModelBundle } from '../../core/bundle/types';
 import type { CompareEntry, CompareOutcome, DatasetId, ModelId, TrainEvent, TrainSummary } from '../../worker/protocol';
 
 /** Where a comparison stands. */
@@ -21,7 +22,6 @@ export function useComparison(bridge: WorkerBridge) {
   const [state, setState] = useState<ComparisonState>('idle');
   const [models, setModels] = useState<readonly ComparedModel[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
-  const [inUse, setInUse] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = useRef(0);
 
@@ -31,7 +31,6 @@ export function useComparison(bridge: WorkerBridge) {
       const id = ++run.current;
       setState('running');
       setError(null);
-      setInUse(null);
       setCurrent(entries[0]?.key ?? null);
       setModels(entries.map((e) => ({ key: e.key, name: names[e.key] ?? e.key, outcome: null })));
       try {
@@ -70,16 +69,17 @@ export function useComparison(bridge: WorkerBridge) {
     [bridge],
   );
 
-  /** Puts compared model `key` in use; returns its run and its id in the worker for the page to show and score with, or null. */
+  /** Compared model `key`'s run, its id in the worker and its bundle, for the page to put in use; null when it did not train. */
   const use = useCallback(
-    (key: string): { readonly summary: TrainSummary; readonly modelId: ModelId } | null => {
+    (key: string): { readonly summary: TrainSummary; readonly modelId: ModelId; readonly bundle: ModelBundle } | null => {
       const outcome = models.find((m) => m.key === key)?.outcome;
-      if (!outcome?.ok) return null;
-      setInUse(key);
-      return { summary: outcome.summary, modelId: outcome.modelId };
+      return outcome?.ok ? { summary: outcome.summary, modelId: outcome.modelId, bundle: outcome.bundle } : null;
     },
     [models],
   );
+
+  /** The key of the compared model that is worker model `modelId` (the one in use), or null. */
+  const keyOf = useCallback((modelId: ModelId | null) => models.find((m) => m.outcome?.ok && m.outcome.modelId === modelId)?.key ?? null, [models]);
 
   /** The compared models held in the worker (the page releases those it no longer shows or uses). */
   const modelIds = useMemo(() => models.flatMap((m) => (m.outcome?.ok ? [m.outcome.modelId] : [])), [models]);
@@ -94,10 +94,9 @@ export function useComparison(bridge: WorkerBridge) {
       setState('idle');
       setModels([]);
       setCurrent(null);
-      setInUse(null);
       setError(null);
     });
   }, []);
 
-  return { state, models, current, inUse, error, compare, use, clear, modelIds };
+  return { state, models, current, error, compare, use, keyOf, clear, modelIds };
 }

@@ -19,7 +19,9 @@ export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: P
 
   return (
     <section className="card" aria-labelledby="load-heading">
-      <h2 id="load-heading">1. Load past loan applications</h2>
+      <h2 id="load-heading" tabIndex={-1}>
+        1. Load past loan applications
+      </h2>
       <div className="load-row">
         <label
           className={`dropzone${dragging ? ' dragging' : ''}`}

@@ -144,7 +144,9 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
   const members = summary.members;
   return (
     <section className="card" aria-labelledby="evaluate-heading">
-      <h2 id="evaluate-heading">5. How good is the model?</h2>
+      <h2 id="evaluate-heading" tabIndex={-1}>
+        5. How good is the model?
+      </h2>
       <p className="hint">
         On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every
         probability here is a calibrated probability of {bad}.{' '}

@@ -19,8 +19,8 @@ type Planner = (profitPerGood: number, lossPerBad: number, targetApprovalRate: n
  * shown for the model it was made for: after a retrain it is null until the new model's arrives;
  * while new economics are planned the last plan of the same model stays up.
  */
-export function useCutoffPlan(planner: Planner, modelKey: number | null, economics: Economics): { plan: CutoffPlan | null; error: string | null } {
-  const [state, setState] = useState<{ key: number; plan: CutoffPlan | null; error: string | null } | null>(null);
+export function useCutoffPlan(planner: Planner, modelKey: string | null, economics: Economics): { plan: CutoffPlan | null; error: string | null } {
+  const [state, setState] = useState<{ key: string; plan: CutoffPlan | null; error: string | null } | null>(null);
   const { profitPerGood, lossPerBad, targetApprovalRate } = economics;
   useEffect(() => {
     if (modelKey === null) return;

@@ -8,6 +8,7 @@ const ENCODINGS: readonly WeightQuantization[] = ['none', 'float16', 'uint8'];
 interface Props {
   readonly model: ModelInUseCard;
   readonly previews: ExportPreviews;
+  readonly previewFailure: string | null;
   readonly busy: boolean;
   readonly passphrase: string;
   readonly onPassphrase: (passphrase: string) => void;
@@ -27,20 +28,27 @@ function optionText(encoding: WeightQuantization, preview: QuantizationPreview |
 }
 
 /** Saving the model in use to this browser, and exporting it as a file (optionally encrypted) with its model card. */
-export function InUseSection({ model, previews, busy, passphrase, onPassphrase, onSave, onExport, onDownloadCard }: Props) {
+export function InUseSection({ model, previews, previewFailure, busy, passphrase, onPassphrase, onSave, onExport, onDownloadCard }: Props) {
   const [name, setName] = useState(model.name);
   const [encoding, setEncoding] = useState<WeightQuantization>('none');
   const [showPassphrase, setShowPassphrase] = useState(false);
   const id = useId();
   const loading = previews === 'loading';
-  // A choice the model does not allow (a scorecard has no weights to quantise) exports at full precision.
-  const chosen: WeightQuantization = !loading && previews[encoding] ? encoding : 'none';
+  // A choice the model does not allow (a scorecard has no weights to quantise; quantised weights are
+  // exported only as stored) gives way to the first encoding it does allow.
+  const chosen: WeightQuantization = loading || previews[encoding] ? encoding : (ENCODINGS.find((option) => previews[option]) ?? 'none');
   const preview = loading ? undefined : previews[chosen];
   const lock = passphrase === '' ? null : passphrase;
   return (
     <section className="models-section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Model in use</h3>
-      {model.unsaved && <p className="hint">Not saved in this browser yet.</p>}
+      <p className="hint" data-testid="in-use-saved-state" data-saved={model.savedId !== null && !model.unsaved}>
+        {model.savedId === null
+          ? `“${model.name}” is not saved in this browser yet.`
+          : model.unsaved
+            ? `“${model.name}” changed since it was saved (its cut-off or points scale): save it again to keep the change.`
+            : `“${model.name}” is saved in this browser.`}
+      </p>
       <form
         className="models-form"
         onSubmit={(e) => {
@@ -78,16 +86,30 @@ export function InUseSection({ model, previews, busy, passphrase, onPassphrase, 
       <div className="models-form export-form" aria-busy={loading}>
         <div className="field-row">
           <label htmlFor={`${id}-quantize`}>Weights</label>
-          <select id={`${id}-quantize`} data-testid="quantize-select" value={chosen} disabled={busy} onChange={(e) => setEncoding(e.target.value as WeightQuantization)}>
+          <select
+            id={`${id}-quantize`}
+            data-testid="quantize-select"
+            data-measured={!loading}
+            value={chosen}
+            disabled={busy}
+            onChange={(e) => setEncoding(e.target.value as WeightQuantization)}
+          >
             {ENCODINGS.map((option) => (
-              <option key={option} value={option} disabled={!loading && !previews[option]}>
+              <option
+                key={option}
+                value={option}
+                disabled={!loading && !previews[option]}
+                data-bytes={loading ? undefined : previews[option]?.bytes}
+                data-auc-change={loading ? undefined : (previews[option]?.aucChange ?? undefined)}
+                data-logloss-change={loading ? undefined : (previews[option]?.logLossChange ?? undefined)}
+              >
                 {optionText(option, loading ? undefined : previews[option], loading)}
               </option>
             ))}
           </select>
         </div>
         <p className="hint" data-testid="export-preview" aria-live="polite">
-          {loading ? 'Measuring each file size and its effect on the test figures…' : preview ? optionText(chosen, preview, false) : null}
+          {loading ? 'Measuring each file size and its effect on the test figures…' : preview ? optionText(chosen, preview, false) : previewFailure}
         </p>
         <div className="field-row">
           <button type="button" data-testid="export-button" disabled={busy} onClick={() => onExport({ quantization: chosen, passphrase: lock })}>

@@ -42,6 +42,9 @@ const base: ModelsPanelProps = {
   },
   busy: false,
   problem: null,
+  failure: null,
+  notice: null,
+  storageNote: null,
   unlock: null,
   onSave: noop,
   onLoad: noop,
@@ -101,6 +104,25 @@ describe('ModelsPanel markup (server-rendered, no DOM)', () => {
     expect(page).toContain('data-testid="unlock-passphrase-input"');
     expect(page).toContain('q3.creditlab.json');
     expect(count(html(), 'role="alert"')).toBe(0);
+  });
+
+  it('shows a failure in words when there is no problem, and the last action and the storage answer as a status', () => {
+    const page = html({ failure: 'The model card could not be written.', notice: 'Saved “Q3 book” in this browser.', storageNote: 'Kept under storage pressure.' });
+    expect(count(page, 'role="alert"')).toBe(1);
+    expect(page).toContain('The model card could not be written.');
+    expect(page).toMatch(
+      /role="status"><p data-testid="models-notice">Saved “Q3 book” in this browser.<\/p><p class="hint" data-testid="storage-note">Kept under storage pressure.<\/p>/,
+    );
+    // A problem wins over a failure: one alert, one message.
+    const both = html({ problem: { code: 'blocked' }, failure: 'The model card could not be written.' });
+    expect(count(both, 'role="alert"')).toBe(1);
+    expect(both).not.toContain('model card could not');
+  });
+
+  it('says whether the model in use is saved here, changed since, or not saved', () => {
+    expect(html()).toMatch(/data-testid="in-use-saved-state" data-saved="true">“Q3 book” is saved in this browser./);
+    expect(html({ inUse: { ...base.inUse!, unsaved: true } })).toContain('changed since it was saved');
+    expect(html({ inUse: { ...base.inUse!, savedId: null, unsaved: true } })).toMatch(/data-saved="false">“Q3 book” is not saved in this browser yet./);
   });
 
   it('without a model in use there is nothing to save or export', () => {

@@ -17,10 +17,18 @@ export interface ModelsPanelProps {
   readonly saved: readonly SavedModelMeta[] | null;
   /** Sizes and test-figure changes per weight encoding of the model in use. */
   readonly previews: ExportPreviews;
+  /** Why they could not be measured (shown with the export options, not as an alert: export may still work). */
+  readonly previewFailure?: string | null;
   /** An action is under way: the controls wait. */
   readonly busy: boolean;
   /** The one problem to show (registry, import or export), worded by problemMessage. */
   readonly problem: BundleProblem | null;
+  /** A failure that is not a bundle problem (the worker could not export, say), already in words; shown when there is no problem. */
+  readonly failure: string | null;
+  /** What the last action did ("Saved …", "Imported …"), for a polite status line. */
+  readonly notice: string | null;
+  /** What the browser answered when asked to keep saved models under storage pressure (asked once, at the first save). */
+  readonly storageNote: string | null;
   /** A locked file or saved model waiting for its passphrase. */
   readonly unlock: UnlockRequest | null;
   readonly onSave: (choice: SaveChoice) => void;
@@ -37,13 +45,25 @@ export interface ModelsPanelProps {
 
 /** The Models step: save the model in use, the saved models, export and import. */
 export function ModelsPanel(props: ModelsPanelProps) {
-  const { inUse, saved, previews, busy, problem, unlock } = props;
+  const { inUse, saved, previews, busy, problem, failure, notice, storageNote, unlock } = props;
   // One passphrase for both: the locked save and the encrypted export.
   const [passphrase, setPassphrase] = useState('');
   return (
     <section className="card models-panel" aria-labelledby="models-heading" data-testid="models-panel">
-      <h2 id="models-heading">Models</h2>
-      <Alert message={problem ? problemMessage(problem) : null} onDismiss={props.onDismissProblem} />
+      <h2 id="models-heading" tabIndex={-1}>
+        Models
+      </h2>
+      <Alert message={problem ? problemMessage(problem) : failure} onDismiss={props.onDismissProblem} />
+      {(notice || storageNote) && (
+        <div className="notice models-notice" role="status">
+          {notice && <p data-testid="models-notice">{notice}</p>}
+          {storageNote && (
+            <p className="hint" data-testid="storage-note">
+              {storageNote}
+            </p>
+          )}
+        </div>
+      )}
       {/* Keyed by what it unlocks: a new request starts with an empty passphrase. */}
       {unlock && <UnlockPrompt key={`${unlock.source}:${unlock.name}`} request={unlock} busy={busy} onUnlock={props.onUnlock} onCancel={props.onCancelUnlock} />}
       {inUse ? (
@@ -51,6 +71,7 @@ export function ModelsPanel(props: ModelsPanelProps) {
           key={inUse.id}
           model={inUse}
           previews={previews}
+          previewFailure={props.previewFailure ?? null}
           busy={busy}
           passphrase={passphrase}
           onPassphrase={setPassphrase}

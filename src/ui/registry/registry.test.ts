@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NETWORK_BUNDLE, SCORECARD_BUNDLE } from '../../../test/fixtures/bundles';
-import { decodeModelFile } from '../../bundle/file';
+import { decodeModelFile, encodeModelFile } from '../../bundle/file';
 import type { NetworkModel } from '../../core/bundle/types';
 import { openRegistry, openSavedModel, requestPersistentStorage, type ModelRegistry } from './registry';
 import type { RegistryId, SavedModel } from './types';
@@ -118,6 +118,19 @@ describe('model registry', () => {
     const saved = data(await models.getModel(meta.id))!;
     expect(await openSavedModel(saved)).toEqual({ ok: false, problem: { code: 'passphrase-required' } });
     expect(await openSavedModel(saved, 'correct horse')).toEqual({ ok: true, data: NETWORK_BUNDLE });
+  }, 30_000);
+
+  it('keeps a model file encrypted elsewhere (in the worker) as it was given, locked, with the metadata read from its bundle', async () => {
+    const models = await registry();
+    const file = await encodeModelFile(SCORECARD_BUNDLE, { passphrase: 'tr0ub4dor' });
+    const meta = data(await models.saveModel({ name: 'Card, locked', bundle: SCORECARD_BUNDLE, lockedFile: file }));
+    expect(meta).toMatchObject({ name: 'Card, locked', locked: true, kind: 'scorecard', auc: null, rows: 50, target: SCORECARD_BUNDLE.schema.outcome.target });
+    const record = await rawRecord(meta.id);
+    expect('bundle' in record).toBe(false);
+    if (!record.locked) throw new Error('not locked');
+    // The very bytes given: not encrypted a second time.
+    expect(Array.from(record.file)).toEqual(Array.from(file));
+    expect(await openSavedModel(data(await models.getModel(meta.id))!, 'tr0ub4dor')).toEqual({ ok: true, data: SCORECARD_BUNDLE });
   }, 30_000);
 
   it('reports a full quota thrown by the put, and stores nothing', async () => {

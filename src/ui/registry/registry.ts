@@ -21,16 +21,21 @@ interface RegistrySchema extends DBSchema {
   models: { key: RegistryId; value: SavedModel };
 }
 
-/** What to save: a name for the list, the bundle, and a passphrase to lock it with (none: stored plain). */
+/**
+ * What to save: a name for the list, the bundle, and a passphrase to lock it with (none: stored
+ * plain), or instead the model file already encrypted for `bundle` (the page has the worker encrypt
+ * it, so that no bundle is serialised on the main thread; `bundle` then only gives the metadata).
+ */
 export interface SaveRequest {
   readonly name: string;
   readonly bundle: ModelBundle;
   readonly passphrase?: string;
+  readonly lockedFile?: Uint8Array;
 }
 
 /** An open registry. */
 export interface ModelRegistry {
-  /** Saves `bundle` under a new id; locked (only the encrypted file kept) when a passphrase is given. */
+  /** Saves `bundle` under a new id; locked (only the encrypted file kept) when a passphrase or a locked file is given. */
   saveModel(request: SaveRequest): Promise<BundleOutcome<SavedModelMeta>>;
   /** Every saved model's metadata, the latest saved first. */
   listModels(): Promise<BundleOutcome<readonly SavedModelMeta[]>>;
@@ -183,11 +188,12 @@ async function guarded<T>(what: string, work: () => Promise<T>): Promise<BundleO
 
 function registryOn(db: IDBPDatabase<RegistrySchema>): ModelRegistry {
   return {
-    async saveModel({ name, bundle, passphrase }) {
+    async saveModel({ name, bundle, passphrase, lockedFile }) {
       const id = newId();
-      const meta = metadataOf(id, name.trim() || bundle.name, bundle, new Date().toISOString(), !!passphrase);
+      const meta = metadataOf(id, name.trim() || bundle.name, bundle, new Date().toISOString(), !!(passphrase || lockedFile));
       // Encrypted before the transaction opens: a transaction commits as soon as it waits on anything but itself.
-      const record: SavedModel = passphrase ? { ...meta, locked: true, file: await encodeModelFile(bundle, { passphrase }) } : { ...meta, locked: false, bundle };
+      const file = lockedFile ?? (passphrase ? await encodeModelFile(bundle, { passphrase }) : null);
+      const record: SavedModel = file ? { ...meta, locked: true, file } : { ...meta, locked: false, bundle };
       return guarded('save the model', async () => {
         const tx = db.transaction(MODELS_STORE, 'readwrite');
         await committed(tx, () => tx.store.put(record, id));

@@ -3,11 +3,13 @@ import { scorecardPoints } from '../../core/scorecard/scorecardPoints';
 import type { ApplicantRecord } from '../../core/features/preprocessor';
 import type { Result } from '../../core/result';
 import { asPoints, asProbability, pointsFromProbability, probabilityFromPoints, type PointsScale } from '../../core/scoring/points';
-import type { ApplicantScore, TrainSummary } from '../../worker/protocol';
+import type { ApplicantScore } from '../../worker/protocol';
+import type { ModelScoring } from '../state/modelFacts';
 import { badName, formatPercent } from '../shared/outcome';
 
 interface Props {
-  readonly summary: TrainSummary;
+  /** What the model in use scores with (from its run, or from its bundle when it has no test figures). */
+  readonly model: ModelScoring;
   /** The cut-off on the probability of bad in force now: at or above it is declined. */
   readonly cutoff: number;
   readonly scale: PointsScale;
@@ -21,7 +23,7 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
  * worker returns the probability of bad only: points and decision are derived here from the current
  * scale and cut-off, so moving the slider or editing the scale updates a shown result at once.
  */
-export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
+export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
   const [scored, setScored] = useState<ApplicantScore | null>(null);
   const [edited, setEdited] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,14 +53,16 @@ export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
 
   return (
     <section className="card" aria-labelledby="score-heading">
-      <h2 id="score-heading">7. Score an applicant</h2>
+      <h2 id="score-heading" tabIndex={-1}>
+        7. Score an applicant
+      </h2>
       <p className="hint">
-        {summary.scorecard
+        {model.scorecard
           ? "Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field falls in its characteristic's bin for missing values. The score is the sum of the points of the applicant's bins. Nothing is refit on the applicant."
           : 'Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.'}
       </p>
       <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={() => scored && setEdited(true)}>
-        {summary.preprocessor.features.map((feature) => (
+        {model.preprocessor.features.map((feature) => (
           <label key={feature.name}>
             <span>{feature.name}</span>
             {feature.kind === 'numeric' ? (
@@ -83,15 +87,15 @@ export function ApplicantForm({ summary, cutoff, scale, onScore }: Props) {
           {error}
         </div>
       )}
-      {scored && <ScoreResult summary={summary} scored={scored} cutoff={cutoff} scale={scale} edited={edited} />}
+      {scored && <ScoreResult model={model} scored={scored} cutoff={cutoff} scale={scale} edited={edited} />}
     </section>
   );
 }
 
 /** A scorecard's score on `scale`: the applicant's bins with their integer points, the total, and the probability of bad the total stands for. */
-function scorecardScore(summary: TrainSummary, scored: ApplicantScore, scale: PointsScale) {
-  if (!summary.scorecard || !scored.scorecardBins) return null;
-  const table = scorecardPoints(summary.scorecard.scorecard, scale);
+function scorecardScore(model: ModelScoring, scored: ApplicantScore, scale: PointsScale) {
+  if (!model.scorecard || !scored.scorecardBins) return null;
+  const table = scorecardPoints(model.scorecard.scorecard, scale);
   const bins = scored.scorecardBins.map((bin) => {
     const row = table.rows.find((r) => r.characteristic === bin.characteristic && r.binIndex === bin.binIndex);
     return { ...bin, label: row?.label ?? '?', points: row?.points ?? 0 };
@@ -101,8 +105,8 @@ function scorecardScore(summary: TrainSummary, scored: ApplicantScore, scale: Po
 }
 
 /** The decision, points and probability of bad of one scored applicant, at the cut-off and scale in force now (a scorecard: the sum of its bins' points on the scale). */
-function ScoreResult({ summary, scored, cutoff, scale, edited }: { summary: TrainSummary; scored: ApplicantScore; cutoff: number; scale: PointsScale; edited: boolean }) {
-  const card = useMemo(() => scorecardScore(summary, scored, scale), [summary, scored, scale]);
+function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelScoring; scored: ApplicantScore; cutoff: number; scale: PointsScale; edited: boolean }) {
+  const card = useMemo(() => scorecardScore(model, scored, scale), [model, scored, scale]);
   const probabilityOfBad = card ? card.probabilityOfBad : asProbability(scored.probabilityOfBad);
   const decline = probabilityOfBad >= cutoff;
   const points = card ? card.points : Math.round(pointsFromProbability(probabilityOfBad, scale));
@@ -120,7 +124,7 @@ function ScoreResult({ summary, scored, cutoff, scale, edited }: { summary: Trai
           <span aria-hidden="true">{decline ? '✕ ' : '✓ '}</span>
           {decline ? 'Decline' : 'Approve'}
         </strong>{' '}
-        — {points} points. Probability of {badName(summary.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'} the cut-off of {formatPercent(cutoff)}.
+        — {points} points. Probability of {badName(model.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'} the cut-off of {formatPercent(cutoff)}.
         {edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
       </div>
       {card && (

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelId } from '../../worker/protocol';
 import type { RegistryId } from '../registry/types';
 import { INITIAL_SESSION, sessionReducer, type ModelSummary } from '../state/session';
+import type { ModelScoring } from '../state/modelFacts';
 import { availableSteps } from '../state/steps';
 import { StepNav } from './StepNav';
 import { NEED_TEXT } from './stepText';
@@ -14,6 +15,7 @@ describe('StepNav markup (server-rendered, no DOM)', () => {
       type: 'model-loaded',
       modelId: 'm1' as ModelId,
       summary: { defaultCutoff: 0.3 } as unknown as ModelSummary,
+      facts: { name: 'Book', kind: 'mlp', scoring: {} as ModelScoring },
       source: 'registry',
       savedId: 'r1' as RegistryId,
       policy: { cutoff: 0.3, scale: INITIAL_SESSION.scale },

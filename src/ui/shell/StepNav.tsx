@@ -40,7 +40,7 @@ export function StepNav({ steps, current, onStep }: Props) {
                 aria-disabled={available ? undefined : true}
                 aria-describedby={why ? `step-why-${step}` : undefined}
                 title={why}
-                onClick={() => available && step !== current && onStep(step)}
+                onClick={() => available && onStep(step)}
               >
                 <span className="step-number" aria-hidden="true">
                   {index + 1}

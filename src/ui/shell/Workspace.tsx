@@ -8,11 +8,11 @@ interface Props {
   readonly steps: readonly StepStatus[];
   readonly current: StepId;
   readonly onStep: (step: StepId) => void;
-  /** The current step's content. */
+  /** Every step's sections, all mounted (the navigation brings the chosen one into view). */
   readonly children: ReactNode;
 }
 
-/** The step navigation and the current step below it, in one column that fits a phone's width. */
+/** The step navigation, sticky above the steps' sections, in one column that fits a phone's width. */
 export function Workspace({ steps, current, onStep, children }: Props) {
   return (
     <div className="workspace" data-step={current}>

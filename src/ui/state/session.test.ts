@@ -4,6 +4,7 @@ import type { DatasetId, DatasetSummary, ModelId, PreparedSummary } from '../../
 import type { RegistryId } from '../registry/types';
 import { DEFAULT_TRAIN_OPTIONS } from '../train/trainOptions';
 import { cutoffNoticeText } from './notices';
+import type { ModelFacts, ModelScoring } from './modelFacts';
 import { INITIAL_SESSION, policyInUse, sessionReducer, type ModelSummary, type SessionEvent, type SessionState } from './session';
 import { availableSteps, stepStatus } from './steps';
 
@@ -37,6 +38,8 @@ function model(defaultCutoff: number): ModelSummary {
   return { defaultCutoff } as unknown as ModelSummary;
 }
 
+// The reducer passes a model's facts through untouched: any value will do.
+const FACTS: ModelFacts = { name: 'Book', kind: 'mlp', scoring: {} as ModelScoring };
 const modelId = (id: string) => id as ModelId;
 const savedId = (id: string) => id as RegistryId;
 const datasetId = (id: string) => id as DatasetId;
@@ -148,12 +151,12 @@ describe('options follow the prepared rows unless the user changed them', () => 
 });
 
 describe('models and the cut-off', () => {
-  const first: SessionEvent = { type: 'trained', modelId: modelId('m1'), summary: model(0.3), source: 'trained' };
+  const first: SessionEvent = { type: 'trained', modelId: modelId('m1'), summary: model(0.3), facts: FACTS, source: 'trained' };
 
   it('a trained model opens Evaluate at its default cut-off, with no notice for the first model', () => {
     const s = run([first], loaded(1000));
     expect(s.step).toBe('evaluate');
-    expect(s.model).toEqual({ id: modelId('m1'), summary: model(0.3), source: 'trained', savedId: null, unsaved: true });
+    expect(s.model).toEqual({ id: modelId('m1'), summary: model(0.3), source: 'trained', facts: FACTS, savedId: null, unsaved: true });
     expect(s.cutoff).toBe(0.3);
     expect(s.cutoffNotice).toBeNull();
     expect(
@@ -166,13 +169,13 @@ describe('models and the cut-off', () => {
   it('a second model resets a moved cut-off to its own and says so; an unmoved one needs no notice', () => {
     const moved = run([first, { type: 'cutoff-chosen', cutoff: 0.45 }], loaded(1000));
     expect(moved.cutoff).toBe(0.45);
-    const second = sessionReducer(moved, { type: 'trained', modelId: modelId('m2'), summary: model(0.3), source: 'compared' });
+    const second = sessionReducer(moved, { type: 'trained', modelId: modelId('m2'), summary: model(0.3), facts: FACTS, source: 'compared' });
     expect(second.cutoff).toBe(0.3);
     expect(second.cutoffNotice).toEqual({ cutoff: 0.3, origin: 'trained' });
     expect(cutoffNoticeText(second.cutoffNotice)).toBe('New model: the cut-off is back to 30.0%.');
     expect(second.model?.source).toBe('compared');
     expect(sessionReducer(second, { type: 'cutoff-chosen', cutoff: 0.2 }).cutoffNotice).toBeNull();
-    const same = run([first, { type: 'trained', modelId: modelId('m2'), summary: model(0.3), source: 'trained' }], loaded(1000));
+    const same = run([first, { type: 'trained', modelId: modelId('m2'), summary: model(0.3), facts: FACTS, source: 'trained' }], loaded(1000));
     expect(same.cutoffNotice).toBeNull();
   });
 
@@ -196,12 +199,13 @@ describe('models and the cut-off', () => {
       type: 'model-loaded',
       modelId: modelId('m7'),
       summary: model(0.25),
+      facts: FACTS,
       source: 'registry',
       savedId: savedId('r3'),
       policy: { cutoff: 0.4, scale },
     });
     expect(s.step).toBe('evaluate');
-    expect(s.model).toEqual({ id: modelId('m7'), summary: model(0.25), source: 'registry', savedId: savedId('r3'), unsaved: false });
+    expect(s.model).toEqual({ id: modelId('m7'), summary: model(0.25), source: 'registry', facts: FACTS, savedId: savedId('r3'), unsaved: false });
     expect(s.cutoff).toBe(0.4);
     expect(s.cutoffNotice).toBeNull();
     expect(s.scale).toEqual(scale);
@@ -215,7 +219,10 @@ describe('models and the cut-off', () => {
       { step: 'models', available: true, needs: null },
     ]);
     // Loading a model over a trained one moves the cut-off to the saved one, with a notice.
-    const over = run([first, { type: 'model-loaded', modelId: modelId('m8'), summary: model(0.3), source: 'import', savedId: null, policy: { cutoff: 0.5, scale } }], loaded(1000));
+    const over = run(
+      [first, { type: 'model-loaded', modelId: modelId('m8'), summary: model(0.3), facts: FACTS, source: 'import', savedId: null, policy: { cutoff: 0.5, scale } }],
+      loaded(1000),
+    );
     expect(over.cutoffNotice).toEqual({ cutoff: 0.5, origin: 'loaded' });
     expect(over.model).toMatchObject({ source: 'import', unsaved: false });
   });
@@ -225,6 +232,7 @@ describe('models and the cut-off', () => {
       type: 'model-loaded',
       modelId: modelId('m9'),
       summary: null,
+      facts: FACTS,
       source: 'import',
       savedId: null,
       policy: { cutoff: 0.3, scale: INITIAL_SESSION.scale },
@@ -260,5 +268,53 @@ describe('models and the cut-off', () => {
     // The next model after a crash is the first again: no notice.
     expect(sessionReducer(crashed, first).cutoffNotice).toBeNull();
     expect(sessionReducer(crashed, { type: 'cutoff-chosen', cutoff: 0.2 })).toBe(crashed);
+  });
+});
+
+describe('wiring: comparisons, renames and bringing steps into view', () => {
+  const trained: SessionEvent = { type: 'trained', modelId: modelId('m1'), summary: model(0.3), facts: FACTS, source: 'trained' };
+
+  it('putting the model aside for a comparison closes Evaluate, Decide and Score and drops the cut-off; the compared model chosen next is a first model', () => {
+    const s = run([trained, { type: 'cutoff-chosen', cutoff: 0.45 }, { type: 'model-set-aside' }], loaded(1000));
+    expect(s).toMatchObject({ model: null, cutoff: null, cutoffNotice: null });
+    // Evaluate closed under the user: the nearest open step before it.
+    expect(s.step).toBe('train');
+    expect(sessionReducer(s, { type: 'model-set-aside' })).toBe(s);
+    const chosen = sessionReducer(s, { type: 'trained', modelId: modelId('m2'), summary: model(0.2), facts: FACTS, source: 'compared' });
+    expect(chosen).toMatchObject({ cutoff: 0.2, cutoffNotice: null, step: 'evaluate' });
+  });
+
+  it('renaming the saved entry of the model in use renames the model; another entry changes nothing', () => {
+    const saved = run([trained, { type: 'model-saved', modelId: modelId('m1'), savedId: savedId('r1') }], loaded(1000));
+    const renamed = sessionReducer(saved, { type: 'model-renamed', savedId: savedId('r1'), name: 'Q3 book' });
+    expect(renamed.model?.facts).toEqual({ ...FACTS, name: 'Q3 book' });
+    expect(renamed.model?.unsaved).toBe(false);
+    expect(sessionReducer(saved, { type: 'model-renamed', savedId: savedId('r2'), name: 'Q3 book' })).toBe(saved);
+    expect(sessionReducer(renamed, { type: 'model-renamed', savedId: savedId('r1'), name: 'Q3 book' })).toBe(renamed);
+  });
+
+  it('counts a jump for a step chosen in the navigation (the current one too), a trained and a loaded model; not for a file, a scroll or a closed step', () => {
+    const s = loaded(1000);
+    expect(s.jump).toBe(0);
+    const nav = sessionReducer(s, { type: 'step-chosen', step: 'train' });
+    expect(nav).toMatchObject({ step: 'train', jump: 1 });
+    expect(sessionReducer(nav, { type: 'step-chosen', step: 'train' })).toMatchObject({ step: 'train', jump: 2 });
+    const scrolled = sessionReducer(nav, { type: 'step-chosen', step: 'clean', origin: 'scroll' });
+    expect(scrolled).toMatchObject({ step: 'clean', jump: 1 });
+    expect(sessionReducer(scrolled, { type: 'step-chosen', step: 'clean', origin: 'scroll' })).toBe(scrolled);
+    expect(sessionReducer(nav, { type: 'step-chosen', step: 'score' })).toBe(nav);
+    const withModel = sessionReducer(nav, trained);
+    expect(withModel).toMatchObject({ step: 'evaluate', jump: 2 });
+    const loadedModel = sessionReducer(withModel, {
+      type: 'model-loaded',
+      modelId: modelId('m2'),
+      summary: null,
+      facts: FACTS,
+      source: 'registry',
+      savedId: savedId('r1'),
+      policy: { cutoff: 0.3, scale: INITIAL_SESSION.scale },
+    });
+    expect(loadedModel).toMatchObject({ step: 'score', jump: 3 });
+    expect(sessionReducer(loadedModel, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d3'), summary: dataset(200) } })).toMatchObject({ step: 'data', jump: 3 });
   });
 });

@@ -9,6 +9,7 @@ import type { LoadedDataset, ModelId, ModelPolicy, PreparedSummary, TrainSummary
 import type { RegistryId } from '../registry/types';
 import { DEFAULT_ECONOMICS, type Economics } from '../evaluate/useCutoffPlan';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/trainOptions';
+import type { ModelFacts } from './modelFacts';
 import { cutoffForNewModel, NO_OPTIONS_BASIS, optionsAfterPreparation, optionsForLoadedRows, type CutoffNotice, type OptionsBasis } from './defaults';
 import { planFor } from './plan';
 import { isStepAvailable, settleStep } from './steps';
@@ -28,6 +29,8 @@ export interface ModelInUse {
   /** Null for a loaded bundle without held-out test rows (trained on every row): nothing to evaluate, still able to score. */
   readonly summary: ModelSummary | null;
   readonly source: ModelSource;
+  /** Its name and kind, and what the applicant form scores with (present with or without a summary). */
+  readonly facts: ModelFacts;
   /** The registry entry it was last saved as or loaded from; null when it is in none. */
   readonly savedId: RegistryId | null;
   /** True when no saved copy holds it as it is now (trained here, or its cut-off or scale changed since the save). */
@@ -54,7 +57,16 @@ export interface SessionState {
   readonly cutoffNotice: CutoffNotice | null;
   readonly scale: PointsScale;
   readonly economics: Economics;
+  /**
+   * Counts the times the page should bring the current step into view and move focus to its
+   * heading: a step chosen in the navigation, a model trained or loaded. The page acts on each new
+   * value once; a step the user scrolled to, or one that closed under them, does not count.
+   */
+  readonly jump: number;
 }
+
+/** How a step was chosen: in the navigation (brought into view) or by scrolling to it (already in view). */
+export type StepOrigin = 'nav' | 'scroll';
 
 /** Everything that changes the session. */
 export type SessionEvent =
@@ -71,25 +83,30 @@ export type SessionEvent =
   /** A preparation arrived for `plan` and `seed`; ignored when either has changed since it was asked for. */
   | { readonly type: 'prepared'; readonly prepared: PreparedSummary; readonly plan: CleaningPlan; readonly seed: number }
   /** A run finished, or a compared model was put in use. */
-  | { readonly type: 'trained'; readonly modelId: ModelId; readonly summary: ModelSummary; readonly source: 'trained' | 'compared' }
+  | { readonly type: 'trained'; readonly modelId: ModelId; readonly summary: ModelSummary; readonly facts: ModelFacts; readonly source: 'trained' | 'compared' }
+  /** The model in use was put aside without a new one (a comparison is about to train several). */
+  | { readonly type: 'model-set-aside' }
   /** A saved or imported bundle is in the worker, with the policy it was saved with. */
   | {
       readonly type: 'model-loaded';
       readonly modelId: ModelId;
       readonly summary: ModelSummary | null;
+      readonly facts: ModelFacts;
       readonly source: 'registry' | 'import';
       readonly savedId: RegistryId | null;
       readonly policy: ModelPolicy;
     }
   /** Model `modelId` was saved in the registry as `savedId`. */
   | { readonly type: 'model-saved'; readonly modelId: ModelId; readonly savedId: RegistryId }
+  /** Registry entry `savedId` was renamed: the model in use takes the name when it is that entry's. */
+  | { readonly type: 'model-renamed'; readonly savedId: RegistryId; readonly name: string }
   /** Registry entry `savedId` was deleted. */
   | { readonly type: 'model-deleted'; readonly savedId: RegistryId }
   | { readonly type: 'cutoff-chosen'; readonly cutoff: number }
   | { readonly type: 'scale-changed'; readonly scale: PointsScale }
   | { readonly type: 'economics-changed'; readonly economics: Economics }
-  /** The user opened a step; ignored when it is not available. */
-  | { readonly type: 'step-chosen'; readonly step: StepId }
+  /** The user opened a step (in the navigation unless `origin` says they scrolled to it); ignored when it is not available. */
+  | { readonly type: 'step-chosen'; readonly step: StepId; readonly origin?: StepOrigin }
   /** The worker died: the data set and models it held are gone. */
   | { readonly type: 'worker-crashed' };
 
@@ -107,6 +124,7 @@ export const INITIAL_SESSION: SessionState = {
   cutoffNotice: null,
   scale: DEFAULT_POINTS_SCALE,
   economics: DEFAULT_ECONOMICS,
+  jump: 0,
 };
 
 /** The session after `event`; the same object when the event changes nothing. */
@@ -157,14 +175,21 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
     }
     case 'trained': {
       const { cutoff, notice } = cutoffForNewModel(state.cutoff, event.summary.defaultCutoff, 'trained');
-      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, savedId: null, unsaved: true };
-      return { ...state, step: 'evaluate', model, cutoff, cutoffNotice: notice };
+      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, facts: event.facts, savedId: null, unsaved: true };
+      return { ...state, step: 'evaluate', model, cutoff, cutoffNotice: notice, jump: state.jump + 1 };
+    }
+    case 'model-set-aside':
+      // No model, no cut-off: the next model is a first one again.
+      return state.model ? { ...state, model: null, cutoff: null, cutoffNotice: null } : state;
+    case 'model-renamed': {
+      const { model } = state;
+      return model && model.savedId === event.savedId && model.facts.name !== event.name ? { ...state, model: { ...model, facts: { ...model.facts, name: event.name } } } : state;
     }
     case 'model-loaded': {
       const { cutoff, notice } = cutoffForNewModel(state.cutoff, event.policy.cutoff, 'loaded');
-      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, savedId: event.savedId, unsaved: false };
+      const model: ModelInUse = { id: event.modelId, summary: event.summary, source: event.source, facts: event.facts, savedId: event.savedId, unsaved: false };
       // Without test results there is nothing to evaluate: straight to scoring.
-      return { ...state, step: event.summary ? 'evaluate' : 'score', model, cutoff, cutoffNotice: notice, scale: event.policy.scale };
+      return { ...state, step: event.summary ? 'evaluate' : 'score', model, cutoff, cutoffNotice: notice, scale: event.policy.scale, jump: state.jump + 1 };
     }
     case 'model-saved':
       return state.model?.id === event.modelId ? { ...state, model: { ...state.model, savedId: event.savedId, unsaved: false } } : state;
@@ -177,8 +202,12 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, scale: event.scale, model: state.model && changed(state.model) };
     case 'economics-changed':
       return { ...state, economics: event.economics };
-    case 'step-chosen':
-      return event.step !== state.step && isStepAvailable(state, event.step) ? { ...state, step: event.step } : state;
+    case 'step-chosen': {
+      if (!isStepAvailable(state, event.step)) return state;
+      // Chosen in the navigation, even the step already current is brought into view again.
+      if ((event.origin ?? 'nav') === 'nav') return { ...state, step: event.step, jump: state.jump + 1 };
+      return event.step === state.step ? state : { ...state, step: event.step };
+    }
     case 'worker-crashed':
       return { ...state, dataset: null, target: '', plan: null, prepared: null, model: null, cutoff: null, cutoffNotice: null };
   }

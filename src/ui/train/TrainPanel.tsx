@@ -37,7 +37,9 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
   const memberText = member && member.members > 1 ? `member ${member.member} of ${member.members}, ` : '';
   return (
     <section className="card" aria-labelledby="train-heading">
-      <h2 id="train-heading">4. Train</h2>
+      <h2 id="train-heading" tabIndex={-1}>
+        4. Train
+      </h2>
       <TrainSettingsForm options={options} disabled={training} onChange={onOptions} />
       <div className="field-row">
         <button type="button" className="primary" data-testid="train-button" disabled={!canTrain || training} onClick={onTrain}>

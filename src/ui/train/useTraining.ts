@@ -2,7 +2,7 @@ import { startTransition, useCallback, useRef, useState } from 'react';
 import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
-import type { DatasetId, JobId, ModelId, TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
+import type { DatasetId, JobId, TrainedModel, TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
 import { formatCount } from '../shared/format';
 import type { TrainingState } from './TrainPanel';
 import { epochsText } from './members';
@@ -13,7 +13,11 @@ export interface MemberProgress {
   readonly members: number;
 }
 
-/** A training run's live state, its result, and the runs of this session. */
+/**
+ * A training run's live state and the runs of this session. The model a run produces is handed to
+ * the caller (the session reducer keeps the model in use); this hook keeps only what the Train
+ * step shows while and after it runs.
+ */
 export function useTraining(bridge: WorkerBridge) {
   const [state, setState] = useState<TrainingState>('idle');
   const [statusText, setStatusText] = useState('Load data to begin.');
@@ -21,8 +25,6 @@ export function useTraining(bridge: WorkerBridge) {
   const [history, setHistory] = useState<readonly EpochReport[]>([]);
   const [progress, setProgress] = useState<BatchProgress | null>(null);
   const [member, setMember] = useState<MemberProgress | null>(null);
-  /** The current model: its id on the page (unique in the session, never reused after a reset), its summary, and its id in the worker. */
-  const [model, setModel] = useState<{ readonly id: number; readonly summary: TrainSummary; readonly workerId: ModelId } | null>(null);
   const [runs, setRuns] = useState<readonly TrainSummary[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,9 +75,9 @@ export function useTraining(bridge: WorkerBridge) {
     });
   }, []);
 
-  /** Trains on data set `datasetId`; `onTrained` hears of the new model in the same render that shows it. */
+  /** Trains on data set `datasetId`; `onTrained` hears of the new model in the same render that shows the run as done. */
   const train = useCallback(
-    async (datasetId: DatasetId, request: TrainRequest, onTrained?: (run: TrainSummary) => void) => {
+    async (datasetId: DatasetId, request: TrainRequest, onTrained: (trained: TrainedModel) => void) => {
       // As a transition: the whole page re-renders with its inputs disabled, and React slices that
       // work (measured: one 60–72 ms task on the credit_risk page when it ran synchronously).
       startTransition(() => {
@@ -83,7 +85,6 @@ export function useTraining(bridge: WorkerBridge) {
         setStatusText('Preparing the data…');
         setError(null);
         setNotice(null);
-        setModel(null);
         setHistory([]);
         setProgress(null);
         setMember(null);
@@ -108,12 +109,10 @@ export function useTraining(bridge: WorkerBridge) {
           return;
         }
         const run = result.data.summary;
-        const workerId = result.data.modelId;
         // The metrics, form and runs table render as a transition, in slices, not one long task.
         startTransition(() => {
-          setModel({ id, summary: run, workerId });
           setRuns((r) => [...r, run]);
-          onTrained?.(run);
+          onTrained(result.data);
           // In the same transition: set at once, the page's inputs were re-enabled in one
           // synchronous render (a 190–220 ms task traced on credit_risk with the characteristics open).
           setState('done');
@@ -135,12 +134,11 @@ export function useTraining(bridge: WorkerBridge) {
     if (job.current !== null) void bridge.api.cancel(job.current);
   }, [bridge]);
 
-  /** Forget the current model and runs (a new data set was loaded). */
+  /** Forget the runs (a new data set was loaded). */
   const reset = useCallback((text: string) => {
     runId.current++;
     setState('idle');
     setStatusText(text);
-    setModel(null);
     setHistory([]);
     setProgress(null);
     setMember(null);
@@ -149,23 +147,21 @@ export function useTraining(bridge: WorkerBridge) {
     setError(null);
   }, []);
 
-  /** Makes `run` (model `workerId` in the worker) the current model (a compared model put in use); `onTrained` hears of it in the same render that shows it. */
-  const adopt = useCallback((run: TrainSummary, workerId: ModelId, text: string, onTrained?: (run: TrainSummary) => void) => {
-    const id = ++runId.current;
+  /** Shows a model that did not come from this step's own run as the result (a compared model put in use); `onAdopted` runs in the same render. */
+  const adopt = useCallback((text: string, onAdopted: () => void) => {
+    runId.current++;
     startTransition(() => {
-      setModel({ id, summary: run, workerId });
-      onTrained?.(run);
+      onAdopted();
       setState('done');
       setStatusText(text);
       setError(null);
     });
   }, []);
 
-  /** Puts the current model aside without a new one (a comparison is about to train several). */
+  /** Clears the live view without a new run (a comparison is about to train several). */
   const detach = useCallback((text: string) => {
     runId.current++;
     startTransition(() => {
-      setModel(null);
       setHistory([]);
       setProgress(null);
       setMember(null);
@@ -188,9 +184,6 @@ export function useTraining(bridge: WorkerBridge) {
     history,
     progress,
     member,
-    summary: model?.summary ?? null,
-    modelId: model?.id ?? null,
-    workerModelId: model?.workerId ?? null,
     runs,
     notice,
     error,
