@@ -11,8 +11,23 @@ export interface NetworkLog {
 
 /** Playwright's `test` with the CreditLab page object (`app`) and a request log (`network`). */
 export const test = base.extend<{ app: CreditLabPage; network: NetworkLog }>({
-  app: async ({ page }, use) => {
+  app: async ({ page }, use, testInfo) => {
+    // The page's own errors and warnings (its worker's included), printed when a test fails: a
+    // failure in CI is then explained by what the app said, not only by what the driver saw.
+    const said: string[] = [];
+    const started = Date.now();
+    const stamp = () => `+${((Date.now() - started) / 1000).toFixed(1)}s`;
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') said.push(`${stamp()} console.${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => said.push(`${stamp()} page error: ${error.message}`));
+    page.on('crash', () => said.push(`${stamp()} the page crashed`));
+    page.on('worker', (worker) => worker.on('close', () => said.push(`${stamp()} a worker closed (${worker.url()})`)));
     await use(new CreditLabPage(page));
+    if (testInfo.status !== testInfo.expectedStatus && said.length > 0) {
+      console.log(`What the page said during "${testInfo.title}":\n  ${said.join('\n  ')}`);
+      await testInfo.attach('page-console', { body: said.join('\n'), contentType: 'text/plain' });
+    }
   },
   network: async ({ context, baseURL }, use) => {
     const urls: string[] = [];

@@ -5,7 +5,7 @@ import { REMOVAL_REASONS } from './clean/removedRows';
 import { tryParseCsv } from './csv/parseCsv';
 import { materialise } from './features/encodedRows';
 import { featureSlots, findOutsideTrainedRange, pleBinsWithinBudget } from './features/preprocessor';
-import { chooseNumericEncoding, chooseValidationPlan, prepareData, prepareFolds, type PrepareConfig, type PreparedData } from './pipeline';
+import { chooseNumericEncoding, chooseValidationPlan, prepareData, prepareFolds, prepareSteps, type PrepareConfig, type PreparedData } from './pipeline';
 import { stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
@@ -238,6 +238,30 @@ describe('prepareData', () => {
     const b = prepared(CONFIG);
     expect(Array.from(materialise(a.test))).toEqual(Array.from(materialise(b.test)));
     expect(Array.from(a.train.y)).toEqual(Array.from(b.train.y));
+  });
+
+  it('in stages: yields the six stages in order, then returns what prepareData returns; a failure ends the stages where it is found', () => {
+    const steps = prepareSteps(TABLE, CONFIG);
+    const stages: string[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) stages.push(step.value);
+    expect(stages).toEqual(['cleaned', 'split', 'fitted-cleaning', 'fitted-preprocessing', 'encoded-train', 'encoded-test']);
+    if (!step.value.ok) throw new Error(step.value.reason);
+    const staged = step.value.data;
+    const whole = prepared(CONFIG);
+    expect(Array.from(materialise(staged.test))).toEqual(Array.from(materialise(whole.test)));
+    expect(Array.from(materialise(staged.train))).toEqual(Array.from(materialise(whole.train)));
+    expect(staged.preprocessor).toEqual(whole.preprocessor);
+    expect(staged.report).toEqual(whole.report);
+
+    // No feature left (n: all missing; k: always 7): the stages stop once the cleaning is fitted, with the reason.
+    const t = parseTable(['id,n,k,y', '1,,7,1', '2,,7,0', '3,,7,1', '4,,7,0', '5,,7,1', '6,,7,0'].join('\n'));
+    const failing = prepareSteps(t, { ...CONFIG, features: ['n', 'k'], columns: [plainPlan('n'), plainPlan('k')], target: 'y', positive: '1', negative: '0', testFraction: 0.3 });
+    const seen: string[] = [];
+    let last = failing.next();
+    for (; !last.done; last = failing.next()) seen.push(last.value);
+    expect(seen).toEqual(['cleaned', 'split', 'fitted-cleaning']);
+    expect(last.value.ok).toBe(false);
   });
 
   it('returns the removed rows with the report, and the time of each stage', () => {

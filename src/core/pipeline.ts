@@ -77,6 +77,20 @@ export type FoldData = Omit<EncodedSplit, 'fitMs' | 'encodeMs'>;
 /** The prepared data set: a split's FoldData and the time each stage took. */
 export type PreparedData = FoldData & { readonly timings: PrepareTimings };
 
+/** The stage a preparation has just finished: a caller driving `prepareSteps` may stop between any two. */
+export type PrepareStage = 'cleaned' | 'split' | 'fitted-cleaning' | 'fitted-preprocessing' | 'encoded-train' | 'encoded-test';
+
+/** Work done in stages: yields after each (so a driver can give way, or stop) and returns the result. */
+export type Staged<T> = Generator<PrepareStage, T, void>;
+
+/** Runs staged work to its end without stopping. */
+export function runStaged<T>(steps: Staged<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * file table → row cleaning → seeded stratified split of the kept rows → everything fitted on the
  * training rows only (outlier 'drop' bounds, forward fill, feature screening, preprocessing) and
@@ -87,17 +101,24 @@ export type PreparedData = FoldData & { readonly timings: PrepareTimings };
  * held-out rows.
  */
 export function prepareData(table: Table, config: PrepareConfig): Result<PreparedData> {
+  return runStaged(prepareSteps(table, config));
+}
+
+/** prepareData in stages: each stage on a million rows takes a few hundred milliseconds, and a worker can stop the rest between them. */
+export function* prepareSteps(table: Table, config: PrepareConfig): Staged<Result<PreparedData>> {
   const decimal = config.decimal ?? '.';
   const started = performance.now();
   const cleaned = cleanRows(table, config, decimal);
   if (!cleaned.ok) return cleaned;
   const cleanMs = performance.now() - started;
+  yield 'cleaned';
   // testFraction 0: every kept row trains (a final model after cross-validation; no test rows).
   const outer =
     config.testFraction === 0
       ? { train: Int32Array.from({ length: cleaned.data.labels.length }, (_, i) => i), test: new Int32Array(0) }
       : stratifiedSplit(cleaned.data.labels, config.testFraction, config.seed);
-  const encoded = fitAndEncode(cleaned.data, config, ascending(outer.train, cleaned.data.rows.length), ascending(outer.test, cleaned.data.rows.length));
+  yield 'split';
+  const encoded = yield* fitAndEncodeSteps(cleaned.data, config, ascending(outer.train, cleaned.data.rows.length), ascending(outer.test, cleaned.data.rows.length));
   if (!encoded.ok) return encoded;
   const { fitMs, encodeMs, ...parts } = encoded.data;
   return ok({ ...parts, timings: { cleanMs, fitMs, encodeMs } });
@@ -127,7 +148,7 @@ export function prepareFolds(table: Table, config: Omit<PrepareConfig, 'testFrac
     report: cleaned.data.report,
     folds: config.folds,
     prepareFold(index) {
-      const encoded = fitAndEncode(cleaned.data, config, kFoldTrainIndices(testFolds, index), testFolds[index]);
+      const encoded = runStaged(fitAndEncodeSteps(cleaned.data, config, kFoldTrainIndices(testFolds, index), testFolds[index]));
       if (!encoded.ok) return encoded;
       const { fitMs: _fit, encodeMs: _encode, ...fold } = encoded.data;
       return ok(fold);
@@ -168,17 +189,20 @@ interface EncodedSplit {
  * the kept rows; never on `testPart`), chooses the validation folds among the training rows kept,
  * and runs both parts' encoded rows through the data-quality gate.
  */
-function fitAndEncode(
+function* fitAndEncodeSteps(
   cleaned: CleanedRows,
   config: Pick<PrepareConfig, 'validation' | 'seed' | 'columns' | 'features' | 'decimal' | 'numericEncoding'>,
   trainPart: Int32Array,
   testPart: Int32Array,
-): Result<EncodedSplit> {
+): Staged<Result<EncodedSplit>> {
   const { rows, labels } = cleaned;
   const decimal = config.decimal ?? '.';
   const fitStarted = performance.now();
   const plans = config.features.map((name) => config.columns.find((c) => c.column === name)!);
   const fitted = fitCleaning(cleaned, plans, trainPart, testPart, decimal);
+  const cleaningFitMs = performance.now() - fitStarted;
+  yield 'fitted-cleaning';
+  const preprocessingStarted = performance.now();
   if (fitted.features.length === 0) {
     const notes = fitted.excludedFeatures.map((e) => `${e.column} (${e.reason === 'all-missing' ? 'no values' : 'a single value'})`).join(', ');
     return fail(`No feature columns are left after cleaning: ${notes}. Choose other features.`);
@@ -195,7 +219,8 @@ function fitAndEncode(
   const trainRows = pick(rows, fitted.trainPositions);
   const encoding = config.numericEncoding === undefined || config.numericEncoding === 'auto' ? chooseNumericEncoding(trainRows.length) : config.numericEncoding;
   const preprocessor = fitPreprocessor(fitted.source, featurePlans, trainRows, decimal, fitted.trainedRanges, encoding);
-  const fitMs = performance.now() - fitStarted;
+  const fitMs = cleaningFitMs + (performance.now() - preprocessingStarted);
+  yield 'fitted-preprocessing';
 
   // Each part is encoded in file order: reading the columns in order is about 3× faster than in the
   // split's shuffled order on a million rows, and training shuffles its batches anyway.
@@ -203,11 +228,18 @@ function fitAndEncode(
   const train = tableRows(preprocessor, fitted.source, trainRows, Float32Array.from(trainLabels));
   const testTableRows = pick(rows, testPart);
   const test = tableRows(preprocessor, fitted.source, testTableRows, Float32Array.from(pick(labels, testPart)));
-  for (const part of [train, test]) {
+  let encodeMs = performance.now() - encodeStarted;
+  for (const [part, stage] of [
+    [train, 'encoded-train'],
+    [test, 'encoded-test'],
+  ] as const) {
+    const gateStarted = performance.now();
     const invalid = findInvalidRows(part, preprocessor);
     if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
+    // Timed per part: the time a driver gives way between stages is not the encoding's.
+    encodeMs += performance.now() - gateStarted;
+    yield stage;
   }
-  const encodeMs = performance.now() - encodeStarted;
 
   const report: CleaningReport = {
     ...cleaned.report,

@@ -15,7 +15,7 @@ import { exportModel, importModelFile, modelCard, quantizationPreview } from './
 import { cancelJob, runJob } from './jobs';
 import { loadBlob, loadUrl, readRows } from './loading';
 import { releaseModel } from './models';
-import { prepare, removedCsv, summarise } from './preparing';
+import { prepareCancellable, removedCsv, summarise } from './preparing';
 import type {
   ApplicantScore,
   BinEdit,
@@ -64,7 +64,7 @@ const api = {
     return releaseDataset(datasetId);
   },
 
-  /** Stops a load, training or comparison by its job id: a load ends "cancelled", a training keeps its best model so far. */
+  /** Stops a load, preparation, training or comparison by its job id: a load or preparation ends "cancelled", a training keeps its best model so far. */
   cancel(jobId: JobId): boolean {
     return cancelJob(jobId);
   },
@@ -74,11 +74,14 @@ const api = {
     return readRows(datasetId, start, count);
   },
 
-  /** Cleans, splits and fits the preprocessing of a data set for these choices; the report shows before any training. */
-  prepare(datasetId: DatasetId, config: PrepareConfig): Result<PreparedSummary> {
+  /**
+   * Cleans, splits and fits the preprocessing of a data set for these choices; the report shows
+   * before any training. Cancelling `jobId` (a newer choice made it stale) ends it "Preparing was cancelled.".
+   */
+  async prepare(jobId: JobId, datasetId: DatasetId, config: PrepareConfig): Promise<Result<PreparedSummary>> {
     const dataset = findDataset(datasetId);
     if (!dataset.ok) return dataset;
-    const prepared = prepare(dataset.data, config);
+    const prepared = await runJob(jobId, (signal) => prepareCancellable(dataset.data, config, signal));
     return prepared.ok ? ok(summarise(prepared.data, config)) : prepared;
   },
 

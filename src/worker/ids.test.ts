@@ -7,7 +7,7 @@ import { datasetCount, findDataset, releaseDataset } from './datasets';
 import { cancelJob, runJob, runningJobs } from './jobs';
 import { loadCsv, readRows } from './loading';
 import { modelCount, releaseModel } from './models';
-import { prepare } from './preparing';
+import { PREPARATION_CANCELLED, prepare, prepareCancellable } from './preparing';
 import type { DatasetId, JobId, ModelId } from './protocol';
 import { cutoffPlan, score } from './scoring';
 import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } from '../../test/support/workerFixtures';
@@ -110,5 +110,25 @@ describe('cancel(jobId)', () => {
     expect(result).toEqual({ ok: false, reason: 'Loading was cancelled.' });
     expect(datasetCount()).toBe(before);
     expect(runningJobs()).toBe(0);
+  });
+
+  it('stops a preparation between its stages: "Preparing was cancelled.", nothing half-made is kept, and the next preparation runs whole', async () => {
+    const { dataset, summary } = await loadText(loanCsv(11, 3000), 'prep.csv');
+    const config = configOf(summary);
+    const jobId = 'prepare-1' as JobId;
+    const pending = runJob(jobId, (signal) => prepareCancellable(dataset, config, signal));
+    // The cancel arrives as a later message would: after the preparation has started and given way once.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cancelJob(jobId)).toBe(true);
+    expect(await pending).toEqual({ ok: false, reason: PREPARATION_CANCELLED });
+    expect(dataset.prepared).toBeNull();
+    expect(runningJobs()).toBe(0);
+
+    const whole = await runJob('prepare-2' as JobId, (signal) => prepareCancellable(dataset, config, signal));
+    if (!whole.ok) throw new Error(whole.reason);
+    // The same preparation as the synchronous path's (which now finds it cached: the same object).
+    expect(whole.data.train.rows + whole.data.test.rows).toBe(3000);
+    expect(prepare(dataset, config)).toEqual(whole);
+    expect(dataset.prepared?.data).toBe(whole.data);
   });
 });

@@ -1,8 +1,8 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import type { CleaningPlan } from '../../core/clean/plan';
 import type { PrepareConfig } from '../../core/pipeline';
-import type { WorkerBridge } from '../../worker/client';
-import type { DatasetId, PreparedSummary } from '../../worker/protocol';
+import { newJobId, type WorkerBridge } from '../../worker/client';
+import type { DatasetId, JobId, PreparedSummary } from '../../worker/protocol';
 
 /** What to prepare: the data set, and the plan and seed the config was built from (a preparation answers for exactly these). */
 export interface PreparationRequest {
@@ -15,7 +15,8 @@ export interface PreparationRequest {
 /**
  * The cleaning and preparation of a data set for the current choices, redone (after a short pause)
  * whenever they change. Each preparation goes to `onPrepared` with the request it answers, as a
- * transition; the session keeps it (and ignores one whose plan or seed has changed since).
+ * transition; the session keeps it (and ignores one whose plan or seed has changed since). A
+ * preparation superseded by newer choices is cancelled in the worker.
  */
 export function usePreparation(bridge: WorkerBridge, request: PreparationRequest | null, onPrepared: (prepared: PreparedSummary, request: PreparationRequest) => void) {
   const [error, setError] = useState<string | null>(null);
@@ -25,21 +26,31 @@ export function usePreparation(bridge: WorkerBridge, request: PreparationRequest
     onPreparedRef.current = onPrepared;
   }, [onPrepared]);
 
+  // Keyed by content: an equal request rebuilt as a new object (a rebased event) asks for nothing new.
+  const key = request ? JSON.stringify([request.datasetId, request.seed, request.config]) : null;
+  const requestRef = useRef(request);
+  useEffect(() => {
+    requestRef.current = request;
+  }, [request]);
+
   useEffect(() => {
     setError(null);
-    if (!request) {
+    const asked = key === null ? null : requestRef.current;
+    if (!asked) {
       setPending(false);
       return;
     }
     let current = true;
+    let jobId: JobId | null = null;
     setPending(true);
     // A short pause lets several quick edits (typing a range bound) cost one preparation.
     const timer = setTimeout(() => {
+      jobId = newJobId();
       bridge.api
-        .prepare(request.datasetId, request.config)
+        .prepare(jobId, asked.datasetId, asked.config)
         .then((result) => {
           if (!current) return;
-          if (result.ok) startTransition(() => onPreparedRef.current(result.data, request));
+          if (result.ok) startTransition(() => onPreparedRef.current(result.data, asked));
           else setError(result.reason);
         })
         .catch((cause: unknown) => {
@@ -51,8 +62,10 @@ export function usePreparation(bridge: WorkerBridge, request: PreparationRequest
     return () => {
       current = false;
       clearTimeout(timer);
+      // A preparation nobody waits for stops at its next stage, so the newer one starts sooner.
+      if (jobId !== null) void bridge.api.cancel(jobId);
     };
-  }, [bridge, request]);
+  }, [bridge, key]);
 
   return { error, pending };
 }

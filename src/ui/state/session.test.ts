@@ -148,6 +148,16 @@ describe('options follow the prepared rows unless the user changed them', () => 
     expect(sessionReducer(ready, { type: 'options-changed', options: { ...ready.options, epochs: 10 } }).prepared).toBe(ready.prepared);
     expect(sessionReducer(ready, { type: 'options-changed', options: { ...ready.options, seed: 7 } }).prepared).toBeNull();
   });
+
+  it('a preparation asked for with an equal plan (a rebuilt object, as a rebased event makes) is kept', () => {
+    const s = loaded(1000);
+    const asked = s.plan!;
+    // Choosing the same target again rebuilds an equal plan as a new object.
+    const again = sessionReducer(s, { type: 'target-chosen', target: s.target });
+    expect(again.plan).not.toBe(asked);
+    expect(again.plan).toEqual(asked);
+    expect(sessionReducer(again, { type: 'prepared', prepared: prepared(800, 240, 1000), plan: asked, seed: 42 }).prepared?.trainRows).toBe(800);
+  });
 });
 
 describe('models and the cut-off', () => {

@@ -169,7 +169,9 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
       // The seed also splits the rows: a preparation made with another seed is stale.
       return { ...state, options: event.options, prepared: event.options.seed === state.options.seed ? state.prepared : null };
     case 'prepared': {
-      if (event.plan !== state.plan || event.seed !== state.options.seed) return state;
+      // By content: React may apply an event again on a rebase (a transition beneath an urgent
+      // update), which rebuilds an equal plan; a preparation for equal choices is not stale.
+      if (!samePlan(event.plan, state.plan) || event.seed !== state.options.seed) return state;
       const { options, basis } = optionsAfterPreparation(state.options, state.optionsBasis, event.prepared);
       return { ...state, prepared: event.prepared, options, optionsBasis: basis };
     }
@@ -216,4 +218,9 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
 /** The model with a policy no saved copy has. */
 function changed(model: ModelInUse): ModelInUse {
   return model.unsaved ? model : { ...model, unsaved: true };
+}
+
+/** Whether two plans hold the same choices (plans are small plain JSON). */
+function samePlan(a: CleaningPlan, b: CleaningPlan | null): boolean {
+  return a === b || (b !== null && JSON.stringify(a) === JSON.stringify(b));
 }
