@@ -3,7 +3,7 @@
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
  * [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
- * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary]
+ * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary]
  * [--save FILE.creditlab.json [--passphrase-env NAME]]: also trains the model on every cleaned row and writes its bundle, the file the app imports.
  */
 import { useBackend } from './backend';
@@ -28,7 +28,7 @@ import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } f
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -51,6 +51,7 @@ function parseCommandLine(argv: string[]) {
         summary: { type: 'boolean', default: false },
         validation: { type: 'string', default: 'auto' },
         encoding: { type: 'string', default: DEFAULT_NUMERIC_ENCODING },
+        indicators: { type: 'string', default: 'on' },
         save: { type: 'string' },
         'passphrase-env': { type: 'string' },
       },
@@ -74,6 +75,7 @@ function parseCommandLine(argv: string[]) {
   const validationMatch = /^(auto|holdout|cross-fit)(?::(\d+))?$/.exec(validation);
   if (!validationMatch) throw new UsageError(`--validation must be auto, holdout or cross-fit[:K] (got "${validation}")`);
   if (!['auto', 'standard', 'ple'].includes(parsed.encoding!)) throw new UsageError(`--encoding must be auto, standard or ple (got "${parsed.encoding}")`);
+  if (parsed.indicators !== 'on' && parsed.indicators !== 'off') throw new UsageError(`--indicators must be on or off (got "${parsed.indicators}")`);
   const rate = parsed['learning-rate'];
   if (rate !== undefined && !(Number(rate) > 0 && Number(rate) <= 1)) throw new UsageError(`--learning-rate must be a number in (0, 1] (got "${rate}")`);
   const hidden = parsed['hidden-units'];
@@ -92,6 +94,7 @@ function parseCommandLine(argv: string[]) {
     backend: parsed.backend as 'wasm' | 'cpu',
     summary: parsed.summary === true,
     encoding: parsed.encoding as NumericEncoding | 'auto',
+    indicators: parsed.indicators === 'on',
     save: parsed.save,
     passphraseEnv: parsed['passphrase-env'],
     validation:
@@ -124,7 +127,9 @@ async function main(argv: string[]): Promise<void> {
   if (!target.values.includes(positive)) throw new UsageError(`--positive "${positive}" is not a value of "${args.target}" (values: ${target.values.join(', ')})`);
   const negative = target.values.find((v) => v !== positive)!;
 
-  const plan = proposeCleaningPlan(columns, args.target, positive, negative);
+  const proposed = proposeCleaningPlan(columns, args.target, positive, negative);
+  // --indicators off: no "was missing" input for any column (the app's plan can turn each off).
+  const plan = args.indicators ? proposed : { ...proposed, columns: proposed.columns.map((column) => ({ ...column, indicator: false })) };
   const positiveIsBad = positive === badOutcome(args.target, positive, negative);
   const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding });
   if (!prepared.ok) throw new UsageError(prepared.reason);

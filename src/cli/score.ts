@@ -13,7 +13,7 @@ import { problemMessage } from '../bundle/problemMessage';
 import type { ModelBundle } from '../core/bundle/types';
 import { readCsvBytes } from '../core/csv/readCsvBytes';
 import type { ApplicantRecord } from '../core/features/preprocessor';
-import { csvTextCell } from '../core/scorecard/pointsCsv';
+import { writeCsv, type CsvCell } from '../core/csv/writeCsv';
 import { asProbability, pointsFromProbability } from '../core/scoring/points';
 import { cellText, type Table } from '../core/table';
 import { checkReferenceApplicants, disposeScorer, rulesOf, scoreApplicant, scorerOf } from '../worker/scorer';
@@ -80,23 +80,23 @@ async function main(argv: string[]): Promise<void> {
     const absent = bundle.schema.columns.filter((c) => !names.has(c.name)).map((c) => c.name);
     if (absent.length > 0) throw new UsageError(`${values.csv} lacks the model's input column${absent.length === 1 ? '' : 's'} ${absent.join(', ')}`);
     const rules = rulesOf(bundle);
-    const lines = ['row,probability_of_bad,points,decision,outside_trained_range,problem'];
+    const rows: CsvCell[][] = [];
     let declined = 0;
     let failed = 0;
     for (let row = 0; row < table.rowCount; row++) {
       const scored = scoreApplicant(scorer, rules, recordOf(table, row), bundle.policy.scale);
       if (!scored.ok) {
         failed++;
-        lines.push(`${row + 1},,,,,${csvTextCell(scored.reason)}`);
+        rows.push([row + 1, null, null, null, null, scored.reason]);
         continue;
       }
       const p = scored.data.probabilityOfBad;
       const decline = p >= bundle.policy.cutoff;
       if (decline) declined++;
       const outside = scored.data.outsideTrainedRange.map((o) => o.column).join(' ');
-      lines.push(`${row + 1},${p},${pointsFromProbability(asProbability(p), bundle.policy.scale).toFixed(1)},${decline ? 'decline' : 'approve'},${csvTextCell(outside)},`);
+      rows.push([row + 1, p, pointsFromProbability(asProbability(p), bundle.policy.scale).toFixed(1), decline ? 'decline' : 'approve', outside, null]);
     }
-    const csv = `${lines.join('\r\n')}\r\n`;
+    const csv = writeCsv(['row', 'probability_of_bad', 'points', 'decision', 'outside_trained_range', 'problem'], rows);
     if (values.out) writeFileSync(values.out, csv);
     else process.stdout.write(csv);
     process.stderr.write(`${describe(bundle)}\nscored ${table.rowCount - failed} of ${table.rowCount} rows: ${declined} declined at the cut-off, ${failed} not scored\n`);

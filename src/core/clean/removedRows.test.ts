@@ -91,6 +91,38 @@ describe('removedRowsCsv', () => {
     expect(data.test.rows).toBe(2);
   });
 
+  it('defuses a cell the file carried as a formula (OWASP CSV injection): the removed-rows download must not run it', () => {
+    const hostile = parseTable(
+      [
+        'name,age,y',
+        '"=HYPERLINK(""http://evil.example"",""x"")",30,1',
+        '"=HYPERLINK(""http://evil.example"",""x"")",30,1',
+        '@cmd,-4,0',
+        'ok,31,0',
+        'a,32,1',
+        'b,33,0',
+        'c,34,1',
+        'd,35,0',
+      ].join('\n'),
+    );
+    const plan: CleaningPlan = {
+      target: 'y',
+      positive: '1',
+      negative: '0',
+      features: ['age'],
+      duplicates: { kind: 'exact' },
+      columns: [{ column: 'age', missing: 'median', constant: '', range: { min: 0, max: 150 }, outliers: null, indicator: false }],
+    };
+    const result = prepareData(hostile, { ...plan, testFraction: 0.2, validation: { kind: 'holdout', fraction: 0 }, seed: 1 });
+    if (!result.ok) throw new Error(result.reason);
+    // Row 2 duplicates row 1 (its formula text quoted and prefixed), row 3's "@cmd" is out of range by its age of −4, which stays a number.
+    expect(removedRowsCsv(hostile, result.data.removed)).toBe(
+      ['name,age,y,row_number,removal_reason', `"'=HYPERLINK(""http://evil.example"",""x"")",30,1,2,duplicate of row 1`, `"'@cmd",-4,0,3,age = -4 is outside 0–150`, ''].join(
+        '\r\n',
+      ),
+    );
+  });
+
   it('stops after `limit` rows', () => {
     expect(removedRowsCsv(TABLE, removed, 1)).toBe('name,age,income,y,row_number,removal_reason\r\n"Smith, J",30,100,1,2,duplicate of row 1\r\n');
   });

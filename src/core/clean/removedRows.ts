@@ -1,3 +1,4 @@
+import { writeCsv, type CsvCell } from '../csv/writeCsv';
 import { cellText, type Table } from '../table';
 import type { RemovalReason } from './plan';
 
@@ -27,21 +28,21 @@ export interface RemovedRows {
 }
 
 /**
- * The removed rows as CSV text (RFC 4180 quoting, CRLF line ends): the original columns plus
+ * The removed rows as CSV text (writeCsv: RFC 4180 quoting, CRLF line ends, formula-like cells defused): the original columns plus
  * `row_number` (1-based data row in the file) and `removal_reason`; missing cells are empty.
  * At most `limit` rows are written.
  */
 export function removedRowsCsv(original: Table, removed: RemovedRows, limit = Number.POSITIVE_INFINITY): string {
   const ruleText = new Map(removed.rules.map((rule) => [`${rule.reason}:${rule.column}`, rule.text]));
-  const lines: string[] = [[...original.columns.map((c) => c.name), 'row_number', 'removal_reason'].map(csvField).join(',')];
+  const rows: CsvCell[][] = [];
   const count = Math.min(removed.rows.length, limit);
   for (let i = 0; i < count; i++) {
     const row = removed.rows[i];
-    const fields = original.columns.map((column) => csvField(cellText(column, row)));
-    fields.push(String(row + 1), csvField(reasonText(original, removed, i, ruleText)));
-    lines.push(fields.join(','));
+    const fields: CsvCell[] = original.columns.map((column) => cellText(column, row));
+    fields.push(row + 1, reasonText(original, removed, i, ruleText));
+    rows.push(fields);
   }
-  return lines.join('\r\n') + '\r\n';
+  return writeCsv([...original.columns.map((c) => c.name), 'row_number', 'removal_reason'], rows);
 }
 
 /** Why removed row `i` was removed, in words: "duplicate of row 12", "person_age = 200 is outside 0–150". */
@@ -68,9 +69,4 @@ function reasonText(original: Table, removed: RemovedRows, i: number, ruleText: 
     case 'outlier':
       return `${name} = ${value} is an outlier (${rule})`;
   }
-}
-
-/** A CSV field, quoted when it holds a comma, a quote or a line break (quotes doubled). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -8,4 +8,4 @@ export { chooseAdditiveCalibration } from './additiveCalibration';
 export { DEFAULT_SCORECARD_L2, fitScorecard, type FitScorecardOptions } from './fitScorecard';
 export { scorecardLogitOfRecord, scorecardLogitOfRows, type ScorecardTerms } from './scorecardLogit';
 export { scoreOfRecord, scoreOfRows, scorecardPoints, scorecardProbabilityOfRecord, scorecardProbabilityOfRows, type PointsRow, type PointsTable } from './scorecardPoints';
-export { csvTextCell, pointsTableCsv } from './pointsCsv';
+export { pointsTableCsv } from './pointsCsv';
