@@ -2,22 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { decideBackend, nextBackend, type BackendChoice, type BackendName } from './backendChoice';
+import { probeWebglRenderer } from './webglProbe';
+
+export { probeWebglRenderer } from './webglProbe';
 
 /** Where the wasm binaries are served from (the app's own files, so it works offline and from a sub-path). */
 export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
-
-/** The WebGL renderer string seen from this context, or null when WebGL is unavailable. */
-export function probeWebglRenderer(): string | null {
-  try {
-    const canvas = new OffscreenCanvas(1, 1);
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return null;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
-  } catch {
-    return null;
-  }
-}
 
 /** True when the backend initialises and computes a 2×2 matrix product correctly. */
 async function tryBackend(name: BackendName): Promise<boolean> {
@@ -41,12 +31,18 @@ let wasmPathsSet = false;
  * (SwiftShader, llvmpipe) is skipped, since wasm is several times faster there. With a named
  * backend, uses it if it starts, else falls back in the same order and says so.
  */
-export async function selectBackend(wasmPaths: WasmPaths, preferred: BackendName | 'auto' = 'auto'): Promise<BackendChoice> {
+export async function selectBackend(
+  wasmPaths: WasmPaths,
+  preferred: BackendName | 'auto' = 'auto',
+  probeRenderer: () => Promise<string | null> = async () => probeWebglRenderer(),
+): Promise<BackendChoice> {
   if (!wasmPathsSet) {
     setWasmPaths(wasmPaths);
     wasmPathsSet = true;
   }
-  return decideBackend(preferred, probeWebglRenderer, tryBackend);
+  // Probed only for 'auto': a named backend needs no renderer string.
+  const renderer = preferred === 'auto' ? await probeRenderer() : null;
+  return decideBackend(preferred, () => renderer, tryBackend);
 }
 
 /** Switches to the next working backend after `failed`, for carrying on after a backend error. */

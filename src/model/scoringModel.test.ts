@@ -6,8 +6,8 @@ import { stratifiedKFold } from '../core/split/kfold';
 import { createRandom } from '../core/split/random';
 import { stratifiedSplit } from '../core/split/stratifiedSplit';
 import { predictLogits, type NetworkSpec } from './network';
-import { disposeScoringModel, fitScoringModel, predictCalibrated } from './scoringModel';
-import type { TrainSettings } from './train';
+import { disposeScoringModel, fitScoringModel, predictCalibrated, type TrainMember } from './scoringModel';
+import { trainModel, type TrainSettings } from './train';
 
 /** Rows from a known logistic model, logit = −2.6 + x0 + 0.5·x1 (about 10% positives): the true probabilities are known. */
 function rareEvents(rows: number, seed: number) {
@@ -131,5 +131,79 @@ describe('fitScoringModel', () => {
     } finally {
       disposeScoringModel(fitted.model);
     }
+  }, 60_000);
+
+  it("trains members side by side on two trainers to exactly the model trained one after another, with each member's progress named", async () => {
+    const train = rareEvents(900, 41);
+    const folds = stratifiedKFold(train.y, 5, 3);
+    const MLP = { kind: 'mlp' as const, hiddenUnits: [4], dropout: 0, seed: 7 };
+    const settings = { ...SETTINGS, epochs: 3 };
+    const sequential = await fitScoringModel({ train: train.rows, validationFolds: folds, width: 2 }, MLP, settings);
+    // The second trainer is the plain one too, but it records which members it ran: the pool must hand it some.
+    const ranOnSecond: number[] = [];
+    const epochsOf = new Map<number, number>();
+    const second: TrainMember = async (build, fit, validation, memberSettings, hooks) => {
+      const model = build();
+      ranOnSecond.push(memberSettings.seed);
+      return { model, outcome: await trainModel(model, fit, validation, fit.width, memberSettings, hooks) };
+    };
+    const started: number[] = [];
+    const parallel = await fitScoringModel({ train: train.rows, validationFolds: folds, width: 2 }, MLP, settings, {
+      moreTrainers: [second],
+      onMember: (member) => started.push(member),
+      memberHooks: (member) => ({ onEpoch: () => epochsOf.set(member, (epochsOf.get(member) ?? 0) + 1) }),
+    });
+    try {
+      expect(started).toEqual([1, 2, 3, 4, 5]);
+      expect(ranOnSecond.length).toBeGreaterThan(0);
+      expect(ranOnSecond.length).toBeLessThan(5);
+      // Every member reported its own 3 epochs under its own number.
+      expect([...epochsOf.entries()].sort((a, b) => a[0] - b[0])).toEqual([1, 2, 3, 4, 5].map((m) => [m, 3]));
+      expect(parallel.model.members).toHaveLength(5);
+      parallel.model.members.forEach((member, k) => {
+        const a = member.network.getWeights().map((w) => Array.from(w.dataSync()));
+        const b = sequential.model.members[k].network.getWeights().map((w) => Array.from(w.dataSync()));
+        expect(a).toEqual(b);
+      });
+      expect(Array.from(parallel.validationProbabilities)).toEqual(Array.from(sequential.validationProbabilities));
+      expect(parallel.calibration.calibrator).toEqual(sequential.calibration.calibrator);
+    } finally {
+      disposeScoringModel(parallel.model);
+      disposeScoringModel(sequential.model);
+    }
+  }, 60_000);
+
+  it('a member that fails on one trainer fails the fit, stops the member beside it, and leaves no network behind', async () => {
+    const train = rareEvents(600, 51);
+    const folds = stratifiedKFold(train.y, 3, 3);
+    const before = tf.memory().numTensors;
+    let sawStop = false;
+    const failing: TrainMember = async () => {
+      throw new Error('the member worker is gone');
+    };
+    const watching: TrainMember = async (build, fit, validation, memberSettings, hooks) => {
+      const model = build();
+      const outcome = await trainModel(
+        model,
+        fit,
+        validation,
+        fit.width,
+        { ...memberSettings, epochs: 50 },
+        {
+          ...hooks,
+          shouldStop: () => {
+            const stop = hooks.shouldStop?.() ?? false;
+            sawStop ||= stop;
+            return stop;
+          },
+        },
+      );
+      return { model, outcome };
+    };
+    await expect(fitScoringModel({ train: train.rows, validationFolds: folds, width: 2 }, LOGISTIC, SETTINGS, { trainMember: watching, moreTrainers: [failing] })).rejects.toThrow(
+      'the member worker is gone',
+    );
+    expect(sawStop).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });

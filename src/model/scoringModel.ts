@@ -55,10 +55,18 @@ export interface FittedScoringModel {
   readonly stopped: boolean;
 }
 
-/** Options of fitScoringModel: the member trainer, training hooks, and a call as each member starts. */
+/** Options of fitScoringModel: the member trainers, training hooks, and a call as each member starts. */
 export interface FitOptions {
   readonly trainMember?: TrainMember;
+  /**
+   * More trainers to run members side by side (another worker each): member k goes to the first
+   * trainer that is free. Members are independent (own seeds, own rows), so the model is the same
+   * whichever trainer ran which member and in what order.
+   */
+  readonly moreTrainers?: readonly TrainMember[];
   readonly hooks?: TrainHooks;
+  /** Hooks for member `member` (1-based), in place of `hooks`: so that progress can say whose it is. */
+  readonly memberHooks?: (member: number) => TrainHooks;
   readonly onMember?: (member: number, members: number) => void;
   /** Seeds the calibrator's choice of method. */
   readonly seed?: number;
@@ -84,42 +92,58 @@ const plainTrainer: TrainMember = async (build, fit, validation, settings, hooks
  * cross-validated log loss). Stop keeps the members trained so far (the one running keeps its best epoch).
  */
 export async function fitScoringModel(data: ScoringData, network: NetworkSpec, settings: TrainSettings, options: FitOptions = {}): Promise<FittedScoringModel> {
-  const trainMember = options.trainMember ?? plainTrainer;
   const folds = data.validationFolds;
   const count = Math.max(1, folds.length);
-  const members: EnsembleMember[] = [];
-  const validated: Int32Array[] = [];
+  const trainers = [options.trainMember ?? plainTrainer, ...(options.moreTrainers ?? [])].slice(0, count);
+  const trained: (EnsembleMember | undefined)[] = new Array(count);
   const logitsAt = new Float64Array(data.train.rows);
+  let next = 0;
   let stopped = false;
-  try {
-    for (let k = 0; k < count && !stopped; k++) {
+  let failure: { error: unknown } | null = null;
+
+  const trainNext = async (trainMember: TrainMember): Promise<void> => {
+    while (!stopped && failure === null && next < count) {
+      const k = next++;
       options.onMember?.(k + 1, count);
       const fold = folds[k] ?? new Int32Array(0);
       const fit = fold.length === 0 ? data.train : selectEncodedRows(data.train, complementPositions(data.train.rows, fold));
       const validation = selectEncodedRows(data.train, fold);
       const offset = k * MEMBER_SEED_STRIDE;
+      const hooks = options.memberHooks?.(k + 1) ?? options.hooks ?? {};
+      // A failure elsewhere stops this member too (at its next batch): its result would be thrown away.
+      const stopWith: TrainHooks = { ...hooks, shouldStop: () => failure !== null || (hooks.shouldStop?.() ?? false) };
       const { model, outcome } = await trainMember(
         () => buildNetwork(data.width, { ...network, seed: network.seed + offset }),
         fit,
         validation,
         { ...settings, seed: settings.seed + offset },
-        options.hooks ?? {},
+        stopWith,
       );
       let positives = 0;
       for (const label of fit.y) positives += label;
       const logitShift = settings.classWeights ? classWeightLogitShift(positives, fit.rows - positives) : 0;
-      members.push({ network: model, logitShift, outcome });
+      trained[k] = { network: model, logitShift, outcome };
       if (fold.length > 0) {
         const logits = predictLogits(model, materialise(validation), data.width);
         for (let i = 0; i < fold.length; i++) logitsAt[fold[i]] = logits[i] - logitShift;
-        validated.push(fold);
       }
-      stopped = outcome.stopped;
+      if (outcome.stopped) stopped = true;
     }
-  } catch (error) {
+  };
+  await Promise.all(
+    trainers.map((trainer) =>
+      trainNext(trainer).catch((error: unknown) => {
+        failure ??= { error };
+      }),
+    ),
+  );
+  const members = trained.filter((member): member is EnsembleMember => member !== undefined);
+  if (failure !== null) {
     for (const member of members) disposeNetwork(member.network);
-    throw error;
+    throw (failure as { error: unknown }).error;
   }
+  // Members in fold order; with Stop, those that ran (a member started beside a stopped one may also have finished).
+  const validated = trained.flatMap((member, k) => (member !== undefined && (folds[k]?.length ?? 0) > 0 ? [folds[k]] : []));
   let rows = 0;
   for (const fold of validated) rows += fold.length;
   const validationLabels = new Float32Array(rows);

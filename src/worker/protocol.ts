@@ -218,10 +218,12 @@ export interface ScorecardRun {
 export type TrainEvent =
   | { readonly type: 'prepared'; readonly summary: PreparedSummary }
   | { readonly type: 'backend'; readonly backend: BackendChoice }
-  | { readonly type: 'batch'; readonly progress: BatchProgress }
-  | { readonly type: 'epoch'; readonly report: EpochReport }
-  /** A new ensemble member starts training (1-based); the live chart starts afresh. */
-  | { readonly type: 'member'; readonly member: number; readonly members: number }
+  /** Progress within an epoch of member `member` (1-based; 1 without an ensemble). */
+  | { readonly type: 'batch'; readonly progress: BatchProgress; readonly member?: number }
+  /** An epoch of member `member` finished. */
+  | { readonly type: 'epoch'; readonly report: EpochReport; readonly member?: number }
+  /** A new ensemble member starts training (1-based), `sideBySide` members at a time; the live chart follows the newest. */
+  | { readonly type: 'member'; readonly member: number; readonly members: number; readonly sideBySide?: number }
   | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'fold'; readonly fold: number; readonly folds: number };
 

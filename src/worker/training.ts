@@ -24,6 +24,8 @@ import { outcomeNames, prepare, summarise } from './preparing';
 import type { CompareEntry, CompareOutcome, CrossValidationSummary, TrainEvent, TrainRequest, TrainSummary, TrainedModel } from './protocol';
 import { trainScorecard } from './scorecardTraining';
 import type { Scorer } from './scorer';
+import { probeRendererInWorker } from './rendererProbe';
+import { sideTrainer } from './sideTrainer';
 
 /** The wasm binaries, served from the app's own files so it works offline and from a sub-path. */
 function wasmPaths() {
@@ -42,7 +44,7 @@ let preloading: Promise<BackendChoice | null> | null = null;
  * compiled while the page is idle: after that, training needs no network (and starts sooner).
  */
 export function preloadBackend(): Promise<BackendChoice | null> {
-  preloading ??= selectBackend(wasmPaths(), 'auto').catch((error: unknown) => {
+  preloading ??= selectBackend(wasmPaths(), 'auto', probeRendererInWorker).catch((error: unknown) => {
     console.warn('Preloading a tfjs backend failed; training will try again', error);
     return null;
   });
@@ -101,7 +103,7 @@ export async function compareModels(
 async function trainNetwork(dataset: Dataset, data: PreparedData, request: TrainRequest, onEvent: (event: TrainEvent) => void, signal: AbortSignal): Promise<Result<TrainedModel>> {
   const width = data.preprocessor.width;
   await preloading;
-  let backend = await selectBackend(wasmPaths(), request.backend);
+  let backend = await selectBackend(wasmPaths(), request.backend, probeRendererInWorker);
   // A real GPU is not always faster for a small network: race it against wasm on this model.
   if (request.backend === 'auto' && backend.name === 'webgl') backend = await raceBackends(data, request);
   if (tf.getBackend() !== backend.name) await tf.setBackend(backend.name);
@@ -127,17 +129,21 @@ async function trainNetwork(dataset: Dataset, data: PreparedData, request: Train
   };
   let fitted;
   const started = performance.now();
+  // An ensemble trains two members at a time where a second core and a CPU backend allow it.
+  const beside = data.validationFolds.length > 1 ? await sideTrainer(backend.name, wasmPaths(), trainMember) : null;
+  const sideBySide = beside ? 2 : 1;
   try {
     fitted = await fitScoringModel({ train: data.train, validationFolds: data.validationFolds, width }, request.network, request.settings, {
       trainMember,
-      onMember: (member, members) => onEvent({ type: 'member', member, members }),
-      hooks: {
-        onEpoch: (report) => onEvent({ type: 'epoch', report }),
-        onBatch: (progress) => onEvent({ type: 'batch', progress }),
+      moreTrainers: beside ? [beside] : [],
+      onMember: (member, members) => onEvent({ type: 'member', member, members, sideBySide }),
+      memberHooks: (member) => ({
+        onEpoch: (report) => onEvent({ type: 'epoch', report, member }),
+        onBatch: (progress) => onEvent({ type: 'batch', progress, member }),
         shouldStop: () => signal.aborted,
         // A few progress messages a second are plenty for a person and keep the page idle.
         progressEveryMs: 250,
-      },
+      }),
     });
   } catch (error) {
     if (error instanceof TrainingDiverged) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
@@ -275,7 +281,10 @@ async function crossValidate(
       return null;
     }
     const width = fold.data.preprocessor.width;
+    const beside = fold.data.validationFolds.length > 1 ? await sideTrainer(tf.getBackend() as BackendName, wasmPaths(), plainMember) : null;
     const fitted = await fitScoringModel({ train: fold.data.train, validationFolds: fold.data.validationFolds, width }, request.network, request.settings, {
+      trainMember: plainMember,
+      moreTrainers: beside ? [beside] : [],
       hooks: { shouldStop: () => signal.aborted },
     });
     try {
@@ -296,6 +305,17 @@ async function crossValidate(
   const logLoss = stats(results.map((r) => r.logLoss));
   return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
 }
+
+/** The plain member trainer (no backend fallback), for the cross-validation folds. */
+const plainMember: TrainMember = async (build, fit, validation, settings, hooks) => {
+  const model = build();
+  try {
+    return { model, outcome: await trainModel(model, fit, validation, fit.width, settings, hooks) };
+  } catch (error) {
+    disposeNetwork(model);
+    throw error;
+  }
+};
 
 // Rows used to time each backend before choosing one.
 const WARM_UP_BATCHES = 20;

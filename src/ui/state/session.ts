@@ -155,16 +155,17 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
       };
     }
     case 'target-chosen':
-      return state.dataset ? { ...state, target: event.target, plan: planFor(state.dataset.summary, event.target), prepared: null } : state;
+      if (!state.dataset) return state;
+      return withPlan(event.target === state.target ? state : { ...state, target: event.target }, planFor(state.dataset.summary, event.target));
     case 'positive-chosen':
-      return state.dataset && state.plan ? { ...state, plan: planFor(state.dataset.summary, state.target, event.positive), prepared: null } : state;
+      return state.dataset && state.plan ? withPlan(state, planFor(state.dataset.summary, state.target, event.positive)) : state;
     case 'feature-toggled': {
       const info = state.dataset?.summary.columns.find((c) => c.name === event.column);
       if (!state.plan || !info) return state;
-      return { ...state, plan: setFeature(state.plan, info, !state.plan.features.includes(event.column)), prepared: null };
+      return withPlan(state, setFeature(state.plan, info, !state.plan.features.includes(event.column)));
     }
     case 'plan-changed':
-      return state.dataset && event.plan !== state.plan ? { ...state, plan: event.plan, prepared: null } : state;
+      return state.dataset ? withPlan(state, event.plan) : state;
     case 'options-changed':
       // The seed also splits the rows: a preparation made with another seed is stale.
       return { ...state, options: event.options, prepared: event.options.seed === state.options.seed ? state.prepared : null };
@@ -223,4 +224,15 @@ function changed(model: ModelInUse): ModelInUse {
 /** Whether two plans hold the same choices (plans are small plain JSON). */
 function samePlan(a: CleaningPlan, b: CleaningPlan | null): boolean {
   return a === b || (b !== null && JSON.stringify(a) === JSON.stringify(b));
+}
+
+/**
+ * The state with `plan`, its preparation dropped, or the state as it was when `plan` holds the same
+ * choices: choosing the target already chosen must not throw away a preparation that still holds
+ * (React may also apply such an event again on a rebase, after the preparation it made stale in
+ * name only had arrived; no new one would be asked for, since the choices did not change).
+ */
+function withPlan(state: SessionState, plan: CleaningPlan | null): SessionState {
+  if (plan !== null && samePlan(plan, state.plan)) return state;
+  return { ...state, plan, prepared: null };
 }

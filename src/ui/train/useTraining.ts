@@ -34,6 +34,8 @@ export function useTraining(bridge: WorkerBridge) {
   const runId = useRef(0);
   const job = useRef<JobId | null>(null);
   const runModel = useRef<TrainRequest['model']>('network');
+  // Members may train two at a time: the live view follows the newest one started.
+  const shownMember = useRef(1);
   const onEvent = useCallback((id: number, event: TrainEvent) => {
     if (id !== runId.current) return;
     startTransition(() => {
@@ -53,14 +55,16 @@ export function useTraining(bridge: WorkerBridge) {
           setBackend(event.backend);
           break;
         case 'batch':
-          setProgress(event.progress);
+          if ((event.member ?? shownMember.current) === shownMember.current) setProgress(event.progress);
           break;
         case 'member':
           // A new member learns from scratch: its loss curve starts afresh.
+          shownMember.current = event.member;
           setMember({ member: event.member, members: event.members });
           setHistory([]);
           setProgress(null);
-          if (event.members > 1) setStatusText(`Training ensemble member ${event.member} of ${event.members}…`);
+          if (event.members > 1)
+            setStatusText(`Training ensemble member ${event.member} of ${event.members}${(event.sideBySide ?? 1) > 1 ? ` (${event.sideBySide} at a time)` : ''}…`);
           break;
         case 'notice':
           setNotice(event.message);
@@ -69,7 +73,7 @@ export function useTraining(bridge: WorkerBridge) {
           setStatusText(`Cross-validating: fold ${event.fold} of ${event.folds}…`);
           break;
         case 'epoch':
-          setHistory((h) => [...h, event.report]);
+          if ((event.member ?? shownMember.current) === shownMember.current) setHistory((h) => [...h, event.report]);
           break;
       }
     });
@@ -89,6 +93,7 @@ export function useTraining(bridge: WorkerBridge) {
         setProgress(null);
         setMember(null);
       });
+      shownMember.current = 1;
       const jobId = newJobId();
       job.current = jobId;
       try {

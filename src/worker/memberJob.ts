@@ -1,0 +1,50 @@
+// One ensemble member trained away from the worker that holds the data: the network arrives as a
+// tfjs layers topology with its initial weights (so it starts exactly where the local build would),
+// the rows as plain matrices, and the trained weights go back as plain arrays. Members are
+// independent, so a member trained here is the member the data worker would have trained.
+import * as tf from '@tensorflow/tfjs';
+import { denseRows } from '../core/features/encodedRows';
+import type { TrainSettings } from '../core/training/specs';
+import { readWeights, writeWeights } from '../model/network';
+import { trainModel, type BatchProgress, type EpochReport, type TrainOutcome } from '../model/train';
+
+/** What a member needs: its network (topology and initial weights), its fit and validation rows, and its settings. */
+export interface MemberJob {
+  /** `model.toJSON()` of the network (its topology as JSON text). */
+  readonly topology: string;
+  readonly initialWeights: readonly Float32Array[];
+  readonly width: number;
+  readonly fitX: Float32Array;
+  readonly fitY: Float32Array;
+  readonly validationX: Float32Array;
+  readonly validationY: Float32Array;
+  readonly settings: TrainSettings;
+}
+
+/** Progress of a member trained elsewhere, as its trainModel hooks saw it. */
+export type MemberProgress = { readonly type: 'epoch'; readonly report: EpochReport } | { readonly type: 'batch'; readonly progress: BatchProgress };
+
+/** The trained member's weights (plain arrays, in getWeights order) and how its run ended. */
+export interface MemberResult {
+  readonly weights: Float32Array[];
+  readonly outcome: TrainOutcome;
+}
+
+/** Trains `job` on the current tfjs backend; `shouldStop` is polled between batches. Frees every tensor it made. */
+export async function trainMemberJob(job: MemberJob, onProgress: (progress: MemberProgress) => void, shouldStop: () => boolean): Promise<MemberResult> {
+  const model = await tf.models.modelFromJSON({ modelTopology: JSON.parse(job.topology) as tf.io.ModelJSON['modelTopology'] });
+  try {
+    writeWeights(model, job.initialWeights);
+    const fit = denseRows(job.fitX, job.fitY, job.width);
+    const validation = denseRows(job.validationX, job.validationY, job.width);
+    const outcome = await trainModel(model, fit, validation, job.width, job.settings, {
+      onEpoch: (report) => onProgress({ type: 'epoch', report }),
+      onBatch: (progress) => onProgress({ type: 'batch', progress }),
+      shouldStop,
+      progressEveryMs: 250,
+    });
+    return { weights: readWeights(model), outcome };
+  } finally {
+    model.dispose();
+  }
+}
