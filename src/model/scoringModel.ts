@@ -75,7 +75,8 @@ export interface FitOptions {
 // Members' seeds are this far apart, so their initial weights, dropout masks and batch orders differ.
 const MEMBER_SEED_STRIDE = 10_007;
 
-const plainTrainer: TrainMember = async (build, fit, validation, settings, hooks) => {
+/** Trains a member here with plain trainModel (no backend fallback), freeing its network if training throws. */
+export const plainTrainer: TrainMember = async (build, fit, validation, settings, hooks) => {
   const model = build();
   try {
     return { model, outcome: await trainModel(model, fit, validation, fit.width, settings, hooks) };

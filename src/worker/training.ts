@@ -13,7 +13,7 @@ import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/b
 import { networkMemberOf } from '../model/bundleNetwork';
 import { buildNetwork, disposeNetwork } from '../model/network';
 import { trainWithFallback } from '../model/resilientTrain';
-import { disposeScoringModel, fitScoringModel, predictCalibrated, type TrainMember } from '../model/scoringModel';
+import { disposeScoringModel, fitScoringModel, plainTrainer, predictCalibrated, type TrainMember } from '../model/scoringModel';
 import { trainModel, TrainingDiverged } from '../model/train';
 import { admitBundle } from './bundleLoading';
 import { buildBundle, DEFAULT_CUTOFF } from './buildBundle';
@@ -281,9 +281,9 @@ async function crossValidate(
       return null;
     }
     const width = fold.data.preprocessor.width;
-    const beside = fold.data.validationFolds.length > 1 ? await sideTrainer(tf.getBackend() as BackendName, wasmPaths(), plainMember) : null;
+    const beside = fold.data.validationFolds.length > 1 ? await sideTrainer(tf.getBackend() as BackendName, wasmPaths(), plainTrainer) : null;
     const fitted = await fitScoringModel({ train: fold.data.train, validationFolds: fold.data.validationFolds, width }, request.network, request.settings, {
-      trainMember: plainMember,
+      trainMember: plainTrainer,
       moreTrainers: beside ? [beside] : [],
       hooks: { shouldStop: () => signal.aborted },
     });
@@ -305,17 +305,6 @@ async function crossValidate(
   const logLoss = stats(results.map((r) => r.logLoss));
   return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
 }
-
-/** The plain member trainer (no backend fallback), for the cross-validation folds. */
-const plainMember: TrainMember = async (build, fit, validation, settings, hooks) => {
-  const model = build();
-  try {
-    return { model, outcome: await trainModel(model, fit, validation, fit.width, settings, hooks) };
-  } catch (error) {
-    disposeNetwork(model);
-    throw error;
-  }
-};
 
 // Rows used to time each backend before choosing one.
 const WARM_UP_BATCHES = 20;
