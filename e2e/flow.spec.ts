@@ -55,6 +55,14 @@ test('learns credit_risk_dataset.csv to AUC >= 0.85', async ({ app }, testInfo) 
   const auc = await app.metric('auc');
   console.log(`credit_risk_dataset.csv, 10 epochs: test AUC ${auc}`);
   expect(auc).toBeGreaterThanOrEqual(0.85);
+  // 26,000 training rows cross-fit 5 members; with two cores they train two at a time, the second
+  // in a member worker the data worker starts (a failing member worker would fall back silently).
+  const workers = app.page.workers().map((worker) => worker.url());
+  const cores = await app.page.evaluate(() => navigator.hardwareConcurrency);
+  expect(
+    workers.some((url) => /member\.worker/.test(url)),
+    `with ${cores} cores, a member worker trained beside the data worker (workers: ${workers.join(', ')})`,
+  ).toBe(cores >= 2);
 
   const probability = await app.scoreApplicant({ person_age: '30', person_income: '45000' });
   expect(probability).toBeGreaterThanOrEqual(0);
