@@ -3,7 +3,10 @@
 // the rows as plain matrices, and the trained weights go back as plain arrays. Members are
 // independent, so a member trained here is the member the data worker would have trained.
 import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { denseRows } from '../core/features/encodedRows';
+import type { WasmPaths } from '../model/backend';
+import type { BackendName } from '../model/backendChoice';
 import type { TrainSettings } from '../core/training/specs';
 import { readWeights, writeWeights } from '../model/network';
 import { trainModel, type BatchProgress, type EpochReport, type TrainOutcome } from '../model/train';
@@ -47,4 +50,37 @@ export async function trainMemberJob(job: MemberJob, onProgress: (progress: Memb
   } finally {
     model.dispose();
   }
+}
+
+/** The member worker's API: switch to the data worker's backend, train one member, stop it. */
+export interface MemberApi {
+  /** Switches to `backend` (the data worker's), fetching wasm binaries from `wasmPaths`; false when it cannot start here. */
+  useBackend(backend: BackendName, wasmPaths: WasmPaths): Promise<boolean>;
+  /** Trains one member; `stop` ends it after the current batch with its best epoch kept. */
+  train(job: MemberJob, onProgress: (progress: MemberProgress) => void): Promise<MemberResult>;
+  /** Asks the member in training to stop after its current batch. */
+  stop(): void;
+}
+
+/** The member worker's API over this thread's tfjs (member.worker.ts exposes it; tests call it over a MessageChannel). */
+export function createMemberApi(): MemberApi {
+  let stopRequested = false;
+  let wasmPathsSet = false;
+  return {
+    async useBackend(backend, wasmPaths) {
+      if (backend === 'wasm' && !wasmPathsSet) {
+        setWasmPaths(wasmPaths);
+        wasmPathsSet = true;
+      }
+      if (tf.getBackend() === backend) return true;
+      return tf.setBackend(backend).catch(() => false);
+    },
+    async train(job, onProgress) {
+      stopRequested = false;
+      return trainMemberJob(job, onProgress, () => stopRequested);
+    },
+    stop() {
+      stopRequested = true;
+    },
+  };
 }

@@ -9,16 +9,16 @@ import type { BackendName } from '../model/backendChoice';
 import { disposeNetwork, readWeights, writeWeights } from '../model/network';
 import type { TrainMember } from '../model/scoringModel';
 import { TrainingDiverged } from '../model/train';
-import type { MemberWorkerApi } from './member.worker';
+import type { MemberApi } from './memberJob';
 
-/** The member worker, its API, and a promise that rejects if the worker dies (a call to a dead worker would never answer). */
-interface MemberWorker {
-  readonly worker: Worker;
-  readonly api: Remote<MemberWorkerApi>;
+/** A running member worker: its API, a promise that rejects if it dies (a dead worker never answers a call), and how to end it. */
+export interface MemberWorkerHandle {
+  readonly api: Remote<MemberApi>;
   readonly died: Promise<never>;
+  readonly retire: () => void;
 }
 
-let memberWorker: MemberWorker | null = null;
+let memberWorker: MemberWorkerHandle | null = null;
 
 // How often a Stop (or a failure beside it) is passed on to the member in training.
 const STOP_POLL_MS = 50;
@@ -34,25 +34,35 @@ export function canTrainBeside(backend: BackendName): boolean {
  */
 export async function sideTrainer(backend: BackendName, wasmPaths: WasmPaths, local: TrainMember): Promise<TrainMember | null> {
   if (!canTrainBeside(backend)) return null;
+  memberWorker ??= startMemberWorker();
+  return trainerOn(memberWorker, backend, wasmPaths, local);
+}
+
+/**
+ * A trainer on the member worker `handle` (started on `backend`), or null when it cannot start that
+ * backend. After the worker fails on a member, it is retired and that member and every later one
+ * train with `local`; a diverging loss is thrown as TrainingDiverged (training it here would repeat it).
+ */
+export async function trainerOn(handle: MemberWorkerHandle, backend: BackendName, wasmPaths: WasmPaths, local: TrainMember): Promise<TrainMember | null> {
   try {
-    memberWorker ??= startMemberWorker();
-    if (!(await Promise.race([memberWorker.api.useBackend(backend, wasmPaths), memberWorker.died]))) return null;
+    if (!(await Promise.race([handle.api.useBackend(backend, wasmPaths), handle.died]))) {
+      handle.retire();
+      return null;
+    }
   } catch (error) {
     console.warn('The member worker did not start; members train one after another', error);
-    retireMemberWorker();
+    handle.retire();
     return null;
   }
-  const started = memberWorker;
-  const { api, died } = started;
+  let failed = false;
   return async (build, fit, validation, settings, hooks) => {
-    // Once the member worker failed, the rest of the run trains here.
-    if (memberWorker !== started) return local(build, fit, validation, settings, hooks);
+    if (failed) return local(build, fit, validation, settings, hooks);
     const model = build();
     const stopPoll = setInterval(() => {
-      if (hooks.shouldStop?.()) void api.stop();
+      if (hooks.shouldStop?.()) void handle.api.stop();
     }, STOP_POLL_MS);
     try {
-      const training = api.train(
+      const training = handle.api.train(
         {
           topology: model.toJSON() as string,
           initialWeights: readWeights(model),
@@ -65,15 +75,15 @@ export async function sideTrainer(backend: BackendName, wasmPaths: WasmPaths, lo
         },
         proxy((progress) => (progress.type === 'epoch' ? hooks.onEpoch?.(progress.report) : hooks.onBatch?.(progress.progress))),
       );
-      const result = await Promise.race([training, died]);
+      const result = await Promise.race([training, handle.died]);
       writeWeights(model, result.weights);
       return { model, outcome: result.outcome };
     } catch (error) {
       disposeNetwork(model);
-      // A diverging loss is the settings' doing: training it here would only repeat it.
       if ((error as Error | null)?.name === 'TrainingDiverged') throw new TrainingDiverged();
       console.warn('The member worker failed; this member trains here instead', error);
-      retireMemberWorker();
+      failed = true;
+      handle.retire();
       return local(build, fit, validation, settings, hooks);
     } finally {
       clearInterval(stopPoll);
@@ -81,17 +91,23 @@ export async function sideTrainer(backend: BackendName, wasmPaths: WasmPaths, lo
   };
 }
 
-function startMemberWorker(): MemberWorker {
-  const worker = new Worker(new URL('./member.worker.ts', import.meta.url), { type: 'module', name: 'creditlab-member' });
+/** A member worker from `worker` (any endpoint Comlink can talk to), dead on its first error event. */
+export function memberWorkerHandle(worker: Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>): MemberWorkerHandle {
   const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => reject(new Error(`The member worker stopped: ${event.message}`)));
+    worker.addEventListener('error', (event) => reject(new Error(`The member worker stopped: ${(event as ErrorEvent).message ?? 'error'}`)));
   });
   // Nobody may be waiting when it dies: that is not an unhandled rejection.
   died.catch(() => undefined);
-  return { worker, api: wrap<MemberWorkerApi>(worker), died };
+  return {
+    api: wrap<MemberApi>(worker),
+    died,
+    retire: () => {
+      worker.terminate();
+      if (memberWorker?.died === died) memberWorker = null;
+    },
+  };
 }
 
-function retireMemberWorker(): void {
-  memberWorker?.worker.terminate();
-  memberWorker = null;
+function startMemberWorker(): MemberWorkerHandle {
+  return memberWorkerHandle(new Worker(new URL('./member.worker.ts', import.meta.url), { type: 'module', name: 'creditlab-member' }));
 }
