@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { CreditLabPage, StepName } from './creditLabPage.js';
+import { STEP_HEADINGS, type CreditLabPage, type StepName } from './creditLabPage.js';
 import { expect, test } from './fixtures.js';
 
 // The step navigation (where the user is, what the closed steps wait for, jumps that scroll to a
@@ -16,15 +16,7 @@ async function closedSteps(app: CreditLabPage): Promise<string[]> {
 
 /** True when `step`'s heading is in the viewport, below the sticky step-nav. */
 async function headingInView(page: Page, step: StepName): Promise<boolean> {
-  const id = {
-    data: 'load-heading',
-    clean: 'clean-heading',
-    train: 'train-heading',
-    evaluate: 'evaluate-heading',
-    decide: 'decide-heading',
-    score: 'score-heading',
-    models: 'models-heading',
-  }[step];
+  const id = STEP_HEADINGS[step];
   return page.evaluate((headingId) => {
     const heading = document.getElementById(headingId);
     const nav = document.querySelector('[data-testid="step-nav"]');
