@@ -649,6 +649,25 @@ export class CreditLabPage {
     await this.page.getByTestId('model-select').selectOption(kind);
   }
 
+  /**
+   * Scrolls chart `testId` into view and keeps it there until it has mounted, as a person looking at
+   * it would. A chart mounts after 250 ms in view; the jump to Evaluate after training can still be
+   * scrolling and carry the page past a chart scrolled to once.
+   */
+  async viewChart(testId: string): Promise<Locator> {
+    const chart = this.page.getByTestId(testId);
+    await expect
+      .poll(
+        async () => {
+          await chart.scrollIntoViewIfNeeded();
+          return chart.getAttribute('data-mounted');
+        },
+        { message: `${testId} mounts once in view`, intervals: [400] },
+      )
+      .toBe('true');
+    return chart;
+  }
+
   /** Every row of points-table once all have mounted (they mount a few a frame). */
   async pointsTable(): Promise<PointsTableRow[]> {
     const table = this.page.getByTestId('points-table');

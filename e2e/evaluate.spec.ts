@@ -49,7 +49,7 @@ test('evaluation shows lender metrics, calibration, charts, a working cut-off pl
   const { tp, fn, fp, tn } = await app.confusion();
   expect(tp + fn + fp + tn, 'confusion-matrix covers the test rows').toBe(split.testRows);
   for (const id of ['roc-chart', 'ks-chart', 'calibration-chart', 'score-distribution-chart']) {
-    await page.getByTestId(id).scrollIntoViewIfNeeded();
+    await app.viewChart(id);
     await expect(page.getByTestId(id).locator('svg.recharts-surface').first()).toBeVisible();
     // Data drawn, not just axes: a curve, bars or scatter points.
     await expect(page.getByTestId(id).locator('.recharts-line-curve, .recharts-bar-rectangle, .recharts-scatter-symbol').first(), `${id} draws data`).toBeAttached();
@@ -271,8 +271,7 @@ test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the
   await expect(page.getByTestId('confusion-matrix').locator('tbody tr').first().locator('th')).toHaveText('Actual bad (Loan_Status = N)');
 
   // KS, riskiest first: the bads' cumulative share rises faster than the goods'.
-  const ks = page.getByTestId('ks-chart');
-  await ks.scrollIntoViewIfNeeded();
+  const ks = await app.viewChart('ks-chart');
   await expect(ks.locator('.recharts-legend-wrapper')).toContainText('bads (Loan_Status = N)');
   await expect(ks.locator('.recharts-legend-wrapper')).toContainText('goods (Loan_Status = Y)');
   const vertices = async (series: string) => {

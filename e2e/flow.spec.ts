@@ -157,7 +157,7 @@ test('once the page has loaded, a file is read, trained on wasm and evaluated wi
   await app.train();
   await expect(page.getByTestId('backend')).toHaveText('wasm');
   expect(await app.metric('auc')).toBeGreaterThan(0.6);
-  await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
+  await app.viewChart('roc-chart');
   await expect(page.getByTestId('roc-chart').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(app.scoreResult).toHaveCount(0);
   expect(await app.scoreApplicant()).toBeGreaterThanOrEqual(0);

@@ -163,8 +163,7 @@ test.describe('on a 390 × 844 phone', () => {
     }
     // Every chart mounted (each mounts when scrolled into view), and the export options measured.
     for (const chart of ['roc-chart', 'ks-chart', 'calibration-chart', 'score-distribution-chart']) {
-      await page.getByTestId(chart).scrollIntoViewIfNeeded();
-      await expect(page.getByTestId(chart)).toHaveAttribute('data-mounted', 'true');
+      await app.viewChart(chart);
     }
     await app.openStep('models');
     await app.exportPreviews();
