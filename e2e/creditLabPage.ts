@@ -498,7 +498,7 @@ export class CreditLabPage {
     return { parseMs, profileMs, cleanMs, prepareMs };
   }
 
-  /** The data-column values of column-profile's rows, in order. */
+  /** The data-column values of column-profile's rows rendered now, in order (rows mount a few a frame: poll this). */
   async profiledColumns(): Promise<string[]> {
     return this.columnProfile
       .locator('[data-column]')
