@@ -178,9 +178,7 @@ test('a CSV dropped onto the drop zone is read like a chosen file', async ({ app
   await expect(app.page.getByText('dropped-loans.csv'), 'the dropped file is the one shown').toBeVisible();
   await app.ensureTarget('default');
   // The profile mounts a couple of rows a frame, so its rows are waited for, not read once.
-  await expect
-    .poll(() => app.profiledColumns(), { message: 'column-profile rows (data-column)' })
-    .toEqual(['age', 'annual_income', 'loan_amount', 'home_ownership', 'default']);
+  await expect.poll(() => app.profiledColumns(), { message: 'column-profile rows (data-column)' }).toEqual(['age', 'annual_income', 'loan_amount', 'home_ownership', 'default']);
 });
 
 test('credit_risk_dataset.csv: the profile shows each column’s missing cells, range and histogram as the data README states them', async ({ app }) => {
