@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
 
-const MODELS = ['logistic', 'mlp', 'mlp-ple', 'scorecard'];
+const MODELS = ['logistic', 'mlp', 'mlp-ple', 'scorecard', 'boosted'];
 
-test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one split; "Use this model" puts the chosen one behind the metrics, planner and form', async ({
+test('compare models trains logistic, MLP, MLP with PLE, the scorecard and boosted trees on one split; "Use this model" puts the chosen one behind the metrics, planner and form', async ({
   app,
   page,
 }) => {
@@ -47,7 +47,7 @@ test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one
     expect(f.ece).toBeGreaterThanOrEqual(0);
     expect(f.ms).toBeGreaterThan(0);
   }
-  // Four different models: not one result copied four times.
+  // Five different models: not one result copied five times.
   expect(new Set(figures.map((f) => f.logLoss)).size).toBe(MODELS.length);
   // No model is in use until one is chosen.
   await expect(page.getByTestId('metric-auc')).toHaveCount(0);
@@ -78,4 +78,13 @@ test('compare models trains logistic, MLP, MLP with PLE and the scorecard on one
   await page.getByTestId('use-model-scorecard').click();
   await expect(page.getByTestId('metric-auc')).toHaveText(figures[3].auc.toFixed(4));
   expect(await app.scoreApplicant(applicant)).toBe(byScorecard);
+
+  // Boosted trees: their own metrics, no points table, and a probability of their own for the applicant.
+  await page.getByTestId('use-model-boosted').click();
+  await expect(rows.nth(4)).toHaveAttribute('data-in-use', 'true');
+  await expect(page.getByTestId('metric-auc')).toHaveText(figures[4].auc.toFixed(4));
+  await expect(page.getByTestId('points-table')).toHaveCount(0);
+  const byBoosted = await app.scoreApplicant(applicant);
+  expect(byBoosted).not.toBe(byLogistic);
+  expect(byBoosted).not.toBe(byScorecard);
 });

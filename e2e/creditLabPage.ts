@@ -287,7 +287,13 @@ export class CreditLabPage {
     await this.targetSelect.selectOption(name);
   }
 
+  /**
+   * Sets the network's epochs. Only a network has epochs, so a test that sets them trains one: the
+   * MLP is chosen first unless a network (MLP or logistic regression) already is (the default is boosted trees).
+   */
   async setEpochs(n: number): Promise<void> {
+    const chosen = await this.page.getByTestId('model-select').inputValue();
+    if (chosen !== 'mlp' && chosen !== 'logistic') await this.chooseModel('mlp');
     await this.page.getByTestId('epochs-input').fill(String(n));
   }
 
@@ -644,8 +650,8 @@ export class CreditLabPage {
 
   // ---- Scorecards and the characteristics report -------------------------------------------
 
-  /** Chooses the model in model-select: 'mlp', 'logistic' or 'scorecard'. */
-  async chooseModel(kind: 'mlp' | 'logistic' | 'scorecard'): Promise<void> {
+  /** Chooses the model in model-select: 'boosted' (the default), 'mlp', 'logistic' or 'scorecard'. */
+  async chooseModel(kind: 'boosted' | 'mlp' | 'logistic' | 'scorecard'): Promise<void> {
     await this.page.getByTestId('model-select').selectOption(kind);
   }
 

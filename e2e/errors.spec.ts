@@ -117,6 +117,8 @@ test('training that diverges (SGD, learning rate 1, L2 1) ends in the error stat
   await app.goto();
   await app.loadSample();
   await app.waitForCleaned();
+  // Learning rate, optimiser and L2 are the network's settings.
+  await app.chooseModel('mlp');
 
   // The input refuses a learning rate above its maximum of 1: it is marked invalid and not used.
   const learningRate = page.getByTestId('learning-rate-input');

@@ -7,6 +7,7 @@ test('the same seed on the cpu backend gives the same model twice; runs are list
   await app.goto();
   await app.loadSample();
   await app.waitForCleaned();
+  await app.chooseModel('mlp'); // a network: the backend and epochs are its settings
   await page.getByTestId('backend-select').selectOption('cpu');
   await page.getByTestId('seed-input').fill('7');
   await app.setEpochs(3);
@@ -60,6 +61,7 @@ test('served from a sub-path, the app loads its worker and wasm binaries from th
   await page.goto(base);
   await app.loadSample();
   await app.waitForCleaned();
+  await app.chooseModel('mlp');
   await page.getByTestId('backend-select').selectOption('wasm');
   await app.setEpochs(2);
   await app.train();

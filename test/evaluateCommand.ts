@@ -44,12 +44,12 @@ export interface EvaluateOutput {
 }
 
 /**
- * Runs the evaluate command with class weights on or off and checks the probabilities of bad are
+ * Runs the evaluate command's network (class weights are a network's setting) with class weights on or off and checks the probabilities of bad are
  * calibrated: k-fold test log loss and Brier beat the base rate's, and the mean predicted
  * probability of bad is within 15% (relative) of the observed bad rate.
  */
 export async function checkCalibrated(name: string, csv: string, args: string[], folds: number, weights: 'on' | 'off'): Promise<void> {
-  const { code, stdout, stderr } = await evaluate(['--csv', csv, ...args, '--folds', String(folds), '--seed', '42', '--class-weights', weights]);
+  const { code, stdout, stderr } = await evaluate(['--csv', csv, '--model', 'mlp', ...args, '--folds', String(folds), '--seed', '42', '--class-weights', weights]);
   expect(code, stderr).toBe(0);
   const out = JSON.parse(stdout) as EvaluateOutput;
   expect(out.model.classWeights).toBe(weights === 'on');

@@ -39,7 +39,9 @@ export function problemMessage(problem: BundleProblem): string {
     case 'quantization-unavailable':
       return problem.reason === 'scorecard'
         ? 'A scorecard has no network weights to store in lower precision; export it with its weights as they are.'
-        : `This model's weights are already stored as ${PRECISION[problem.stored]}, so it can only be exported that way.`;
+        : problem.reason === 'boosted'
+          ? 'Boosted trees have no network weights to store in lower precision; export the model as it is.'
+          : `This model's weights are already stored as ${PRECISION[problem.stored]}, so it can only be exported that way.`;
     case 'quota-exceeded':
       return 'There is no room left in this browser’s storage for the model. Delete saved models you no longer need and try again.';
     case 'blocked':

@@ -2,7 +2,7 @@
  * Headless evaluation: the app's own core (reading, cleaning, features, k-fold, metrics) and model
  * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
  * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
- * [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
+ * [--seed N] [--folds K] [--model boosted|mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
  * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary]
  * [--save FILE.creditlab.json [--passphrase-env NAME]]: also trains the model on every cleaned row and writes its bundle, the file the app imports.
  */
@@ -18,17 +18,19 @@ import { readCsvBytes } from '../core/csv/readCsvBytes';
 import { prepareFolds } from '../core/pipeline';
 import { profileTable } from '../core/profile/profileTable';
 import type { NumericEncoding } from '../core/features/preprocessor';
-import { DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
+import { DEFAULT_MODEL, DEFAULT_NETWORK, DEFAULT_NUMERIC_ENCODING, defaultSettingsFor } from '../model/defaults';
 import type { TrainSettings } from '../model/train';
 import { evaluateFold, summariseFolds, type FoldReport } from './foldReport';
 import { modelFileBytes, trainFinalBundle } from './saveBundle';
+import { evaluateBoostedFold } from './boostedFold';
 import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } from './scorecardFold';
+import { DEFAULT_BOOSTING } from '../core/boosting/types';
 
 /** A problem with the command line or its inputs: printed as one line, exit status 2. */
 class UsageError extends Error {}
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
+  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model boosted|mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
 
 function parseCommandLine(argv: string[]) {
   let parsed;
@@ -41,7 +43,7 @@ function parseCommandLine(argv: string[]) {
         positive: { type: 'string' },
         seed: { type: 'string', default: '42' },
         folds: { type: 'string', default: '5' },
-        model: { type: 'string', default: 'mlp' },
+        model: { type: 'string', default: DEFAULT_MODEL },
         epochs: { type: 'string' },
         'learning-rate': { type: 'string' },
         'batch-size': { type: 'string' },
@@ -67,7 +69,7 @@ function parseCommandLine(argv: string[]) {
     if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (got "${text}")`);
     return value;
   };
-  if (!['mlp', 'logistic', 'scorecard'].includes(parsed.model!)) throw new UsageError(`--model must be mlp, logistic or scorecard (got "${parsed.model}")`);
+  if (!['boosted', 'mlp', 'logistic', 'scorecard'].includes(parsed.model!)) throw new UsageError(`--model must be boosted, mlp, logistic or scorecard (got "${parsed.model}")`);
   const classWeights = parsed['class-weights']!;
   if (!['auto', 'on', 'off'].includes(classWeights)) throw new UsageError(`--class-weights must be auto, on or off (got "${classWeights}")`);
   if (parsed.backend !== 'wasm' && parsed.backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${parsed.backend}")`);
@@ -85,7 +87,7 @@ function parseCommandLine(argv: string[]) {
     positive: parsed.positive,
     seed: integer('seed', parsed.seed!, 0),
     folds: integer('folds', parsed.folds!, 2),
-    model: parsed.model as 'mlp' | 'logistic' | 'scorecard',
+    model: parsed.model as 'boosted' | 'mlp' | 'logistic' | 'scorecard',
     epochs: parsed.epochs === undefined ? undefined : integer('epochs', parsed.epochs, 1),
     learningRate: rate === undefined ? undefined : Number(rate),
     batchSize: parsed['batch-size'] === undefined ? undefined : integer('batch-size', parsed['batch-size'], 1),
@@ -131,7 +133,9 @@ async function main(argv: string[]): Promise<void> {
   // --indicators off: no "was missing" input for any column (the app's plan can turn each off).
   const plan = args.indicators ? proposed : { ...proposed, columns: proposed.columns.map((column) => ({ ...column, indicator: false })) };
   const positiveIsBad = positive === badOutcome(args.target, positive, negative);
-  const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding });
+  // Trees split on values: any monotone encoding gives the same trees, and standardised is the narrowest.
+  const encoding = args.model === 'boosted' ? 'standard' : args.encoding;
+  const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: encoding });
   if (!prepared.ok) throw new UsageError(prepared.reason);
   const { report } = prepared.data;
   const network = {
@@ -147,6 +151,15 @@ async function main(argv: string[]): Promise<void> {
   for (let index = 0; index < args.folds; index++) {
     const fold = prepared.data.prepareFold(index);
     if (!fold.ok) throw new UsageError(`fold ${index + 1}: ${fold.reason}`);
+    if (args.model === 'boosted') {
+      const result = evaluateBoostedFold(index + 1, fold.data, positiveIsBad, args.seed);
+      folds.push(result);
+      if (args.summary)
+        process.stderr.write(
+          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, trees ${result.bestEpochs.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`,
+        );
+      continue;
+    }
     if (args.model === 'scorecard') {
       const { report: result, scorecard } = evaluateScorecardFold(index + 1, fold.data, positiveIsBad);
       // The first fold's characteristics stand for all: each fold bins its own training rows.
@@ -183,7 +196,12 @@ async function main(argv: string[]): Promise<void> {
     rows: { before: report.rowsBefore, after: report.rowsAfter, positives: report.positives, negatives: report.negatives },
     features: folds[0]?.features ?? [],
     identifiers: columns.filter((c) => c.role === 'identifier').map((c) => c.name),
-    model: args.model === 'scorecard' ? { kind: 'scorecard', seed: args.seed } : { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
+    model:
+      args.model === 'scorecard'
+        ? { kind: 'scorecard', seed: args.seed }
+        : args.model === 'boosted'
+          ? { kind: 'boosted', seed: args.seed, encoding: 'standard', ...DEFAULT_BOOSTING }
+          : { ...network, ...settings, encoding: args.encoding, backend: tf.getBackend() },
     ...(characteristics ? { characteristics } : {}),
     folds,
     ...summariseFolds(folds),
@@ -193,7 +211,7 @@ async function main(argv: string[]): Promise<void> {
     const bundle = await trainFinalBundle({
       table,
       file: { name: basename(args.csv), sizeBytes: statSync(args.csv).size, sha256: createHash('sha256').update(readFileSync(args.csv)).digest('hex') },
-      prepare: { ...plan, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: args.encoding },
+      prepare: { ...plan, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: encoding },
       model: args.model,
       network,
       overrides: settingsOverrides(args),

@@ -5,7 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { encodeModelFile } from '../bundle/file';
 import { problemMessage } from '../bundle/problemMessage';
-import type { BundleModel, ModelBundle } from '../core/bundle/types';
+import { fitBoostedEnsemble } from '../core/boosting/ensemble';
+import { DEFAULT_BOOSTING } from '../core/boosting/types';
+import type { BoostedModel, BundleModel, ModelBundle } from '../core/bundle/types';
 import type { CrossValidationSummary } from '../core/evaluation/types';
 import { prepareData, type PrepareConfig } from '../core/pipeline';
 import { fitScorecard } from '../core/scorecard/fitScorecard';
@@ -24,7 +26,7 @@ export interface FinalFit {
   readonly file: FileFacts;
   /** The folds' preparation settings; the final fit uses them with no test rows. */
   readonly prepare: Omit<PrepareConfig, 'testFraction'>;
-  readonly model: 'mlp' | 'logistic' | 'scorecard';
+  readonly model: 'mlp' | 'logistic' | 'scorecard' | 'boosted';
   readonly network: NetworkSpec;
   /** The command's overrides of the data-size defaults (epochs, rate, batch size, class weights). */
   readonly overrides: Partial<TrainSettings>;
@@ -67,7 +69,32 @@ export async function trainFinalBundle(input: FinalFit): Promise<ModelBundle> {
   let scorer: Scorer;
   let calibration;
   let members;
-  if (input.model === 'scorecard') {
+  if (input.model === 'boosted') {
+    const fit = fitBoostedEnsemble(data.train, data.validationFolds, DEFAULT_BOOSTING, input.prepare.seed);
+    const boosted: BoostedModel = {
+      kind: 'boosted',
+      inputWidth: data.preprocessor.width,
+      forests: fit.forests,
+      calibrator: fit.calibration.calibrator,
+      start: fit.start,
+      settings: DEFAULT_BOOSTING,
+    };
+    model = boosted;
+    scorer = { kind: 'boosted', model: boosted };
+    members = fit.outcomes.map((o, i) => ({
+      member: i + 1,
+      epochsRun: o.iterationsRun,
+      bestEpoch: o.bestIteration,
+      stoppedEarly: o.iterationsRun < DEFAULT_BOOSTING.maxIterations,
+    }));
+    calibration = {
+      method: fit.calibration.calibrator.method,
+      fittedOn: data.validation.kind === 'cross-fit' ? ('out-of-fold' as const) : ('validation' as const),
+      rows: fit.calibration.rows,
+      crossValidatedLogLoss: fit.calibration.crossValidatedLogLoss,
+      classWeightShift: 0,
+    };
+  } else if (input.model === 'scorecard') {
     const bad = Uint8Array.from(data.train.y, (y) => (input.positiveIsBad ? y : 1 - y));
     const scorecard = fitScorecard(data.source, data.trainTableRows, bad, data.validationFolds, { features: data.report.features });
     model = { kind: 'scorecard', scorecard };
@@ -114,7 +141,7 @@ export async function trainFinalBundle(input: FinalFit): Promise<ModelBundle> {
       data,
       request: {
         prepare: config,
-        model: input.model === 'scorecard' ? 'scorecard' : 'network',
+        model: input.model === 'scorecard' || input.model === 'boosted' ? input.model : 'network',
         network: input.network,
         settings,
         backend: tf.getBackend() === 'wasm' ? ('wasm' as const) : ('cpu' as const),
@@ -126,7 +153,7 @@ export async function trainFinalBundle(input: FinalFit): Promise<ModelBundle> {
         members,
         crossValidation: crossValidationOf(input.folds),
         positiveIsBad: input.positiveIsBad,
-        backend: { name: input.model === 'scorecard' ? 'cpu' : tf.getBackend() },
+        backend: { name: input.model === 'scorecard' || input.model === 'boosted' ? 'cpu' : tf.getBackend() },
         elapsedMs: performance.now() - started,
       },
       model,

@@ -43,7 +43,12 @@ function recordOf(table: Table, row: number): ApplicantRecord {
 /** One line of facts about the model, for --info and stderr. */
 function describe(bundle: ModelBundle): string {
   const auc = bundle.metrics.test?.metrics.auc ?? bundle.metrics.crossValidation?.meanAuc;
-  const family = bundle.model.kind === 'scorecard' ? 'scorecard' : `${bundle.model.network.kind} × ${bundle.model.members.length}`;
+  const family =
+    bundle.model.kind === 'network'
+      ? `${bundle.model.network.kind} × ${bundle.model.members.length}`
+      : bundle.model.kind === 'boosted'
+        ? `boosted × ${bundle.model.forests.length}`
+        : 'scorecard';
   return `${bundle.name}: ${family}, target ${bundle.schema.outcome.target} (bad = ${bundle.policy.badValue}), cut-off ${bundle.policy.cutoff}, AUC ${auc === undefined ? 'n/a' : auc.toFixed(4)}, created ${bundle.provenance.createdAt} by ${bundle.provenance.createdBy} ${bundle.provenance.appVersion}`;
 }
 

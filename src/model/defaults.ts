@@ -6,6 +6,12 @@ import type { TrainSettings } from './train';
 /** How numeric features reach the network by default (the app and `npm run evaluate` alike): by training rows (chooseNumericEncoding). */
 export const DEFAULT_NUMERIC_ENCODING: NumericEncoding | 'auto' = 'auto';
 
+/**
+ * The model a run fits unless told otherwise, in the app and in `npm run evaluate`: boosted trees,
+ * level with or above scikit-learn's best model on every shared book (README, "Model quality").
+ */
+export const DEFAULT_MODEL = 'boosted' as const;
+
 /** The default network: one hidden layer of 32 relu units, no dropout, seed 42. */
 export const DEFAULT_NETWORK: NetworkSpec = { kind: 'mlp', hiddenUnits: [32], dropout: 0, seed: 42 };
 

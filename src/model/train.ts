@@ -55,7 +55,7 @@ const YIELD_EVERY_MS = 25;
  * Lets the event loop run queued tasks (a Stop message), then resumes. A message to ourselves,
  * not setTimeout(0): nested timers are clamped to 4 ms, which every 25 ms is a sixth of the time.
  */
-function yieldToEventLoop(): Promise<void> {
+export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

@@ -52,6 +52,7 @@ const ScorecardPointsTable = lazy(loadScorecardPointsTable);
 
 /** The models a comparison trains, in order, by key. */
 const COMPARED_MODELS: Readonly<Record<string, string>> = {
+  boosted: 'boosted trees',
   logistic: 'logistic regression',
   mlp: 'MLP (standardised numbers)',
   'mlp-ple': 'MLP (PLE of numbers)',
@@ -209,9 +210,10 @@ export function App() {
     if (!config || !datasetId) return;
     const entries = [
       { key: 'logistic', request: requestFor(config, { ...options, kind: 'logistic' }, null) },
-      { key: 'mlp', request: requestFor(config, { ...options, kind: 'mlp' }, null) },
+      { key: 'mlp', request: requestFor({ ...config, numericEncoding: 'standard' }, { ...options, kind: 'mlp' }, null) },
       { key: 'mlp-ple', request: requestFor({ ...config, numericEncoding: 'ple' }, { ...options, kind: 'mlp' }, null) },
       { key: 'scorecard', request: requestFor(config, { ...options, kind: 'scorecard' }, null) },
+      { key: 'boosted', request: requestFor(config, { ...options, kind: 'boosted' }, null) },
     ];
     training.detach('Comparing models: choose one to use when they are done.');
     startTransition(() => dispatch({ type: 'model-set-aside' }));

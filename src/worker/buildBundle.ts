@@ -180,7 +180,7 @@ function provenanceOf(run: BundleRun, createdAt: Date): Provenance {
 
 /** "loan_status MLP 2026-12-02 14:05": the target, the model family and the local time of training. */
 export function defaultName(target: string, request: Pick<TrainRequest, 'model' | 'network'>, at: Date): string {
-  const family = request.model === 'scorecard' ? 'scorecard' : request.network.kind === 'mlp' ? 'MLP' : 'logistic regression';
+  const family = request.model === 'scorecard' ? 'scorecard' : request.model === 'boosted' ? 'boosted trees' : request.network.kind === 'mlp' ? 'MLP' : 'logistic regression';
   const two = (n: number) => String(n).padStart(2, '0');
   return `${target} ${family} ${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}`;
 }

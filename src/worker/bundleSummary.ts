@@ -8,6 +8,9 @@ import type { TrainSummary } from './protocol';
 /** The scorecard's backend, as a scorecard run reports it. */
 const SCORECARD_BACKEND: BackendChoice = { name: 'cpu', reason: 'plain JavaScript: a scorecard needs no tfjs backend' };
 
+/** Boosted trees' backend, as a boosted run reports it. */
+export const BOOSTED_BACKEND: BackendChoice = { name: 'cpu', reason: 'plain JavaScript: boosted trees need no tfjs backend' };
+
 /**
  * The summary of `bundle`'s run, or null when it holds no held-out evaluation (trained on every
  * row): the UI's summary is built around the test rows' figures. What a bundle does not record
@@ -22,7 +25,9 @@ export function trainSummaryOfBundle(bundle: ModelBundle): TrainSummary | null {
   const backend: BackendChoice =
     model.kind === 'scorecard'
       ? SCORECARD_BACKEND
-      : { name: (BACKEND_ORDER as readonly string[]).includes(trainedOn) ? (trainedOn as BackendName) : 'cpu', reason: `trained on ${trainedOn}; loaded from a saved model` };
+      : model.kind === 'boosted'
+        ? BOOSTED_BACKEND
+        : { name: (BACKEND_ORDER as readonly string[]).includes(trainedOn) ? (trainedOn as BackendName) : 'cpu', reason: `trained on ${trainedOn}; loaded from a saved model` };
   return {
     model: model.kind,
     scorecard:

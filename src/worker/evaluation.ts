@@ -2,7 +2,7 @@ import { computeCalibration, computeExpectedCalibrationError, computeScoreDistri
 import { computeCreditBaseline, computeCreditMetrics } from '../core/metrics/credit';
 import { ksCurveFromRanked, rankScores, rocCurveFromRanked } from '../core/metrics/rank';
 import { bestKsCutoff, bestProfitCutoff, cutoffForApprovalRate, cutoffTable, evaluateCutoff, type CutoffOptions } from '../core/scoring/cutoff';
-import type { CutoffPlan, CutoffSuggestion, HeldOutEvaluation, RowSource } from './protocol';
+import type { CrossValidationSummary, CutoffPlan, CutoffSuggestion, HeldOutEvaluation, RowSource } from './protocol';
 
 // A ROC curve has a point per distinct score; a chart needs a few hundred.
 const MAX_ROC_POINTS = 200;
@@ -75,4 +75,16 @@ export function planCutoffs(
     suggestions.push(grade('approval-rate', cutoffForApprovalRate(search.bad, search.pBad, targetApprovalRate, options)));
   }
   return { table: cutoffTable(test.bad, test.pBad, options, 101), suggestions, searchable: search.bad.length > 0 };
+}
+
+/** Mean ± sample standard deviation of each fold's AUC, KS and log loss. */
+export function summariseCrossValidation(results: readonly { fold: number; auc: number; ks: number; logLoss: number }[]): CrossValidationSummary {
+  const stats = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return { mean, sd: Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) };
+  };
+  const auc = stats(results.map((r) => r.auc));
+  const ks = stats(results.map((r) => r.ks));
+  const logLoss = stats(results.map((r) => r.logLoss));
+  return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
 }

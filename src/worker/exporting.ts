@@ -126,8 +126,8 @@ async function encodedIn(
 ): Promise<BundleOutcome<{ bundle: ModelBundle; effect: QuantizationEffect }>> {
   const stored = bundle.model.kind === 'network' ? bundle.model.quantization : 'none';
   if (mode === stored) return bundleOk({ bundle, effect: storedEffect(model, bundle) });
-  const unavailable: BundleProblem = { code: 'quantization-unavailable', mode, reason: bundle.model.kind === 'scorecard' ? 'scorecard' : 'already-quantized', stored };
-  if (bundle.model.kind === 'scorecard' || stored !== 'none' || mode === 'none') return bundleRefused(unavailable);
+  const unavailable: BundleProblem = { code: 'quantization-unavailable', mode, reason: bundle.model.kind === 'network' ? 'already-quantized' : bundle.model.kind, stored };
+  if (bundle.model.kind !== 'network' || stored !== 'none' || mode === 'none') return bundleRefused(unavailable);
   if (full === null) throw new Error('Quantising needs the float32 model’s scores to measure against.');
   try {
     return bundleOk(await quantizeBundle(bundle as ModelBundle & { readonly model: NetworkModel }, mode, full));

@@ -124,8 +124,8 @@ export interface PreparedSummary {
   readonly timings: PrepareTimings;
 }
 
-/** Which kind of model a run fits: a tfjs network (logistic regression or an MLP) or a points scorecard on WoE bins (plain JavaScript, no tfjs). */
-export type ModelFamily = 'network' | 'scorecard';
+/** Which kind of model a run fits: a tfjs network (logistic regression or an MLP), a points scorecard on WoE bins, or gradient-boosted trees (both plain JavaScript, no tfjs). */
+export type ModelFamily = 'network' | 'scorecard' | 'boosted';
 
 /** A scorecard run's inputs beyond the preparation: bins the user edited in the characteristics report, and the points scale for its test figures. */
 export interface ScorecardRequest {

@@ -2,7 +2,9 @@
 // bundle's weights, or the scorecard as stored), and the one scoring function every caller uses:
 // the form, the reference applicants written into a bundle, and their check when one is loaded.
 import type { BundleProblem } from '../core/bundle/problems';
-import type { BundleModel, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
+import { ensembleLogits } from '../core/boosting/ensemble';
+import type { BoostedModel, BundleModel, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
+import { applyCalibrator } from '../core/calibration/calibrator';
 import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { fail, ok, type Result } from '../core/result';
 import type { Scorecard } from '../core/scorecard/types';
@@ -12,8 +14,11 @@ import { disposeScoringModel, predictCalibrated, predictEnsembleLogits, type Sco
 import type { ApplicantScore } from './protocol';
 import { scoreApplicantOnScorecard } from './scorecardTraining';
 
-/** A model ready to score: a loaded tfjs ensemble, or a scorecard (plain JavaScript). */
-export type Scorer = { readonly kind: 'network'; readonly model: ScoringModel } | { readonly kind: 'scorecard'; readonly scorecard: Scorecard };
+/** A model ready to score: a loaded tfjs ensemble, or a scorecard or boosted trees (plain JavaScript). */
+export type Scorer =
+  | { readonly kind: 'network'; readonly model: ScoringModel }
+  | { readonly kind: 'scorecard'; readonly scorecard: Scorecard }
+  | { readonly kind: 'boosted'; readonly model: BoostedModel };
 
 /** What scoring applies besides the model: the stored preprocessing, and which label is bad. */
 export interface ScoringRules {
@@ -23,7 +28,8 @@ export interface ScoringRules {
 
 /** The bundle's model ready to score; throws when tfjs cannot load a member. */
 export async function scorerOf(model: BundleModel): Promise<Scorer> {
-  return model.kind === 'network' ? { kind: 'network', model: await scoringModelOf(model) } : { kind: 'scorecard', scorecard: model.scorecard };
+  if (model.kind === 'network') return { kind: 'network', model: await scoringModelOf(model) };
+  return model.kind === 'boosted' ? { kind: 'boosted', model } : { kind: 'scorecard', scorecard: model.scorecard };
 }
 
 /** Frees a scorer's tfjs weights (a scorecard holds none). */
@@ -48,9 +54,14 @@ export function scoreApplicant(scorer: Scorer, rules: ScoringRules, record: Appl
   } catch (error) {
     return fail((error as Error).message);
   }
-  const p = predictCalibrated(scorer.model, x)[0];
+  const p = scorer.kind === 'boosted' ? applyCalibrator(scorer.model.calibrator, boostedLogit(scorer.model, x)) : predictCalibrated(scorer.model, x)[0];
   if (!Number.isFinite(p)) return fail('The model gave no valid probability for this applicant.');
   return ok({ probabilityOfBad: probabilityOfBad(p, rules.positiveIsBad), outsideTrainedRange: outsideTrainedRange() });
+}
+
+/** The boosted model's logit of label 1 (before calibration) for one encoded row. */
+function boostedLogit(model: BoostedModel, x: Float32Array): number {
+  return ensembleLogits(model.forests, x, model.inputWidth)[0];
 }
 
 /** The scoring rules a bundle stores. */
@@ -66,7 +77,8 @@ export function referenceOf(scorer: Scorer, rules: ScoringRules, record: Applica
   const scored = scoreApplicant(scorer, rules, record, scale);
   if (!scored.ok) return scored;
   if (scorer.kind === 'scorecard') return ok({ record, probabilityOfBad: scored.data.probabilityOfBad });
-  const logit = predictEnsembleLogits(scorer.model, encodeApplicant(rules.preprocessing, record))[0];
+  const x = encodeApplicant(rules.preprocessing, record);
+  const logit = scorer.kind === 'boosted' ? boostedLogit(scorer.model, x) : predictEnsembleLogits(scorer.model, x)[0];
   return ok({ record, probabilityOfBad: scored.data.probabilityOfBad, logit });
 }
 

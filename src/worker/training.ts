@@ -4,9 +4,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BundleModel } from '../core/bundle/types';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
-import { computeLogLoss } from '../core/metrics/binary';
-import { aucFromRanked, ksFromRanked, rankScores } from '../core/metrics/rank';
-import { prepareFolds, type PreparedData } from '../core/pipeline';
+import type { PreparedData } from '../core/pipeline';
 import { fail, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend } from '../model/backend';
 import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
@@ -22,6 +20,8 @@ import { evaluateHeldOut, type BadScores } from './evaluation';
 import type { SessionRows } from './models';
 import { outcomeNames, prepare, summarise } from './preparing';
 import type { CompareEntry, CompareOutcome, CrossValidationSummary, TrainEvent, TrainRequest, TrainSummary, TrainedModel } from './protocol';
+import { trainBoosted } from './boostedTraining';
+import { crossValidateWith } from './crossValidation';
 import { trainScorecard } from './scorecardTraining';
 import type { Scorer } from './scorer';
 import { probeRendererInWorker } from './rendererProbe';
@@ -62,7 +62,10 @@ function toBadScores(y: Float32Array, p: Float64Array, positiveIsBad: boolean): 
  * keeps the model as a new id, loaded back from its own bundle. An aborted `signal` stops the
  * training after the current batch and keeps the best model so far, as Stop does.
  */
-export async function train(dataset: Dataset, request: TrainRequest, onEvent: (event: TrainEvent) => void, signal: AbortSignal): Promise<Result<TrainedModel>> {
+export async function train(dataset: Dataset, asked: TrainRequest, onEvent: (event: TrainEvent) => void, signal: AbortSignal): Promise<Result<TrainedModel>> {
+  // Trees split on values, so any monotone encoding gives the same trees: standardised inputs are
+  // the narrowest (PLE would multiply the inputs, and the work, by its bins).
+  const request: TrainRequest = asked.model === 'boosted' ? { ...asked, prepare: { ...asked.prepare, numericEncoding: 'standard' } } : asked;
   const prepared = prepare(dataset, request.prepare);
   if (!prepared.ok) return prepared;
   const data = prepared.data;
@@ -74,6 +77,20 @@ export async function train(dataset: Dataset, request: TrainRequest, onEvent: (e
     const summary: TrainSummary = { ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF };
     const scorer: Scorer = { kind: 'scorecard', scorecard: run.data.scorecard };
     return keep(dataset, data, request, summary, { kind: 'scorecard', scorecard: run.data.scorecard }, scorer, { test: run.data.test, search: run.data.search, testInputs: null });
+  }
+  if (request.model === 'boosted') {
+    const run = await trainBoosted(dataset, data, request, onEvent, signal);
+    if (!run.ok) return run;
+    const summary: TrainSummary = { ...run.data.summary, defaultCutoff: DEFAULT_CUTOFF };
+    return keep(
+      dataset,
+      data,
+      request,
+      summary,
+      run.data.model,
+      { kind: 'boosted', model: run.data.model },
+      { test: run.data.test, search: run.data.search, testInputs: data.test },
+    );
   }
   return trainNetwork(dataset, data, request, onEvent, signal);
 }
@@ -258,52 +275,28 @@ async function keep(
   return ok({ modelId: loaded.data.id, summary, bundle: loaded.data.bundle });
 }
 
-/** Stratified k-fold cross-validation with the run's settings (each fold fitted and calibrated on its own training rows): mean ± sd of AUC, KS and log loss. */
-async function crossValidate(
+/** Stratified k-fold cross-validation with the run's settings (each fold's ensemble fitted and calibrated on its own training rows). */
+function crossValidate(
   dataset: Dataset,
   request: TrainRequest,
   onEvent: (event: TrainEvent) => void,
   positiveIsBad: boolean,
   signal: AbortSignal,
 ): Promise<CrossValidationSummary | null> {
-  const folds = request.crossValidationFolds!;
-  const prepared = prepareFolds(dataset.table, { ...request.prepare, folds });
-  if (!prepared.ok) {
-    onEvent({ type: 'notice', message: `Cross-validation did not run: ${prepared.reason}` });
-    return null;
-  }
-  const results: { fold: number; auc: number; ks: number; logLoss: number }[] = [];
-  for (let index = 0; index < folds && !signal.aborted; index++) {
-    onEvent({ type: 'fold', fold: index + 1, folds });
-    const fold = prepared.data.prepareFold(index);
-    if (!fold.ok) {
-      onEvent({ type: 'notice', message: `Cross-validation stopped at fold ${index + 1}: ${fold.reason}` });
-      return null;
-    }
-    const width = fold.data.preprocessor.width;
-    const beside = fold.data.validationFolds.length > 1 ? await sideTrainer(tf.getBackend() as BackendName, wasmPaths(), plainTrainer) : null;
-    const fitted = await fitScoringModel({ train: fold.data.train, validationFolds: fold.data.validationFolds, width }, request.network, request.settings, {
+  return crossValidateWith(dataset, request, onEvent, positiveIsBad, signal, async (fold) => {
+    const width = fold.preprocessor.width;
+    const beside = fold.validationFolds.length > 1 ? await sideTrainer(tf.getBackend() as BackendName, wasmPaths(), plainTrainer) : null;
+    const fitted = await fitScoringModel({ train: fold.train, validationFolds: fold.validationFolds, width }, request.network, request.settings, {
       trainMember: plainTrainer,
       moreTrainers: beside ? [beside] : [],
       hooks: { shouldStop: () => signal.aborted },
     });
     try {
-      const { bad, pBad } = toBadScores(fold.data.test.y, predictCalibrated(fitted.model, materialise(fold.data.test)), positiveIsBad);
-      const ranked = rankScores(bad, pBad);
-      results.push({ fold: index + 1, auc: aucFromRanked(ranked), ks: ksFromRanked(ranked).ks, logLoss: computeLogLoss(bad, pBad) });
+      return predictCalibrated(fitted.model, materialise(fold.test));
     } finally {
       disposeScoringModel(fitted.model);
     }
-  }
-  if (results.length < folds) return null;
-  const stats = (values: number[]) => {
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    return { mean, sd: Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) };
-  };
-  const auc = stats(results.map((r) => r.auc));
-  const ks = stats(results.map((r) => r.ks));
-  const logLoss = stats(results.map((r) => r.logLoss));
-  return { folds: results, meanAuc: auc.mean, sdAuc: auc.sd, meanKs: ks.mean, sdKs: ks.sd, meanLogLoss: logLoss.mean, sdLogLoss: logLoss.sd };
+  });
 }
 
 // Rows used to time each backend before choosing one.

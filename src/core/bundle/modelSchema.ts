@@ -198,5 +198,58 @@ const scorecard = v.strictObject({
 
 const scorecardModel = v.strictObject({ kind: v.literal('scorecard'), scorecard });
 
-/** The fitted model: a network ensemble or a scorecard (BundleModel). */
-export const bundleModelSchema = v.variant('kind', [networkModel, scorecardModel]);
+const nodeIndex = v.pipe(v.number(), v.safeInteger(), v.minValue(-1));
+
+const boostedTree = v.pipe(
+  v.strictObject({ feature: v.array(nodeIndex), threshold: v.array(finite), left: v.array(nodeIndex), right: v.array(nodeIndex), value: v.array(finite) }),
+  v.check((t) => treeIsWellFormed(t), 'A tree is not well formed (its arrays differ in length, or a split points outside the tree or back up it).'),
+);
+
+/** True when every array has one entry per node, the root exists, and each split's children are later nodes (so walking it ends). */
+function treeIsWellFormed(t: { feature: number[]; threshold: number[]; left: number[]; right: number[]; value: number[] }): boolean {
+  const n = t.feature.length;
+  if (n === 0 || t.threshold.length !== n || t.left.length !== n || t.right.length !== n || t.value.length !== n) return false;
+  for (let node = 0; node < n; node++) {
+    if (t.feature[node] < 0) continue;
+    if (!(t.left[node] > node && t.left[node] < n && t.right[node] > node && t.right[node] < n)) return false;
+  }
+  return true;
+}
+
+const boostedForest = v.strictObject({
+  baseline: finite,
+  linear: v.optional(v.strictObject({ intercept: finite, coefficients: v.array(finite) })),
+  trees: v.array(boostedTree),
+});
+
+const boostedModel = v.pipe(
+  v.strictObject({
+    kind: v.literal('boosted'),
+    inputWidth: v.pipe(count, v.minValue(1)),
+    forests: v.pipe(v.array(boostedForest), v.minLength(1, 'A boosted model has at least one forest.')),
+    calibrator: calibratorSchema,
+    start: v.picklist(['constant', 'linear']),
+    settings: v.strictObject({
+      learningRate: v.pipe(finite, v.gtValue(0)),
+      maxIterations: count,
+      maxLeaves: v.pipe(count, v.minValue(2)),
+      minRowsPerLeaf: v.pipe(count, v.minValue(1)),
+      l2: v.pipe(finite, v.minValue(0)),
+      maxBins: v.pipe(count, v.minValue(2), v.maxValue(256)),
+      patience: count,
+      tolerance: v.pipe(finite, v.minValue(0)),
+      start: v.picklist(['auto', 'constant', 'linear']),
+    }),
+  }),
+  v.forward(
+    v.check(
+      (m) =>
+        m.forests.every((f) => f.trees.every((t) => t.feature.every((input) => input < m.inputWidth)) && (f.linear === undefined || f.linear.coefficients.length === m.inputWidth)),
+      'A tree splits on an input, or the linear start weighs inputs, the model does not take.',
+    ),
+    ['forests'],
+  ),
+);
+
+/** The fitted model: a network ensemble, a scorecard or boosted trees (BundleModel). */
+export const bundleModelSchema = v.variant('kind', [networkModel, scorecardModel, boostedModel]);

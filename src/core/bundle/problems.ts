@@ -37,7 +37,12 @@ export type BundleProblem =
   /** Export: quantised as asked, a reference applicant's probability of bad moved by more than the mode's tolerance from the float32 model's. */
   | { readonly code: 'quantization-too-lossy'; readonly mode: WeightQuantization; readonly maxReferenceChange: number; readonly tolerance: number }
   /** Export: the weights cannot be stored as asked (a scorecard has none; weights already quantised are exported only as they are stored). */
-  | { readonly code: 'quantization-unavailable'; readonly mode: WeightQuantization; readonly reason: 'scorecard' | 'already-quantized'; readonly stored: WeightQuantization }
+  | {
+      readonly code: 'quantization-unavailable';
+      readonly mode: WeightQuantization;
+      readonly reason: 'scorecard' | 'boosted' | 'already-quantized';
+      readonly stored: WeightQuantization;
+    }
   /** The browser's storage is full (reported by the registry). */
   | { readonly code: 'quota-exceeded' }
   /** The browser refused storage (private mode, blocked by another tab; reported by the registry). */

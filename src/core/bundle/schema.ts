@@ -96,8 +96,8 @@ function findInconsistency(b: ParsedBundle): Inconsistency | null {
     return { path: ['preprocessing', 'features'], message: 'The preprocessing is not of the input columns, in their order.' };
   }
   if (b.preprocessing.decimal !== b.schema.decimal) return { path: ['preprocessing', 'decimal'], message: 'The preprocessing reads numbers with another decimal mark.' };
-  if (b.model.kind === 'network' && b.model.inputWidth !== b.preprocessing.width) {
-    return { path: ['model', 'inputWidth'], message: 'The network takes another number of inputs than the preprocessing gives.' };
+  if ((b.model.kind === 'network' || b.model.kind === 'boosted') && b.model.inputWidth !== b.preprocessing.width) {
+    return { path: ['model', 'inputWidth'], message: 'The model takes another number of inputs than the preprocessing gives.' };
   }
   if (b.model.kind === 'scorecard') {
     const stray = b.model.scorecard.characteristics.findIndex((c) => !names.has(c.column));

@@ -3,6 +3,7 @@
 // export and import, the model card and the command line consume only this. Nothing in it is
 // refitted after training: the preprocessing, calibrator and scorecard are applied as stored.
 
+import type { BoostedForest, BoostingSettings, BoostingStart } from '../boosting/types';
 import type { Calibrator } from '../calibration/calibrator';
 import type { CleaningPlan } from '../clean/plan';
 import type { CleaningReport } from '../clean/cleanTable';
@@ -117,8 +118,24 @@ export interface ScorecardModel {
   readonly scorecard: Scorecard;
 }
 
+/**
+ * Gradient-boosted trees on the preprocessing's encoded inputs: the forests' mean logit of label 1
+ * through the calibrator. Plain JavaScript at scoring, no tfjs.
+ */
+export interface BoostedModel {
+  readonly kind: 'boosted';
+  /** Inputs per row (the preprocessing's width); every split reads one of them. */
+  readonly inputWidth: number;
+  /** One forest per validation fold (each stopped on its own fold). */
+  readonly forests: readonly BoostedForest[];
+  readonly calibrator: Calibrator;
+  /** Where boosting started (chosen on the validation rows when the settings said 'auto'). */
+  readonly start: BoostingStart;
+  readonly settings: BoostingSettings;
+}
+
 /** The fitted model. */
-export type BundleModel = NetworkModel | ScorecardModel;
+export type BundleModel = NetworkModel | ScorecardModel | BoostedModel;
 
 /** How scores become decisions: decline at or above the cut-off on the probability of bad; points on a scale. */
 export interface DecisionPolicy {

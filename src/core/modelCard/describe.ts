@@ -13,6 +13,11 @@ export function modelKindText(bundle: ModelBundle): string {
     const m = model.scorecard.characteristics.length;
     return `points scorecard of ${m} characteristic${m === 1 ? '' : 's'} (logistic regression on weight of evidence)`;
   }
+  if (model.kind === 'boosted') {
+    const f = model.forests.length;
+    const trees = model.forests.map((forest) => forest.trees.length);
+    return `gradient-boosted trees, ${f === 1 ? 'one forest' : `${f} forests averaged`} of ${Math.min(...trees)}–${Math.max(...trees)} trees (up to ${model.settings.maxLeaves} leaves each), started from ${model.start === 'linear' ? 'a logistic regression' : 'the base rate'}`;
+  }
   const n = model.members.length;
   const members = n === 1 ? 'a single network' : `an ensemble of ${n} members`;
   if (model.network.kind === 'logistic') return n === 1 ? 'logistic regression' : `logistic regression, ${members}`;

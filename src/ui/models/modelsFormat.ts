@@ -28,7 +28,7 @@ export function formatChange(change: number | null): string {
 }
 
 /** The model kinds as the list names them. */
-export const KIND_NAMES: Readonly<Record<SavedModelKind, string>> = { logistic: 'Logistic regression', mlp: 'MLP', scorecard: 'Scorecard' };
+export const KIND_NAMES: Readonly<Record<SavedModelKind, string>> = { logistic: 'Logistic regression', mlp: 'MLP', scorecard: 'Scorecard', boosted: 'Boosted trees' };
 
 /** The weight encodings as the export menu names them. */
 export const QUANTIZATION_NAMES: Readonly<Record<WeightQuantization, string>> = {

@@ -129,7 +129,7 @@ export function metadataOf(id: RegistryId, name: string, bundle: ModelBundle, sa
     auc: bundle.metrics.test?.metrics.auc ?? null,
     target: bundle.schema.outcome.target,
     rows: bundle.provenance.rows.train,
-    kind: bundle.model.kind === 'scorecard' ? 'scorecard' : bundle.model.network.kind,
+    kind: bundle.model.kind === 'network' ? bundle.model.network.kind : bundle.model.kind,
     locked,
   };
 }

@@ -7,8 +7,8 @@ import type { ModelKind } from '../../core/training/specs';
 /** A saved model's id in the registry (its own, not the bundle's or the worker's). */
 export type RegistryId = string & { readonly __brand: 'RegistryId' };
 
-/** Which model a saved entry holds: a tfjs network by its kind, or a points scorecard. */
-export type SavedModelKind = ModelKind | 'scorecard';
+/** Which model a saved entry holds: a tfjs network by its kind, a points scorecard, or boosted trees. */
+export type SavedModelKind = ModelKind | 'scorecard' | 'boosted';
 
 /** What the model list shows of a saved model; readable without its passphrase. */
 export interface SavedModelMeta {

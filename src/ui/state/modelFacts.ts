@@ -17,9 +17,9 @@ export interface ModelFacts {
   readonly scoring: ModelScoring;
 }
 
-/** The kind of model `bundle` holds: a tfjs network by its kind, or a scorecard. */
+/** The kind of model `bundle` holds: a tfjs network by its kind, a scorecard, or boosted trees. */
 export function bundleKind(bundle: ModelBundle): SavedModelKind {
-  return bundle.model.kind === 'scorecard' ? 'scorecard' : bundle.model.network.kind;
+  return bundle.model.kind === 'network' ? bundle.model.network.kind : bundle.model.kind;
 }
 
 /**

@@ -3,9 +3,10 @@ import type { TrainSummary } from '../../worker/protocol';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
 import { epochsText } from './members';
 
-/** The run's model in a few words: "MLP 32, dropout 0.1", "logistic", "scorecard". */
+/** The run's model in a few words: "MLP 32, dropout 0.1", "logistic", "scorecard", "boosted trees". */
 function modelName(run: TrainSummary): string {
   if (run.scorecard) return 'scorecard';
+  if (run.model === 'boosted') return 'boosted trees';
   return run.network.kind === 'mlp' ? `MLP ${run.network.hiddenUnits.join('-')}${run.network.dropout > 0 ? `, dropout ${run.network.dropout}` : ''}` : 'logistic';
 }
 
@@ -38,12 +39,16 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
             data-elapsed-ms={Math.round(run.elapsedMs)}
             data-epochs={run.epochsRun}
             data-members={run.members.length}
-            data-model={run.scorecard ? 'scorecard' : run.network.kind}
+            data-model={run.model === 'network' ? run.network.kind : run.model}
             data-test-auc={run.evaluation.metrics.auc}
           >
             <td>{i + 1}</td>
             <td>{modelName(run)}</td>
-            {run.scorecard ? (
+            {run.model === 'boosted' ? (
+              <td>
+                {run.members.length} forest{run.members.length === 1 ? '' : 's'} of up to 31 leaves a tree, learning rate 0.1, seed {run.settings.seed}
+              </td>
+            ) : run.scorecard ? (
               <td>
                 {run.scorecard.scorecard.characteristics.length} characteristics, seed {run.settings.seed}
                 {run.scorecard.editedCharacteristics.length > 0 ? `, edited bins: ${run.scorecard.editedCharacteristics.join(', ')}` : ''}
@@ -63,11 +68,17 @@ export const RunsTable = memo(function RunsTable({ runs }: { runs: readonly Trai
                   : `${Math.round(100 * run.validation.fraction)}% held out`}
             </td>
             <td>
-              {run.scorecard ? '–' : run.members.length > 1 ? epochsText(run.members) : `${run.epochsRun} (best ${run.bestEpoch})`}
+              {run.scorecard
+                ? '–'
+                : run.model === 'boosted'
+                  ? `${run.members.map((m) => m.bestEpoch).join('/')} trees kept`
+                  : run.members.length > 1
+                    ? epochsText(run.members)
+                    : `${run.epochsRun} (best ${run.bestEpoch})`}
               {run.stopped ? ', stopped' : run.members.some((m) => m.stoppedEarly) ? ', early stop' : ''}
             </td>
-            <td>{run.scorecard ? 'none (plain JavaScript)' : run.backend.name}</td>
-            <td>{run.scorecard ? '–' : formatCount(Math.round(run.samplesPerSecond))}</td>
+            <td>{run.model === 'network' ? run.backend.name : 'none (plain JavaScript)'}</td>
+            <td>{run.model === 'network' ? formatCount(Math.round(run.samplesPerSecond)) : '–'}</td>
             <td>{formatDuration(run.elapsedMs)}</td>
             <td>{formatRatio(run.evaluation.metrics.auc)}</td>
           </tr>

@@ -67,7 +67,9 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
           {progress && training
             ? `${memberText}epoch ${progress.epoch}/${progress.epochs}, batch ${progress.batch}/${progress.batches} · ${formatCount(Math.round(progress.samplesPerSecond))} samples/s · ${formatDuration(progress.elapsedMs)} elapsed · about ${formatDuration(progress.etaMs)} left${memberText ? ' for this member' : ''}`
             : last
-              ? `epoch ${last.epoch}/${last.epochs} · ${formatCount(Math.round(last.samplesPerSecond))} samples/s · ${formatDuration(last.elapsedMs)}`
+              ? options.kind === 'boosted'
+                ? `${memberText}tree ${last.epoch} (at most ${last.epochs}; early stopping decides) · validation log loss ${last.valLoss === null ? '–' : last.valLoss.toFixed(4)} · ${formatDuration(last.elapsedMs)}`
+                : `epoch ${last.epoch}/${last.epochs} · ${formatCount(Math.round(last.samplesPerSecond))} samples/s · ${formatDuration(last.elapsedMs)}`
               : ''}
         </span>
         <span>

@@ -9,12 +9,13 @@ interface Props {
   readonly onChange: (options: TrainOptions) => void;
 }
 
-/** The model choice: an MLP, logistic regression (both tfjs networks) or a points scorecard. */
+/** The model choice: boosted trees, an MLP, logistic regression (both tfjs networks) or a points scorecard. */
 function ModelSelect({ value, disabled, onChange }: { value: ModelChoice; disabled: boolean; onChange: (kind: ModelChoice) => void }) {
   return (
     <label>
       Model{' '}
       <select data-testid="model-select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as ModelChoice)}>
+        <option value="boosted">boosted trees (gradient boosting)</option>
         <option value="mlp">neural network (MLP)</option>
         <option value="logistic">logistic regression</option>
         <option value="scorecard">scorecard (points on WoE bins)</option>
@@ -30,7 +31,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
   const mlp = options.kind === 'mlp';
   // A scorecard is fitted in plain JavaScript (binning, then logistic regression on WoE): none of
   // the network's loop settings apply; the seed still fixes the split and the validation folds.
-  if (options.kind === 'scorecard') {
+  if (options.kind === 'scorecard' || options.kind === 'boosted') {
     return (
       <div className="settings">
         <div className="field-row">
@@ -46,10 +47,17 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             onChange={(seed) => set({ seed: Math.round(seed) })}
           />
         </div>
-        <p className="hint">
-          A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence,
-          characteristics with an information value under 0.02 left out. No neural network, no tfjs.
-        </p>
+        {options.kind === 'scorecard' ? (
+          <p className="hint">
+            A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence,
+            characteristics with an information value under 0.02 left out. No neural network, no tfjs.
+          </p>
+        ) : (
+          <p className="hint">
+            Gradient-boosted decision trees: one forest per validation fold, each tree fitted to what the trees before it got wrong, and as many trees kept as lower the log loss on
+            the fold the forest never saw. Numbers are used as they are (no scaling needed); plain JavaScript, no tfjs.
+          </p>
+        )}
       </div>
     );
   }

@@ -1,10 +1,14 @@
 import type { BackendName } from '../../model/backendChoice';
 import type { ModelKind, NetworkSpec } from '../../model/network';
 import type { TrainSettings } from '../../model/train';
-import { DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultSettingsFor } from '../../model/defaults';
+import type { ModelFamily } from '../../worker/protocol';
+import { DEFAULT_MODEL, DEFAULT_NETWORK, DEFAULT_SETTINGS, defaultSettingsFor } from '../../model/defaults';
 
-/** The model the form trains: a tfjs network (logistic regression or an MLP) or a points scorecard on WoE bins (no tfjs). */
-export type ModelChoice = ModelKind | 'scorecard';
+/** The model the form trains: a tfjs network (logistic regression or an MLP), a points scorecard on WoE bins, or gradient-boosted trees (both no tfjs). */
+export type ModelChoice = ModelKind | 'scorecard' | 'boosted';
+
+/** The model a new session trains (the same default as `npm run evaluate`). */
+export const DEFAULT_MODEL_CHOICE: ModelChoice = DEFAULT_MODEL;
 
 /** Everything the training form edits. */
 export interface TrainOptions {
@@ -29,7 +33,7 @@ export interface TrainOptions {
 
 /** The form's defaults: the model's defaults, on the automatically chosen backend. */
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  kind: DEFAULT_NETWORK.kind,
+  kind: DEFAULT_MODEL_CHOICE,
   hiddenUnits: DEFAULT_NETWORK.hiddenUnits,
   dropout: DEFAULT_NETWORK.dropout,
   l2: DEFAULT_SETTINGS.l2,
@@ -63,11 +67,17 @@ export function dataDefaults(trainRows: number, trainBadRows: number): DataDefau
   };
 }
 
-/** The model family, network and loop settings the worker needs (a scorecard ignores the network and loop settings). */
-export function toTrainRequestParts(options: TrainOptions): { model: 'network' | 'scorecard'; network: NetworkSpec; settings: TrainSettings } {
+/** The model family, network and loop settings the worker needs (a scorecard and boosted trees ignore the network and loop settings). */
+export function toTrainRequestParts(options: TrainOptions): { model: ModelFamily; network: NetworkSpec; settings: TrainSettings } {
+  const isNetwork = options.kind === 'mlp' || options.kind === 'logistic';
   return {
-    model: options.kind === 'scorecard' ? 'scorecard' : 'network',
-    network: { kind: options.kind === 'scorecard' ? 'logistic' : options.kind, hiddenUnits: options.hiddenUnits, dropout: options.dropout, seed: options.seed },
+    model: isNetwork ? 'network' : (options.kind as 'scorecard' | 'boosted'),
+    network: {
+      kind: options.kind === 'mlp' ? 'mlp' : options.kind === 'logistic' ? 'logistic' : DEFAULT_NETWORK.kind,
+      hiddenUnits: options.hiddenUnits,
+      dropout: options.dropout,
+      seed: options.seed,
+    },
     settings: {
       epochs: options.epochs,
       batchSize: options.batchSize,

@@ -45,9 +45,11 @@ export function useTraining(bridge: WorkerBridge) {
           setStatusText(
             runModel.current === 'scorecard'
               ? `Binning and fitting the scorecard on ${formatCount(trainRows)} rows…`
-              : validation.kind === 'cross-fit'
-                ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
-                : `Training on ${formatCount(trainRows)} rows…`,
+              : runModel.current === 'boosted'
+                ? `Growing ${validation.kind === 'cross-fit' ? `${validation.folds} forests` : 'a forest'} of boosted trees on ${formatCount(trainRows)} rows, each stopped on its own fold…`
+                : validation.kind === 'cross-fit'
+                  ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
+                  : `Training on ${formatCount(trainRows)} rows…`,
           );
           break;
         }

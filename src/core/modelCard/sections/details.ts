@@ -32,6 +32,10 @@ export function modelDetailsSection(bundle: ModelBundle): Html {
     facts.push(['Inputs per row', count(bundle.model.inputWidth)]);
     facts.push(['Weight storage', bundle.model.quantization === 'none' ? 'float32 (not quantised)' : `quantised to ${bundle.model.quantization}`]);
   }
+  if (bundle.model.kind === 'boosted') {
+    facts.push(['Inputs per row', count(bundle.model.inputWidth)]);
+    facts.push(['Trees', count(bundle.model.forests.reduce((n, f) => n + f.trees.length, 0))]);
+  }
   return section(
     'model-details',
     html`${paragraph(`A model that estimates the probability that a credit applicant turns out ${badText(bundle)} rather than ${goodText(bundle)}.`)}${factTable('Model details', facts)}`,

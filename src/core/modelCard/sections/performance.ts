@@ -81,9 +81,16 @@ function crossValidation(bundle: ModelBundle): Html {
 function members(bundle: ModelBundle): Html {
   const runs = bundle.metrics.members;
   if (runs.length === 0) return paragraph(bundle.model.kind === 'scorecard' ? 'A scorecard is fitted in one pass: it has no training epochs.' : 'No member runs are recorded.');
+  // A boosted member's "epochs" are its trees: grown, and kept at the best validation loss.
+  const unit = bundle.model.kind === 'boosted' ? 'Trees' : 'Epochs';
   return dataTable(
-    'Training epochs of each ensemble member',
-    [{ label: 'Member', align: 'number' }, { label: 'Epochs run', align: 'number' }, { label: 'Best epoch', align: 'number' }, { label: 'Stopped early' }],
+    bundle.model.kind === 'boosted' ? 'Trees of each forest' : 'Training epochs of each ensemble member',
+    [
+      { label: 'Member', align: 'number' },
+      { label: `${unit} run`, align: 'number' },
+      { label: bundle.model.kind === 'boosted' ? 'Trees kept' : 'Best epoch', align: 'number' },
+      { label: 'Stopped early' },
+    ],
     runs.map((r) => [String(r.member), count(r.epochsRun), count(r.bestEpoch), yesNo(r.stoppedEarly)]),
   );
 }

@@ -62,6 +62,23 @@ function scorecardSettings(bundle: ModelBundle): Html {
   ])}`;
 }
 
+function boostedSettings(bundle: ModelBundle): Html {
+  if (bundle.model.kind !== 'boosted') return html``;
+  const b = bundle.model.settings;
+  const start = bundle.model.start === 'linear' ? 'a ridge logistic regression on the inputs (C = 1)' : 'the base rate’s logit';
+  return html`${subheading('Boosted trees')}${factTable('Boosting', [
+    ['Loss', 'log loss; second-order (gradient and hessian) leaf values'],
+    ['Learning rate', plain(b.learningRate)],
+    ['Trees (at most)', count(b.maxIterations)],
+    ['Leaves per tree (at most), grown best-first', count(b.maxLeaves)],
+    ['Fewest rows per leaf', count(b.minRowsPerLeaf)],
+    ['L2 penalty on leaf values', plain(b.l2)],
+    ['Bins per input (at most)', count(b.maxBins)],
+    ['Early stopping', `after ${b.patience} trees without a lower validation log loss (by more than ${plain(b.tolerance)}); the forest is cut back to its best tree count`],
+    ['Start', b.start === 'auto' ? `${start}, chosen on the validation rows` : start],
+  ])}`;
+}
+
 /** Network, training loop, validation plan, encoding and backend (or the scorecard's fit). */
 export function settingsSection(bundle: ModelBundle): Html {
   const p = bundle.provenance;
@@ -71,12 +88,18 @@ export function settingsSection(bundle: ModelBundle): Html {
     ['Validation plan', validationPlanText(s.validation)],
     [
       'Numeric encoding',
-      bundle.model.kind === 'scorecard' ? 'not used: the scorecard bins the answers' : s.numericEncoding === 'ple' ? 'piecewise-linear (PLE) over quantile bins' : 'standardised',
+      bundle.model.kind === 'scorecard'
+        ? 'not used: the scorecard bins the answers'
+        : s.numericEncoding === 'ple'
+          ? 'piecewise-linear (PLE) over quantile bins'
+          : bundle.model.kind === 'boosted'
+            ? 'standardised (the trees split on the values; scaling does not change them)'
+            : 'standardised',
     ],
     ['Backend', s.backend],
     ['Seed', plain(p.seed)],
     ['Training time', duration(p.trainingMs)],
   ]);
-  const model = bundle.model.kind === 'scorecard' ? scorecardSettings(bundle) : networkSettings(bundle);
+  const model = bundle.model.kind === 'scorecard' ? scorecardSettings(bundle) : bundle.model.kind === 'boosted' ? boostedSettings(bundle) : networkSettings(bundle);
   return section('settings', html`${general}${model}`);
 }
