@@ -55,6 +55,19 @@ test('the default model is boosted trees: credit_risk trains to a test AUC of 0.
 
   const before: number[] = [];
   for (const applicant of APPLICANTS) before.push(await app.scoreApplicant(applicant));
+  // The last applicant borrows 45% of their income (good applicants' median is near 15%): that is a
+  // principal reason, in its own words; at most four reasons, strongest first; points and decision shown.
+  const reasons = page.getByTestId('reason-codes').locator('li');
+  const listed = await reasons.evaluateAll((els) =>
+    els.map((el) => ({ column: el.getAttribute('data-column'), code: el.getAttribute('data-code'), weight: Number(el.getAttribute('data-weight')) })),
+  );
+  expect(listed.length).toBeGreaterThanOrEqual(1);
+  expect(listed.length).toBeLessThanOrEqual(4);
+  expect(listed.map((r) => r.weight)).toEqual([...listed.map((r) => r.weight)].sort((a, b) => b - a));
+  expect(listed).toContainEqual(expect.objectContaining({ column: 'loan_percent_income', code: 'above-typical' }));
+  await expect(reasons.filter({ hasText: 'Loan percent income of 0.45 is high' })).toHaveCount(1);
+  await expect(page.getByTestId('score-decision')).toHaveAttribute('data-decision', before[2] >= 0.5 ? 'decline' : 'approve');
+  expect(Number(await page.getByTestId('score-points').innerText())).toBe(Number(await app.scoreResult.getAttribute('data-points')));
   expect(new Set(before).size, 'three different applicants, three different probabilities').toBe(3);
 
   await app.openStep('models');

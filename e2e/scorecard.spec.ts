@@ -60,8 +60,8 @@ function parseCsv(text: string): string[][] {
  */
 async function checkApplicantAddsUp(app: CreditLabPage, applicant: Record<string, string>): Promise<number> {
   await app.scoreApplicant(applicant);
-  // A result shown before this one says the form has changed since, until the new one replaces it.
-  await expect(app.scoreResult).not.toContainText('the form has changed since');
+  // A result shown before this one says it is for the answers as last scored, until the new one replaces it.
+  await expect(app.scoreResult).not.toContainText('as last scored');
   const shown = await app.scoreResultState();
   const rows = await app.pointsTable();
   const scale = await app.pointsScale();

@@ -31,7 +31,7 @@ async function command(script: string, args: string[], env: Record<string, strin
 /** The probability column of `npm run score`'s CSV, by row. */
 function probabilitiesOf(csv: string): number[] {
   const [header, ...lines] = csv.trim().split('\r\n');
-  expect(header).toBe('row,probability_of_bad,points,decision,outside_trained_range,problem');
+  expect(header).toBe('row,probability_of_bad,points,decision,outside_trained_range,reasons,problem');
   return lines.map((line) => Number(line.split(',')[1]));
 }
 

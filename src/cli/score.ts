@@ -92,16 +92,18 @@ async function main(argv: string[]): Promise<void> {
       const scored = scoreApplicant(scorer, rules, recordOf(table, row), bundle.policy.scale);
       if (!scored.ok) {
         failed++;
-        rows.push([row + 1, null, null, null, null, scored.reason]);
+        rows.push([row + 1, null, null, null, null, null, scored.reason]);
         continue;
       }
       const p = scored.data.probabilityOfBad;
       const decline = p >= bundle.policy.cutoff;
       if (decline) declined++;
       const outside = scored.data.outsideTrainedRange.map((o) => o.column).join(' ');
-      rows.push([row + 1, p, pointsFromProbability(asProbability(p), bundle.policy.scale).toFixed(1), decline ? 'decline' : 'approve', outside, null]);
+      // Reasons as codes a program can read: "column:code" per reason, the strongest first.
+      const reasons = (scored.data.reasons ?? []).map((r) => `${r.column}:${r.code}`).join(' ');
+      rows.push([row + 1, p, pointsFromProbability(asProbability(p), bundle.policy.scale).toFixed(1), decline ? 'decline' : 'approve', outside, reasons, null]);
     }
-    const csv = writeCsv(['row', 'probability_of_bad', 'points', 'decision', 'outside_trained_range', 'problem'], rows);
+    const csv = writeCsv(['row', 'probability_of_bad', 'points', 'decision', 'outside_trained_range', 'reasons', 'problem'], rows);
     if (values.out) writeFileSync(values.out, csv);
     else process.stdout.write(csv);
     process.stderr.write(`${describe(bundle)}\nscored ${table.rowCount - failed} of ${table.rowCount} rows: ${declined} declined at the cut-off, ${failed} not scored\n`);

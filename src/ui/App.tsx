@@ -28,6 +28,7 @@ import { ModelsPanel } from './models/ModelsPanel';
 import type { ModelInUseCard } from './models/types';
 import { useModels } from './models/useModels';
 import { ApplicantForm } from './score/ApplicantForm';
+import { BatchPanel } from './score/BatchPanel';
 import { Alert } from './shared/Alert';
 import { Deferred } from './shared/Deferred';
 import { useSeen } from './shared/useSeen';
@@ -414,6 +415,7 @@ export function App() {
           {model && (
             <Deferred key={`score-${model.id}`} order={2}>
               <ApplicantForm key={model.id} model={model.facts.scoring} cutoff={cutoffInForce} scale={scale} onScore={score} />
+              <BatchPanel key={`batch-${model.id}`} bridge={bridge} modelId={model.id} />
             </Deferred>
           )}
         </StepSection>

@@ -4,6 +4,8 @@
 // the bundle is what a saved file holds, and what the worker scores with once it is loaded back.
 import { quantizationTolerance } from '../core/bundle/quantize';
 import { referenceProfile } from '../core/bundle/reference';
+import { scoreBins, type ScoreBins } from '../core/drift/psi';
+import { fitTypicalValues, type TypicalValues } from '../core/reasons/typicalValues';
 import { syntheticApplicants } from '../core/bundle/referenceApplicants';
 import {
   BUNDLE_FORMAT,
@@ -48,6 +50,8 @@ export interface BundleRun {
   readonly scorer: Scorer;
   /** The held-out test rows (1 = bad, probabilities of bad): the cut-off table's rows. */
   readonly test: BadScores;
+  /** The validation (or out-of-fold) rows' probabilities of bad: the reference for the score's drift (absent: no score reference). */
+  readonly search?: BadScores;
   readonly appVersion: string;
   readonly createdBy: Provenance['createdBy'];
   readonly createdAt?: Date;
@@ -101,7 +105,11 @@ export function buildBundle(run: BundleRun): ModelBundle {
       crossValidation: summary.crossValidation,
       cutoffTable: run.test.bad.length > 0 ? cutoffTable(run.test.bad, run.test.pBad, { positiveIsBad: true, profitPerGood: 0, lossPerBad: 0 }, 101) : null,
     },
-    reference: referenceProfile(data.source, data.trainTableRows, data.preprocessor),
+    reference: {
+      ...referenceProfile(data.source, data.trainTableRows, data.preprocessor),
+      typical: typicalOf(data, summary.positiveIsBad),
+      ...(run.search && run.search.pBad.length > 0 ? { score: scoreReference(run.search.pBad) } : {}),
+    },
     referenceTolerance: quantizationTolerance(run.model.kind === 'network' ? run.model.quantization : 'none'),
   };
   return { ...bundleWithoutReferences, referenceApplicants: scoreReferenceApplicants(run.scorer, { ...bundleWithoutReferences, referenceApplicants: [] }) };
@@ -149,6 +157,19 @@ function schemaColumns(data: PreparedData): SchemaColumn[] {
     const present = missing < rows.length;
     return { name: feature.name, kind: 'numeric', trainedMin: present ? min : null, trainedMax: present ? max : null, missingInTraining: missing };
   });
+}
+
+/** Decile bins and 0.1-wide shares of reference probabilities of bad. */
+function scoreReference(pBad: ArrayLike<number>): { bins: ScoreBins; histogram: number[] } {
+  const histogram = new Array<number>(10).fill(0);
+  for (let i = 0; i < pBad.length; i++) histogram[Math.min(9, Math.floor(pBad[i] * 10))] += 1 / pBad.length;
+  return { bins: scoreBins(pBad), histogram };
+}
+
+/** The training rows' typical answers, overall and of the good rows (label 1 is bad when `positiveIsBad`). */
+function typicalOf(data: PreparedData, positiveIsBad: boolean): TypicalValues {
+  const good = Uint8Array.from(data.train.y, (y) => ((y === 1) === positiveIsBad ? 0 : 1));
+  return fitTypicalValues(data.source, data.trainTableRows, good, data.preprocessor);
 }
 
 /** When, by which app, on which file, with which settings the model was trained. */

@@ -8,6 +8,7 @@ import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
 import { ok, type Result } from '../core/result';
 import type { PointsScale } from '../core/scoring/points';
+import { batchCsv, batchRows, releaseBatch, scoreBatch, type BatchFilter, type BatchRow, type BatchSummary } from './batch';
 import { admitBundle } from './bundleLoading';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
 import { findDataset, releaseDataset } from './datasets';
@@ -95,6 +96,26 @@ const api = {
   editCharacteristic(datasetId: DatasetId, config: PrepareConfig, binning: Binning, edit: BinEdit): BinEditResult {
     const dataset = findDataset(datasetId);
     return dataset.ok ? editCharacteristic(dataset.data, config, binning, edit) : { ok: false, problem: 'not-prepared' };
+  },
+
+  /** Scores every row of data set `datasetId` (a file of applicants) with model `modelId`, with progress; `cancel(jobId)` stops it and keeps nothing. */
+  scoreBatch(jobId: JobId, datasetId: DatasetId, modelId: ModelId, onProgress: (done: number, total: number) => void): Promise<Result<BatchSummary>> {
+    return runJob(jobId, (signal) => scoreBatch(datasetId, modelId, onProgress, signal));
+  },
+
+  /** A page of a scored batch's rows among those `filter` keeps, and how many it keeps. */
+  batchRows(batchId: string, filter: BatchFilter, start: number, count: number): Result<{ total: number; rows: BatchRow[] }> {
+    return batchRows(batchId, filter, start, count);
+  },
+
+  /** A scored batch as CSV (its columns, then probability of bad, points, decision, flags, reasons). */
+  batchCsv(batchId: string): Result<string> {
+    return batchCsv(batchId);
+  },
+
+  /** Forgets a scored batch. */
+  releaseBatch(batchId: string): void {
+    releaseBatch(batchId);
   },
 
   /** The rows this preparation removes, as CSV, each with its reason ('' when the data set is gone or cannot be prepared). */

@@ -14,6 +14,7 @@ import type { ModelBundle, QuantizationEffect, WeightQuantization } from '../cor
 import type { BackendChoice, BackendName } from '../model/backendChoice';
 import type { NetworkSpec } from '../model/network';
 import type { BatchProgress, EpochReport, TrainSettings } from '../model/train';
+import type { Reason, ReasonBasis } from '../core/reasons/reasons';
 
 export type { CalibrationSummary, CrossValidationSummary, EvaluationCharts, HeldOutEvaluation, MemberRun, OutcomeNames } from '../core/evaluation/types';
 
@@ -194,6 +195,10 @@ export interface ApplicantScore {
   /** Scorecard models: the bin of each characteristic the applicant falls into (−1 = the missing bin), whose points add up to the score. */
   readonly scorecardBins?: readonly ApplicantBin[];
   readonly outsideTrainedRange: readonly OutsideTrainedRange[];
+  /** Up to four reasons that pushed the risk up, largest first (absent for a model saved before reasons). */
+  readonly reasons?: readonly Reason[];
+  /** How the reasons were computed. */
+  readonly reasonBasis?: ReasonBasis;
 }
 
 /** The bin one characteristic of an applicant falls into. */

@@ -41,7 +41,7 @@ export interface FullPrecision {
 export function fullPrecisionOf(model: LoadedModel, bundle: ModelBundle): FullPrecision {
   const rules = rulesOf(bundle);
   const reference = bundle.referenceApplicants.map(({ record }) => {
-    const scored = scoreApplicant(model.scorer, rules, record, bundle.policy.scale);
+    const scored = scoreApplicant(model.scorer, rules, record, bundle.policy.scale, false);
     return scored.ok ? scored.data.probabilityOfBad : Number.NaN;
   });
   const inputs = model.rows?.testInputs ?? null;

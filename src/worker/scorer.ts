@@ -3,32 +3,42 @@
 // the form, the reference applicants written into a bundle, and their check when one is loaded.
 import type { BundleProblem } from '../core/bundle/problems';
 import { ensembleLogits } from '../core/boosting/ensemble';
+import { forestShapley } from '../core/boosting/treeShap';
+import { columnContributions, reasonsFromContributions, referenceRecord, type Reason, type ReasonBasis } from '../core/reasons/reasons';
+import type { TypicalValues } from '../core/reasons/typicalValues';
+import { scorecardPoints } from '../core/scorecard/scorecardPoints';
+import { integratedGradients } from '../model/attributions';
 import type { BoostedModel, BundleModel, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
 import { applyCalibrator } from '../core/calibration/calibrator';
 import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
+import { slotGroups } from '../core/importance/permutationImportance';
 import { fail, ok, type Result } from '../core/result';
 import type { Scorecard } from '../core/scorecard/types';
 import { probabilityOfBad, type PointsScale } from '../core/scoring/points';
 import { scoringModelOf } from '../model/bundleNetwork';
 import { disposeScoringModel, predictCalibrated, predictEnsembleLogits, type ScoringModel } from '../model/scoringModel';
-import type { ApplicantScore } from './protocol';
+import type { ApplicantBin, ApplicantScore } from './protocol';
 import { scoreApplicantOnScorecard } from './scorecardTraining';
 
 /** A model ready to score: a loaded tfjs ensemble, or a scorecard or boosted trees (plain JavaScript). */
 export type Scorer =
-  | { readonly kind: 'network'; readonly model: ScoringModel }
+  /** `logistic`: the network has no hidden layer, so its integrated gradients are its exact terms w·(x − r). */
+  | { readonly kind: 'network'; readonly model: ScoringModel; readonly logistic?: boolean }
   | { readonly kind: 'scorecard'; readonly scorecard: Scorecard }
   | { readonly kind: 'boosted'; readonly model: BoostedModel };
 
-/** What scoring applies besides the model: the stored preprocessing, and which label is bad. */
+/** What scoring applies besides the model: the stored preprocessing, which label is bad, and the typical answers reasons start from and compare with. */
 export interface ScoringRules {
   readonly preprocessing: Preprocessor;
   readonly positiveIsBad: boolean;
+  /** Absent in bundles made before reasons: then no reasons are given. */
+  readonly typical?: TypicalValues;
 }
 
 /** The bundle's model ready to score; throws when tfjs cannot load a member. */
 export async function scorerOf(model: BundleModel): Promise<Scorer> {
-  if (model.kind === 'network') return { kind: 'network', model: await scoringModelOf(model) };
+  if (model.kind === 'network')
+    return { kind: 'network', model: await scoringModelOf(model), logistic: model.network.kind === 'logistic' || model.network.hiddenUnits.length === 0 };
   return model.kind === 'boosted' ? { kind: 'boosted', model } : { kind: 'scorecard', scorecard: model.scorecard };
 }
 
@@ -39,14 +49,17 @@ export function disposeScorer(scorer: Scorer): void {
 
 /**
  * Scores one applicant with the stored preprocessing and calibrated model (never refit): the
- * probability of bad, and any value outside the trained range of a 'drop' rule. A scorecard scores
- * with the integer points of the applicant's bins on `scale`: the probability follows from their total.
+ * probability of bad, any value outside the trained range of a 'drop' rule, and (with `explain` and
+ * typical values in the rules) up to four reasons that pushed the risk up. A scorecard scores with
+ * the integer points of the applicant's bins on `scale`: the probability follows from their total.
  */
-export function scoreApplicant(scorer: Scorer, rules: ScoringRules, record: ApplicantRecord, scale: PointsScale): Result<ApplicantScore> {
+export function scoreApplicant(scorer: Scorer, rules: ScoringRules, record: ApplicantRecord, scale: PointsScale, explain = true): Result<ApplicantScore> {
   const outsideTrainedRange = () => findOutsideTrainedRange(rules.preprocessing, record);
   if (scorer.kind === 'scorecard') {
     const scored = scoreApplicantOnScorecard(scorer.scorecard, record, scale, rules.preprocessing.decimal);
-    return scored.ok ? ok({ ...scored.data, outsideTrainedRange: outsideTrainedRange() }) : scored;
+    if (!scored.ok) return scored;
+    const reasons = explain ? scorecardReasons(scorer.scorecard, scored.data.scorecardBins ?? [], record, scale, rules) : null;
+    return ok({ ...scored.data, outsideTrainedRange: outsideTrainedRange(), ...(reasons ? { reasons, reasonBasis: 'points-below-best' as const } : {}) });
   }
   let x: Float32Array;
   try {
@@ -56,7 +69,54 @@ export function scoreApplicant(scorer: Scorer, rules: ScoringRules, record: Appl
   }
   const p = scorer.kind === 'boosted' ? applyCalibrator(scorer.model.calibrator, boostedLogit(scorer.model, x)) : predictCalibrated(scorer.model, x)[0];
   if (!Number.isFinite(p)) return fail('The model gave no valid probability for this applicant.');
-  return ok({ probabilityOfBad: probabilityOfBad(p, rules.positiveIsBad), outsideTrainedRange: outsideTrainedRange() });
+  const explained = explain && rules.typical ? explainEncoded(scorer, rules, record, x, rules.typical) : null;
+  return ok({ probabilityOfBad: probabilityOfBad(p, rules.positiveIsBad), outsideTrainedRange: outsideTrainedRange(), ...explained });
+}
+
+/**
+ * The reasons of a network or boosted-tree score: each encoded input's contribution to the logit of
+ * bad from the reference applicant (the training medians and modes), summed per column. Boosted
+ * trees: exact Shapley values; networks: integrated gradients (a logistic regression's are its exact terms).
+ */
+export function explainEncoded(
+  scorer: Exclude<Scorer, { kind: 'scorecard' }>,
+  rules: ScoringRules,
+  record: ApplicantRecord,
+  x: Float32Array,
+  typical: TypicalValues,
+): { reasons: Reason[]; reasonBasis: ReasonBasis } | null {
+  let reference: Float32Array;
+  try {
+    reference = encodeApplicant(rules.preprocessing, referenceRecord(rules.preprocessing, typical));
+  } catch (error) {
+    console.error('The reference applicant did not encode; no reasons given', error);
+    return null;
+  }
+  const toBad = rules.positiveIsBad ? 1 : -1;
+  const attributions =
+    scorer.kind === 'boosted' ? forestShapley(scorer.model.forests, x, reference, scorer.model.inputWidth) : integratedGradients(scorer.model, x, reference).attributions;
+  const perColumn = columnContributions(
+    attributions.map((a) => toBad * a),
+    slotGroups(rules.preprocessing),
+  );
+  const reasonBasis: ReasonBasis = scorer.kind === 'boosted' ? 'tree-shapley' : scorer.logistic ? 'exact-terms' : 'integrated-gradients';
+  return { reasons: reasonsFromContributions(perColumn, record, rules.preprocessing, typical), reasonBasis };
+}
+
+/**
+ * A scorecard's reasons, the usual adverse-action method: per characteristic, the points the
+ * applicant's bin falls short of the characteristic's best bin; the largest shortfalls first.
+ */
+function scorecardReasons(scorecard: Scorecard, bins: readonly ApplicantBin[], record: ApplicantRecord, scale: PointsScale, rules: ScoringRules): Reason[] {
+  const table = scorecardPoints(scorecard, scale);
+  const shortfalls = new Map<string, number>();
+  for (const { characteristic, binIndex } of bins) {
+    const rows = table.rows.filter((r) => r.characteristic === characteristic);
+    const best = Math.max(...rows.map((r) => r.points));
+    const own = rows.find((r) => r.binIndex === binIndex)?.points ?? best;
+    shortfalls.set(characteristic, best - own);
+  }
+  return reasonsFromContributions(shortfalls, record, rules.preprocessing, rules.typical).map((reason) => ({ ...reason, code: reason.code === 'missing' ? 'missing' : 'bin' }));
 }
 
 /** The boosted model's logit of label 1 (before calibration) for one encoded row. */
@@ -65,8 +125,9 @@ function boostedLogit(model: BoostedModel, x: Float32Array): number {
 }
 
 /** The scoring rules a bundle stores. */
-export function rulesOf(bundle: Pick<ModelBundle, 'preprocessing' | 'policy'>): ScoringRules {
-  return { preprocessing: bundle.preprocessing, positiveIsBad: bundle.policy.positiveIsBad };
+export function rulesOf(bundle: Pick<ModelBundle, 'preprocessing' | 'policy'> & { readonly reference?: Pick<ModelBundle['reference'], 'typical'> }): ScoringRules {
+  const typical = bundle.reference?.typical;
+  return { preprocessing: bundle.preprocessing, positiveIsBad: bundle.policy.positiveIsBad, ...(typical ? { typical } : {}) };
 }
 
 /**
@@ -74,7 +135,7 @@ export function rulesOf(bundle: Pick<ModelBundle, 'preprocessing' | 'policy'>): 
  * ensemble's mean logit before calibration (an isotonic step can hide a changed weight; the logit cannot).
  */
 export function referenceOf(scorer: Scorer, rules: ScoringRules, record: ApplicantRecord, scale: PointsScale): Result<ReferenceApplicant> {
-  const scored = scoreApplicant(scorer, rules, record, scale);
+  const scored = scoreApplicant(scorer, rules, record, scale, false);
   if (!scored.ok) return scored;
   if (scorer.kind === 'scorecard') return ok({ record, probabilityOfBad: scored.data.probabilityOfBad });
   const x = encodeApplicant(rules.preprocessing, record);

@@ -15,7 +15,12 @@ export function score(modelId: ModelId, record: ApplicantRecord, scale?: PointsS
   if (!found.ok) return found;
   const model = found.data;
   try {
-    return scoreApplicant(model.scorer, rulesOf({ preprocessing: model.bundle.preprocessing, policy: model.policy }), record, scale ?? model.policy.scale);
+    return scoreApplicant(
+      model.scorer,
+      rulesOf({ preprocessing: model.bundle.preprocessing, policy: model.policy, reference: model.bundle.reference }),
+      record,
+      scale ?? model.policy.scale,
+    );
   } catch (error) {
     console.error('Scoring failed', error);
     return fail('The applicant could not be scored.');

@@ -260,6 +260,7 @@ async function keep(
       model,
       scorer,
       test: rows.test,
+      search: rows.search,
       appVersion: __APP_VERSION__,
       createdBy: 'app',
     });

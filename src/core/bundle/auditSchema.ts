@@ -176,8 +176,16 @@ export const provenanceSchema = v.looseObject({
 });
 
 /** The training rows' distribution per input column, for drift checks (ReferenceProfile). */
+const typicalValue = v.variant('kind', [
+  v.looseObject({ kind: v.literal('numeric'), median: v.nullable(finite), goodMedian: v.nullable(finite) }),
+  v.looseObject({ kind: v.literal('categorical'), mode: v.nullable(text), goodMode: v.nullable(text) }),
+]);
+
 export const referenceProfileSchema = v.looseObject({
   rows: finite,
+  // Scoring reads these (the reference applicant of reasons), so their shape is checked.
+  typical: v.optional(v.looseObject({ rows: finite, goodRows: finite, columns: v.record(v.string(), typicalValue) })),
+  score: v.optional(v.looseObject({ bins: v.looseObject({ edges: v.array(finite), shares: v.array(finite), rows: finite }), histogram: v.array(finite) })),
   features: v.array(
     v.looseObject({
       column: text,

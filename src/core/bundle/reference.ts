@@ -114,8 +114,8 @@ function decileEdges(sorted: Float64Array): number[] {
   return edges;
 }
 
-/** How many edges are ≤ v: the bin of v among bins [edge(b − 1), edge(b)). */
-function upperBound(edges: readonly number[], v: number): number {
+/** How many edges are ≤ v: the bin of v among bins [edge(b − 1), edge(b)) (binary search; edges ascending). */
+export function upperBound(edges: readonly number[], v: number): number {
   let lo = 0;
   let hi = edges.length;
   while (lo < hi) {

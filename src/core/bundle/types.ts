@@ -5,6 +5,8 @@
 
 import type { BoostedForest, BoostingSettings, BoostingStart } from '../boosting/types';
 import type { Calibrator } from '../calibration/calibrator';
+import type { TypicalValues } from '../reasons/typicalValues';
+import type { ScoreBins } from '../drift/psi';
 import type { CleaningPlan } from '../clean/plan';
 import type { CleaningReport } from '../clean/cleanTable';
 import type { DecimalMark } from '../csv/cells';
@@ -212,6 +214,14 @@ export interface ReferenceBin {
 /** The training rows' distribution per input column, for drift checks on new applicants (population stability). */
 export interface ReferenceProfile {
   readonly rows: number;
+  /** Each input column's training median or mode, overall (the reference applicant reasons start from) and of the good rows (what reasons compare with); absent in bundles made before reasons. */
+  readonly typical?: TypicalValues;
+  /**
+   * The model's probabilities of bad on its validation (or out-of-fold) rows, which it never trained
+   * on: decile bins for the score's drift, and shares in ten bins of 0.1 for the batch summary's chart.
+   * Absent when the run had no validation rows, and in bundles made before batch scoring.
+   */
+  readonly score?: { readonly bins: ScoreBins; readonly histogram: readonly number[] };
   readonly features: readonly { readonly column: string; readonly kind: 'numeric' | 'categorical'; readonly bins: readonly ReferenceBin[] }[];
 }
 

@@ -1,11 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { scorecardPoints } from '../../core/scorecard/scorecardPoints';
 import type { ApplicantRecord } from '../../core/features/preprocessor';
 import type { Result } from '../../core/result';
 import { asPoints, asProbability, pointsFromProbability, probabilityFromPoints, type PointsScale } from '../../core/scoring/points';
 import type { ApplicantScore } from '../../worker/protocol';
 import type { ModelScoring } from '../state/modelFacts';
+import { humanLabel } from '../shared/labels';
 import { badName, formatPercent } from '../shared/outcome';
+import { checkField, fieldMessage, type FieldCheck } from './fieldChecks';
+import { ReasonList } from './ReasonList';
 
 interface Props {
   /** What the model in use scores with (from its run, or from its bundle when it has no test figures). */
@@ -19,36 +22,82 @@ interface Props {
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /**
- * Step 7: a form built from the model's features; scoring applies the stored preprocessing. The
- * worker returns the probability of bad only: points and decision are derived here from the current
- * scale and cut-off, so moving the slider or editing the scale updates a shown result at once.
+ * Step 7: a form built from the model's input schema (labels in words, the trained range as a hint,
+ * a message under any answer that cannot be scored or lies outside what the model saw); scoring
+ * applies the stored preprocessing. Any edit scores again at the next frame, without a click; the
+ * latest answers win when results arrive out of order. The worker returns the probability of bad
+ * and the reasons; points and decision are derived here from the current scale and cut-off, so
+ * moving the slider or editing the scale updates a shown result at once.
  */
 export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
   const [scored, setScored] = useState<ApplicantScore | null>(null);
-  const [edited, setEdited] = useState(false);
+  const [stale, setStale] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [checks, setChecks] = useState<Readonly<Record<string, FieldCheck>>>({});
+  const latest = useRef(0);
+  const frame = useRef<number | null>(null);
+  const decimal = model.preprocessor.decimal;
+  const columns = useMemo(() => new Map((model.columns ?? []).map((c) => [c.name, c])), [model.columns]);
+  useEffect(() => () => (frame.current === null ? undefined : cancelAnimationFrame(frame.current)), []);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const readForm = (form: HTMLFormElement) => {
     const record: Record<string, string> = {};
-    new FormData(event.currentTarget).forEach((value, key) => {
+    new FormData(form).forEach((value, key) => {
       record[key] = String(value);
     });
+    const next: Record<string, FieldCheck> = {};
+    for (const feature of model.preprocessor.features) next[feature.name] = checkField(feature, columns.get(feature.name), record[feature.name] ?? '', decimal);
+    return { record, checks: next, blocked: Object.values(next).some((c) => c.code !== 'ok' && c.blocks) };
+  };
+
+  const score = async (record: ApplicantRecord) => {
+    const id = ++latest.current;
     setBusy(true);
     try {
       const result = await onScore(record, scale);
+      // A later edit was scored meanwhile (or is on its way): this answer is out of date.
+      if (id !== latest.current) return;
       if (result.ok) {
         setScored(result.data);
-        setEdited(false);
+        setStale(false);
         setError(null);
       } else {
         setScored(null);
         setError(result.reason);
       }
     } finally {
-      setBusy(false);
+      if (id === latest.current) setBusy(false);
     }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const read = readForm(event.currentTarget);
+    setChecks(read.checks);
+    if (read.blocked) {
+      setStale(scored !== null);
+      return;
+    }
+    void score(read.record);
+  };
+
+  const edit = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const read = readForm(form);
+    setChecks(read.checks);
+    if (read.blocked) {
+      // Nothing to score until the answer is fixed: the result shown is for the answers as last scored.
+      latest.current++;
+      setBusy(false);
+      setStale(scored !== null);
+      return;
+    }
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      void score(readForm(form).record);
+    });
   };
 
   return (
@@ -58,26 +107,51 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
       </h2>
       <p className="hint">
         {model.scorecard
-          ? "Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field falls in its characteristic's bin for missing values. The score is the sum of the points of the applicant's bins. Nothing is refit on the applicant."
-          : 'Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant.'}
+          ? "Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field falls in its characteristic's bin for missing values. The score is the sum of the points of the applicant's bins. Nothing is refit on the applicant. The result follows every edit."
+          : 'Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant. The result follows every edit.'}
       </p>
-      <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={() => scored && setEdited(true)}>
-        {model.preprocessor.features.map((feature) => (
-          <label key={feature.name}>
-            <span>{feature.name}</span>
-            {feature.kind === 'numeric' ? (
-              <input name={feature.name} type="text" inputMode="decimal" defaultValue={feature.fill === null ? '' : String(roundForDisplay(feature.fill))} />
-            ) : (
-              <select name={feature.name} defaultValue={feature.fill ?? feature.levels[0]}>
-                {feature.levels.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-            )}
-          </label>
-        ))}
+      <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={edit}>
+        {model.preprocessor.features.map((feature) => {
+          const check = checks[feature.name] ?? { code: 'ok' };
+          const message = fieldMessage(check);
+          const column = columns.get(feature.name);
+          const hint =
+            column?.kind === 'numeric' && column.trainedMin !== null && column.trainedMax !== null
+              ? `trained on ${rangeNumber.format(column.trainedMin)}–${rangeNumber.format(column.trainedMax)}`
+              : null;
+          const messageId = `field-message-${feature.name}`;
+          return (
+            <label key={feature.name} title={feature.name}>
+              <span>{humanLabel(feature.name)}</span>
+              {feature.kind === 'numeric' ? (
+                <input
+                  name={feature.name}
+                  type="text"
+                  inputMode="decimal"
+                  defaultValue={feature.fill === null ? '' : String(roundForDisplay(feature.fill))}
+                  aria-invalid={check.code !== 'ok' && check.blocks}
+                  aria-describedby={messageId}
+                />
+              ) : (
+                <select name={feature.name} defaultValue={feature.fill ?? feature.levels[0]} aria-describedby={messageId}>
+                  {feature.levels.map((level) => (
+                    <option key={level} value={level}>
+                      {level}
+                    </option>
+                  ))}
+                </select>
+              )}
+              <small id={messageId} className={`field-message ${check.code}`}>
+                {hint && <span className="hint">{hint}</span>}
+                {message && (
+                  <span data-testid={`field-error-${feature.name}`} data-code={check.code}>
+                    {message}
+                  </span>
+                )}
+              </small>
+            </label>
+          );
+        })}
         <button type="submit" className="primary" data-testid="score-button" disabled={busy}>
           Score applicant
         </button>
@@ -87,10 +161,12 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
           {error}
         </div>
       )}
-      {scored && <ScoreResult model={model} scored={scored} cutoff={cutoff} scale={scale} edited={edited} />}
+      {scored && <ScoreResult model={model} scored={scored} cutoff={cutoff} scale={scale} edited={stale} />}
     </section>
   );
 }
+
+const rangeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 /** A scorecard's score on `scale`: the applicant's bins with their integer points, the total, and the probability of bad the total stands for. */
 function scorecardScore(model: ModelScoring, scored: ApplicantScore, scale: PointsScale) {
@@ -120,12 +196,12 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
         data-decision={decline ? 'decline' : 'approve'}
         aria-live="polite"
       >
-        <strong>
+        <strong data-testid="score-decision" data-decision={decline ? 'decline' : 'approve'}>
           <span aria-hidden="true">{decline ? '✕ ' : '✓ '}</span>
           {decline ? 'Decline' : 'Approve'}
         </strong>{' '}
-        — {points} points. Probability of {badName(model.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'} the cut-off of {formatPercent(cutoff)}.
-        {edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
+        — <span data-testid="score-points">{points}</span> points. Probability of {badName(model.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'}{' '}
+        the cut-off of {formatPercent(cutoff)}.{edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
       </div>
       {card && (
         <ul className="score-breakdown" data-testid="score-breakdown" aria-label="Points per characteristic">
@@ -136,6 +212,7 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
           ))}
         </ul>
       )}
+      {scored.reasons && <ReasonList reasons={scored.reasons} basis={scored.reasonBasis} />}
       {scored.outsideTrainedRange.length > 0 && (
         <div role="status" className="score-flags" data-testid="score-flags">
           <span aria-hidden="true">⚠ </span>

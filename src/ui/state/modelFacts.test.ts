@@ -5,11 +5,11 @@ import type { TrainSummary } from '../../worker/protocol';
 import { modelFactsOf } from './modelFacts';
 
 describe('modelFactsOf', () => {
-  it('a run with a summary scores with that summary, named and kinded from its bundle', () => {
-    const summary = { preprocessor: NETWORK_BUNDLE.preprocessing } as unknown as TrainSummary;
+  it('a run with a summary scores with that summary’s preprocessing, outcome and scorecard, and the bundle’s input schema', () => {
+    const summary = { preprocessor: NETWORK_BUNDLE.preprocessing, outcome: NETWORK_BUNDLE.schema.outcome, scorecard: null } as unknown as TrainSummary;
     const facts = modelFactsOf(NETWORK_BUNDLE, summary);
-    expect(facts).toEqual({ name: NETWORK_BUNDLE.name, kind: 'mlp', scoring: summary });
-    expect(facts.scoring).toBe(summary);
+    expect(facts).toEqual({ name: NETWORK_BUNDLE.name, kind: 'mlp', scoring: { ...summary, columns: NETWORK_BUNDLE.schema.columns } });
+    expect(facts.scoring.preprocessor).toBe(summary.preprocessor);
     expect(modelFactsOf(NETWORK_BUNDLE, summary, 'Saved as').name).toBe('Saved as');
   });
 

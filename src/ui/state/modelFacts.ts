@@ -2,12 +2,12 @@
 // applicant form needs to score with it. Read from the bundle once, when the model arrives, so a
 // model loaded without its test figures (trained on every row) can still be scored.
 
-import type { ModelBundle } from '../../core/bundle/types';
+import type { ModelBundle, SchemaColumn } from '../../core/bundle/types';
 import type { TrainSummary } from '../../worker/protocol';
 import type { SavedModelKind } from '../registry/types';
 
-/** What the applicant form reads of a model: the features it asks for, the outcome names, and a scorecard's points. */
-export type ModelScoring = Pick<TrainSummary, 'preprocessor' | 'outcome' | 'scorecard'>;
+/** What the applicant form reads of a model: the features it asks for, the outcome names, a scorecard's points, and the input schema's trained ranges. */
+export type ModelScoring = Pick<TrainSummary, 'preprocessor' | 'outcome' | 'scorecard'> & { readonly columns?: readonly SchemaColumn[] };
 
 /** A model's name, kind and scoring inputs, as the page shows them. */
 export interface ModelFacts {
@@ -27,7 +27,12 @@ export function bundleKind(bundle: ModelBundle): SavedModelKind {
  * one (it already holds the scoring inputs); without it they are read from the bundle itself.
  */
 export function modelFactsOf(bundle: ModelBundle, summary: TrainSummary | null, name: string = bundle.name): ModelFacts {
-  if (summary) return { name, kind: bundleKind(bundle), scoring: summary };
+  if (summary)
+    return {
+      name,
+      kind: bundleKind(bundle),
+      scoring: { preprocessor: summary.preprocessor, outcome: summary.outcome, scorecard: summary.scorecard, columns: bundle.schema.columns },
+    };
   const { model } = bundle;
   const scorecard: ModelScoring['scorecard'] =
     model.kind === 'scorecard'
@@ -38,5 +43,5 @@ export function modelFactsOf(bundle: ModelBundle, summary: TrainSummary | null, 
           search: null,
         }
       : null;
-  return { name, kind: bundleKind(bundle), scoring: { preprocessor: bundle.preprocessing, outcome: bundle.schema.outcome, scorecard } };
+  return { name, kind: bundleKind(bundle), scoring: { preprocessor: bundle.preprocessing, outcome: bundle.schema.outcome, scorecard, columns: bundle.schema.columns } };
 }
