@@ -29,6 +29,7 @@ import type { ModelInUseCard } from './models/types';
 import { useModels } from './models/useModels';
 import { ApplicantForm } from './score/ApplicantForm';
 import { BatchPanel } from './score/BatchPanel';
+import { ScreensPanel } from './evaluate/ScreensPanel';
 import { Alert } from './shared/Alert';
 import { Deferred } from './shared/Deferred';
 import { useSeen } from './shared/useSeen';
@@ -380,6 +381,11 @@ export function App() {
         <StepSection step="evaluate">
           {/* Keyed by the model: a new one starts with its charts unmounted (they mount as they come into view) rather than redrawing mounted ones in one long task. */}
           {model && summary && <MetricsPanel key={model.id} summary={summary} cutoff={cutoffInForce} atCutoff={atCutoff} />}
+          {model && summary && (
+            <Deferred key={`screens-${model.id}`} order={2}>
+              <ScreensPanel bridge={bridge} modelId={model.id} cutoff={cutoffInForce} isScorecard={summary.scorecard !== null} />
+            </Deferred>
+          )}
         </StepSection>
         {/* After a run, the metrics mount first and the planner and form a frame or two later, so the
             three large sections are three short main-thread tasks rather than one long commit. */}

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { Binning } from '../core/binning/types';
 import { bundleOk, type BundleOutcome } from '../core/bundle/problems';
 import type { DecisionPolicy, ModelBundle } from '../core/bundle/types';
@@ -10,6 +10,7 @@ import { ok, type Result } from '../core/result';
 import type { PointsScale } from '../core/scoring/points';
 import { batchCsv, batchRows, releaseBatch, scoreBatch, type BatchFilter, type BatchRow, type BatchSummary } from './batch';
 import { admitBundle } from './bundleLoading';
+import { fairness, importance, protectedCandidates, type FairnessReport, type ImportanceReport } from './screens';
 import { computeCharacteristics, editCharacteristic } from './characteristics';
 import { findDataset, releaseDataset } from './datasets';
 import { exportModel, importModelFile, modelCard, quantizationPreview } from './exporting';
@@ -98,6 +99,21 @@ const api = {
     return dataset.ok ? editCharacteristic(dataset.data, config, binning, edit) : { ok: false, problem: 'not-prepared' };
   },
 
+  /** Permutation importance of the model on this session's test rows. */
+  importance(modelId: ModelId): Result<ImportanceReport> {
+    return importance(modelId);
+  },
+
+  /** The columns a fair-lending screen of the model can group by. */
+  protectedCandidates(modelId: ModelId): Result<string[]> {
+    return protectedCandidates(modelId);
+  },
+
+  /** The fair-lending screen of `column` on this session's test rows, at the cut-off in force. */
+  fairness(modelId: ModelId, column: string): Result<FairnessReport> {
+    return fairness(modelId, column);
+  },
+
   /** Scores every row of data set `datasetId` (a file of applicants) with model `modelId`, with progress; `cancel(jobId)` stops it and keeps nothing. */
   scoreBatch(jobId: JobId, datasetId: DatasetId, modelId: ModelId, onProgress: (done: number, total: number) => void): Promise<Result<BatchSummary>> {
     return runJob(jobId, (signal) => scoreBatch(datasetId, modelId, onProgress, signal));
@@ -108,9 +124,16 @@ const api = {
     return batchRows(batchId, filter, start, count);
   },
 
-  /** A scored batch as CSV (its columns, then probability of bad, points, decision, flags, reasons). */
-  batchCsv(batchId: string): Result<string> {
-    return batchCsv(batchId);
+  /**
+   * A scored batch as CSV bytes (UTF-8; its columns, then probability of bad, points, decision,
+   * flags, reasons), moved to the page rather than copied: encoding 20 MB of text on the main thread
+   * would be one long task.
+   */
+  batchCsv(batchId: string): Result<Uint8Array> {
+    const csv = batchCsv(batchId);
+    if (!csv.ok) return csv;
+    const bytes = new TextEncoder().encode(csv.data);
+    return transfer(ok(bytes), [bytes.buffer]);
   },
 
   /** Forgets a scored batch. */

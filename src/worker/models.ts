@@ -8,6 +8,7 @@ import type { BadScores } from './evaluation';
 import type { ModelId, TrainSummary } from './protocol';
 import { disposeScorer, type Scorer } from './scorer';
 import { randomId } from './randomId';
+import type { Table } from '../core/table';
 
 /** The rows of a model trained in this session: its held-out test rows, and the validation (or out-of-fold) rows cut-offs are searched on. */
 export interface SessionRows {
@@ -19,6 +20,8 @@ export interface SessionRows {
    * the data set's table, not a second copy of it, until the model is released.
    */
   readonly testInputs: EncodedRows | null;
+  /** The table the test rows come from and their rows in it (in `test`'s order): the fair-lending screen reads a protected column there. */
+  readonly testTable?: { readonly table: Table; readonly rows: Int32Array };
 }
 
 /** A model in the worker. */

@@ -85,22 +85,35 @@ export function explainEncoded(
   x: Float32Array,
   typical: TypicalValues,
 ): { reasons: Reason[]; reasonBasis: ReasonBasis } | null {
-  let reference: Float32Array;
-  try {
-    reference = encodeApplicant(rules.preprocessing, referenceRecord(rules.preprocessing, typical));
-  } catch (error) {
-    console.error('The reference applicant did not encode; no reasons given', error);
-    return null;
-  }
+  const context = explanationContext(rules.preprocessing, typical);
+  if (context === null) return null;
+  const { reference, slots } = context;
   const toBad = rules.positiveIsBad ? 1 : -1;
   const attributions =
     scorer.kind === 'boosted' ? forestShapley(scorer.model.forests, x, reference, scorer.model.inputWidth) : integratedGradients(scorer.model, x, reference).attributions;
   const perColumn = columnContributions(
     attributions.map((a) => toBad * a),
-    slotGroups(rules.preprocessing),
+    slots,
   );
   const reasonBasis: ReasonBasis = scorer.kind === 'boosted' ? 'tree-shapley' : scorer.logistic ? 'exact-terms' : 'integrated-gradients';
   return { reasons: reasonsFromContributions(perColumn, record, rules.preprocessing, typical), reasonBasis };
+}
+
+// The encoded reference applicant and the columns' input slots, per bundle (its typical values and
+// preprocessing never change): computed once, not for every applicant of a batch or every edit.
+const contexts = new WeakMap<TypicalValues, { readonly pre: Preprocessor; readonly reference: Float32Array; readonly slots: ReturnType<typeof slotGroups> } | null>();
+
+function explanationContext(pre: Preprocessor, typical: TypicalValues) {
+  const cached = contexts.get(typical);
+  if (cached !== undefined && (cached === null || cached.pre === pre)) return cached;
+  let context = null;
+  try {
+    context = { pre, reference: encodeApplicant(pre, referenceRecord(pre, typical)), slots: slotGroups(pre) };
+  } catch (error) {
+    console.error('The reference applicant did not encode; no reasons given', error);
+  }
+  contexts.set(typical, context);
+  return context;
 }
 
 /**

@@ -268,7 +268,7 @@ async function keep(
     console.error('Building the model bundle failed', error);
     return fail('The trained model could not be packaged for scoring.');
   }
-  const loaded = await admitBundle(bundle, { summary, rows });
+  const loaded = await admitBundle(bundle, { summary, rows: { ...rows, testTable: { table: data.source, rows: data.testTableRows } } });
   if (!loaded.ok) {
     console.error('The trained model did not load back from its bundle', loaded.problem);
     return fail('The trained model did not load back from its own bundle; please train again.');

@@ -17,46 +17,58 @@ function logFactorial(n: number): number {
   return LOG_FACTORIAL[n];
 }
 
-/** Adds one tree's Shapley values for `x` against `reference` (both encoded rows) to `out`, times `scale`. */
-function addTreeShapley(tree: BoostedTree, x: ArrayLike<number>, reference: ArrayLike<number>, out: Float64Array, scale: number): void {
-  // side[f]: 0 undecided, 1 on the applicant's side (in A), 2 on the reference's (in B).
-  const side = new Uint8Array(out.length);
-  const onA: number[] = [];
-  const onB: number[] = [];
-  const walk = (node: number): void => {
-    const f = tree.feature[node];
-    if (f < 0) {
-      const a = onA.length;
-      const b = onB.length;
-      if (a + b === 0) return;
-      const value = tree.value[node] * scale;
-      const total = logFactorial(a + b);
-      if (a > 0) {
-        const w = value * Math.exp(logFactorial(a - 1) + logFactorial(b) - total);
-        for (const i of onA) out[i] += w;
-      }
-      if (b > 0) {
-        const w = value * Math.exp(logFactorial(a) + logFactorial(b - 1) - total);
-        for (const i of onB) out[i] -= w;
-      }
-      return;
+// WEIGHT[a][b] = a! b! / (a + b + 1)!: the share of a leaf's value an input gets when a other inputs
+// are on its side and b on the other side (so (a − 1)! b! / (a + b)! is WEIGHT[a − 1][b]).
+const WEIGHT: number[][] = [];
+function weight(a: number, b: number): number {
+  const row = (WEIGHT[a] ??= []);
+  return (row[b] ??= Math.exp(logFactorial(a) + logFactorial(b) - logFactorial(a + b + 1)));
+}
+
+/** The walk's state for one applicant, reused across trees: which side each input is on, and the inputs on each side. */
+interface Walk {
+  readonly x: ArrayLike<number>;
+  readonly reference: ArrayLike<number>;
+  readonly out: Float64Array;
+  /** 0 undecided, 1 on the applicant's side (in A), 2 on the reference's (in B). */
+  readonly side: Uint8Array;
+  readonly onA: number[];
+  readonly onB: number[];
+  scale: number;
+}
+
+function walkTree(tree: BoostedTree, node: number, w: Walk): void {
+  const f = tree.feature[node];
+  if (f < 0) {
+    const a = w.onA.length;
+    const b = w.onB.length;
+    if (a + b === 0) return;
+    const value = tree.value[node] * w.scale;
+    if (a > 0) {
+      const share = value * weight(a - 1, b);
+      for (const i of w.onA) w.out[i] += share;
     }
-    const t = tree.threshold[node];
-    const xChild = x[f] <= t ? tree.left[node] : tree.right[node];
-    const rChild = reference[f] <= t ? tree.left[node] : tree.right[node];
-    if (side[f] === 1 || xChild === rChild) return walk(side[f] === 2 ? rChild : xChild);
-    if (side[f] === 2) return walk(rChild);
-    side[f] = 1;
-    onA.push(f);
-    walk(xChild);
-    onA.pop();
-    side[f] = 2;
-    onB.push(f);
-    walk(rChild);
-    onB.pop();
-    side[f] = 0;
-  };
-  walk(0);
+    if (b > 0) {
+      const share = value * weight(b - 1, a);
+      for (const i of w.onB) w.out[i] -= share;
+    }
+    return;
+  }
+  const t = tree.threshold[node];
+  const xChild = w.x[f] <= t ? tree.left[node] : tree.right[node];
+  const rChild = w.reference[f] <= t ? tree.left[node] : tree.right[node];
+  const side = w.side[f];
+  if (xChild === rChild || side === 1) return walkTree(tree, side === 2 ? rChild : xChild, w);
+  if (side === 2) return walkTree(tree, rChild, w);
+  w.side[f] = 1;
+  w.onA.push(f);
+  walkTree(tree, xChild, w);
+  w.onA.pop();
+  w.side[f] = 2;
+  w.onB.push(f);
+  walkTree(tree, rChild, w);
+  w.onB.pop();
+  w.side[f] = 0;
 }
 
 /**
@@ -67,9 +79,10 @@ function addTreeShapley(tree: BoostedTree, x: ArrayLike<number>, reference: Arra
 export function forestShapley(forests: readonly BoostedForest[], x: ArrayLike<number>, reference: ArrayLike<number>, width: number): Float64Array {
   const out = new Float64Array(width);
   const scale = 1 / forests.length;
+  const w: Walk = { x, reference, out, side: new Uint8Array(width), onA: [], onB: [], scale };
   for (const forest of forests) {
     if (forest.linear) for (let j = 0; j < width; j++) out[j] += scale * forest.linear.coefficients[j] * (x[j] - reference[j]);
-    for (const tree of forest.trees) addTreeShapley(tree, x, reference, out, scale);
+    for (const tree of forest.trees) walkTree(tree, 0, w);
   }
   return out;
 }

@@ -92,7 +92,7 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
   const download = async () => {
     if (!summary) return;
     const csv = await bridge.api.batchCsv(summary.batchId);
-    if (csv.ok) downloadFile(csv.data, 'scores.csv', 'text/csv');
+    if (csv.ok) downloadFile(csv.data as Uint8Array<ArrayBuffer>, 'scores.csv', 'text/csv');
     else setPhase({ kind: 'error', message: csv.reason });
   };
 
