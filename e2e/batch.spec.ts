@@ -94,3 +94,24 @@ test('a file without the model’s columns is refused with the missing ones name
   await expect(page.getByRole('alert')).toContainText('annual_income');
   await expect(page.getByTestId('batch-results')).toHaveCount(0);
 });
+
+test('Cancel stops a long file part-way: no results, no error, and the next file scores', async ({ app, page }, testInfo) => {
+  test.setTimeout(180_000);
+  await app.goto();
+  await app.loadSample();
+  await app.waitForCleaned();
+  await app.train();
+  await app.openStep('score');
+  const dir = testInfo.outputDir;
+  // 100,000 rows: the sample's 2,000 first applicants fifty times over, seconds of work to stop in.
+  const big = batchFile(dir, 'big.csv', (cells) => cells);
+  const text = readFileSync(big, 'utf8').trim().split('\n');
+  writeFileSync(big, `${[text[0], ...Array.from({ length: 50 }, () => text.slice(1)).flat()].join('\n')}\n`);
+  await page.getByTestId('batch-input').setInputFiles(big);
+  await page.getByTestId('batch-cancel').click();
+  await expect(page.getByTestId('batch-progress')).toHaveCount(0);
+  await expect(page.getByTestId('batch-results')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByTestId('batch-input').setInputFiles(batchFile(dir, 'small.csv', (cells) => cells));
+  await expect(page.getByTestId('batch-row-count')).toHaveAttribute('data-rows', '2000', { timeout: 60_000 });
+});
