@@ -175,12 +175,13 @@ export const provenanceSchema = v.looseObject({
   trainingMs: figure,
 });
 
-/** The training rows' distribution per input column, for drift checks (ReferenceProfile). */
+// A column's typical answers (TypicalValue): medians for numbers, modes for categories.
 const typicalValue = v.variant('kind', [
   v.looseObject({ kind: v.literal('numeric'), median: v.nullable(finite), goodMedian: v.nullable(finite) }),
   v.looseObject({ kind: v.literal('categorical'), mode: v.nullable(text), goodMode: v.nullable(text) }),
 ]);
 
+/** The training rows' distribution per input column, for drift checks, with the typical answers and validation scores reasons and score drift read (ReferenceProfile). */
 export const referenceProfileSchema = v.looseObject({
   rows: finite,
   // Scoring reads these (the reference applicant of reasons), so their shape is checked.
