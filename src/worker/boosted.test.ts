@@ -10,7 +10,7 @@ import type { Dataset } from './datasets';
 import { exportModel, importModelFile } from './exporting';
 import { releaseModel } from './models';
 import type { TrainEvent, TrainRequest } from './protocol';
-import { score } from './scoring';
+import { bundleOf, score } from './scoring';
 import { train } from './training';
 
 /**
@@ -54,7 +54,11 @@ describe('boosted trees in the worker', () => {
     expect(run.evaluation.metrics.auc).toBeGreaterThan(0.8);
     expect(logistic.data.summary.evaluation.metrics.auc).toBeLessThan(0.65);
     // One forest per validation fold (1,600 training rows: five cross-fit folds), each with its trees reported.
-    const bundle = boosted.data.bundle;
+    // The page's copy leaves the forests in the worker; the worker's bundle (what saving and export take) has them.
+    expect(boosted.data.bundle.model).toMatchObject({ kind: 'boosted', forests: [] });
+    const full = bundleOf(boosted.data.modelId);
+    if (!full.ok) throw new Error(full.reason);
+    const bundle = full.data;
     if (bundle.model.kind !== 'boosted') throw new Error('not a boosted bundle');
     expect(bundle.model.forests).toHaveLength(5);
     expect(run.members.map((m) => m.bestEpoch)).toEqual(bundle.model.forests.map((f) => f.trees.length));
@@ -87,7 +91,9 @@ describe('boosted trees in the worker', () => {
     expect(quantised.ok).toBe(false);
     if (!quantised.ok) expect(quantised.problem).toMatchObject({ code: 'quantization-unavailable', reason: 'boosted' });
 
-    const bundle = JSON.parse(JSON.stringify(trained.data.bundle)) as ModelBundle & { model: { forests: { trees: { left: number[] }[] }[] } };
+    const full = bundleOf(trained.data.modelId);
+    if (!full.ok) throw new Error(full.reason);
+    const bundle = JSON.parse(JSON.stringify(full.data)) as ModelBundle & { model: { forests: { trees: { left: number[] }[] }[] } };
     expect(parseBundle(bundle).ok).toBe(true);
     const tree = bundle.model.forests[0].trees.find((t) => t.left.length > 1)!;
     tree.left[0] = 0; // the root's left child is the root: walking it would never end

@@ -37,6 +37,11 @@ export interface LoadedDataset {
 export interface TrainedModel {
   readonly modelId: ModelId;
   readonly summary: TrainSummary;
+  /**
+   * The bundle as the page reads it (name, kind, schema, policy). Boosted trees come without their
+   * forests, which stay in the worker: a few hundred thousand numbers copied into the page took one
+   * long main-thread task. Saving and exporting ask the worker for the whole bundle (bundleOf).
+   */
   readonly bundle: ModelBundle;
 }
 

@@ -12,7 +12,7 @@ import { slotGroups } from '../core/importance/permutationImportance';
 import { MAX_REASONS, referenceRecord } from '../core/reasons/reasons';
 import { scorecardPoints } from '../core/scorecard/scorecardPoints';
 import { releaseModel } from './models';
-import { score } from './scoring';
+import { bundleOf, score } from './scoring';
 import { train } from './training';
 
 fakeWorkerHost();
@@ -77,7 +77,9 @@ describe('reasons', () => {
     const { dataset, summary } = await loadText(bookCsv());
     const trained = await train(dataset, networkRequest(configOf(summary), { model: 'boosted' }), () => undefined, NEVER);
     if (!trained.ok) throw new Error(trained.reason);
-    const bundle = trained.data.bundle;
+    const full = bundleOf(trained.data.modelId);
+    if (!full.ok) throw new Error(full.reason);
+    const bundle = full.data;
     if (bundle.model.kind !== 'boosted') throw new Error('not boosted');
     const scored = score(trained.data.modelId, RISKY);
     if (!scored.ok) throw new Error(scored.reason);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BundleModel } from '../core/bundle/types';
+import type { BundleModel, ModelBundle } from '../core/bundle/types';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
 import type { PreparedData } from '../core/pipeline';
 import { fail, ok, type Result } from '../core/result';
@@ -273,7 +273,12 @@ async function keep(
     console.error('The trained model did not load back from its bundle', loaded.problem);
     return fail('The trained model did not load back from its own bundle; please train again.');
   }
-  return ok({ modelId: loaded.data.id, summary, bundle: loaded.data.bundle });
+  return ok({ modelId: loaded.data.id, summary, bundle: pageBundle(loaded.data.bundle) });
+}
+
+/** `bundle` for the page: boosted trees without their forests (see TrainedModel); other models as they are. */
+export function pageBundle(bundle: ModelBundle): ModelBundle {
+  return bundle.model.kind === 'boosted' ? { ...bundle, model: { ...bundle.model, forests: [] } } : bundle;
 }
 
 /** Stratified k-fold cross-validation with the run's settings (each fold's ensemble fitted and calibrated on its own training rows). */

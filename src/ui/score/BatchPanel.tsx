@@ -32,6 +32,14 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const job = useRef<JobId | null>(null);
   const summary = phase.kind === 'done' ? phase.summary : null;
+  // The worker holds a scored file's rows until told to let go: the one shown now, and no other.
+  const shownBatch = summary?.batchId ?? null;
+  useEffect(
+    () => () => {
+      if (shownBatch) void bridge.api.releaseBatch(shownBatch);
+    },
+    [bridge, shownBatch],
+  );
 
   useEffect(
     () => () => {
