@@ -65,7 +65,7 @@ test('a file of applicants is checked, scored with reasons, summarised with drif
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-scores').click()]);
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
-  expect(csv[0].endsWith('probability_of_bad,points,decision,flags,reasons')).toBe(true);
+  expect(csv[0].endsWith('probability_of_bad,points,decision,reasons,flags')).toBe(true);
   expect(csv).toHaveLength(2002); // header, 2,000 rows, the final line end
   expect(csv[1].startsWith(`"'=HYPERLINK(`), 'the formula is defused').toBe(true);
   expect(csv[2]).toContain('MISSING');

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 // The validator's screens on the test rows: permutation importance, and the fair-lending screen by
@@ -6,7 +7,7 @@ import { expect, test } from './fixtures';
 test('permutation importance ranks every input by its AUC drop, and the fair-lending screen counts approvals per group that add up to the confusion matrix', async ({
   app,
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(180_000);
   await app.goto();
   await app.loadSample();
@@ -56,4 +57,26 @@ test('permutation importance ranks every input by its AUC drop, and the fair-len
     expect(g.flagged).toBe(ratio < 0.8);
   }
   await expect(report).toHaveAttribute('data-reference', groups.find((g) => g.approved / g.applicants === best)!.group!);
+
+  // The same column from a separate file joined row by row gives the same groups; a file of another length is refused.
+  const sample = readFileSync('public/sample-loan-book.csv', 'utf8').trim().split('\n');
+  const header = sample[0].split(',');
+  const at = header.indexOf('employment_type');
+  const groupsPath = testInfo.outputPath('groups.csv');
+  writeFileSync(groupsPath, ['row,group_from_file', ...sample.slice(1).map((line, i) => `${i + 1},${line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[at]}`)].join('\n'));
+  await page.getByTestId('protected-file').setInputFiles(groupsPath);
+  await expect(page.getByTestId('protected-file-name')).toBeVisible();
+  await page.getByTestId('protected-select').selectOption('group_from_file');
+  await expect(report).toHaveAttribute('data-source', 'file');
+  const joined = await report
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => ({ group: r.getAttribute('data-group'), applicants: Number(r.getAttribute('data-applicants')), approved: Number(r.getAttribute('data-approved')) })),
+    );
+  expect(joined).toEqual(groups.map(({ group, applicants, approved }) => ({ group, applicants, approved })));
+  const shortPath = testInfo.outputPath('short.csv');
+  writeFileSync(shortPath, ['row,group', '1,a', '2,b'].join('\n'));
+  await page.getByTestId('protected-file').setInputFiles(shortPath);
+  await page.getByTestId('protected-select').selectOption('group');
+  await expect(page.getByRole('alert')).toContainText('joined by position');
 });

@@ -31,4 +31,5 @@ interface Blob {
 /** Encodes text as UTF-8 bytes. */
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
 }

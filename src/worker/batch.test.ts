@@ -1,7 +1,8 @@
 // Batch scoring in the worker: the schema check, per-row flags, the same scores and reasons as the
 // form gives one applicant, drift against the training rows, and a CSV a spreadsheet cannot run.
 import { describe, expect, it } from 'vitest';
-import { configOf, fakeWorkerHost, loadText, NEVER, networkRequest } from '../../test/support/workerFixtures';
+import { configOf, fakeWorkerHost, loadText, NEVER, networkRequest, scorecardRequest } from '../../test/support/workerFixtures';
+import type { Reason } from '../core/reasons/reasons';
 import { batchCsv, batchRows, scoreBatch } from './batch';
 import { releaseModel } from './models';
 import { score } from './scoring';
@@ -9,9 +10,9 @@ import { train } from './training';
 
 fakeWorkerHost();
 
-async function trainedModel() {
+async function trainedModel(model: 'boosted' | 'network' | 'scorecard' = 'boosted') {
   const { dataset, summary } = await loadText(loanBook());
-  const trained = await train(dataset, networkRequest(configOf(summary), { model: 'boosted' }), () => undefined, NEVER);
+  const trained = await train(dataset, model === 'scorecard' ? scorecardRequest(configOf(summary)) : networkRequest(configOf(summary), { model }), () => undefined, NEVER);
   if (!trained.ok) throw new Error(trained.reason);
   return trained.data;
 }
@@ -70,8 +71,11 @@ describe('batch scoring', () => {
     expect(declined.data.total).toBe(summary.declined);
     const csv = batchCsv(summary.batchId);
     if (!csv.ok) throw new Error(csv.reason);
-    const lines = csv.data.split('\r\n');
-    expect(lines[0]).toBe('note,income,rate,home,probability_of_bad,points,decision,flags,reasons');
+    const lines = csv.data
+      .map((chunk) => new TextDecoder().decode(chunk))
+      .join('')
+      .split('\r\n');
+    expect(lines[0]).toBe('note,income,rate,home,probability_of_bad,points,decision,reasons,flags');
     // The formula is defused: a leading quote mark inside a quoted cell.
     expect(lines[1].startsWith(`"'=HYPERLINK(""http://x"")"`)).toBe(true);
     releaseModel(model.modelId);
@@ -97,4 +101,42 @@ describe('batch scoring', () => {
     expect(b.data.scoreDrift!.psi).toBeGreaterThan(0.25);
     releaseModel(model.modelId);
   }, 60_000);
+
+  it.each(['network', 'scorecard', 'boosted'] as const)(
+    'gives a %s’s reasons to every row, approved and declined, each as the form gives that applicant',
+    async (kind) => {
+      const model = await trainedModel(kind);
+      // Every row of the training book again: approved and declined rows both.
+      const book = loanBook().split('\n');
+      const applicants = [book[0].replace(',default', ''), ...book.slice(1, 301).map((line) => line.slice(0, line.lastIndexOf(',')))].join('\n');
+      const { dataset } = await loadText(applicants, 'applicants.csv');
+      const result = await scoreBatch(dataset.id, model.modelId, () => undefined, NEVER);
+      if (!result.ok) throw new Error(result.reason);
+      const page = batchRows(result.data.batchId, 'all', 0, 300);
+      if (!page.ok) throw new Error(page.reason);
+      const rows = page.data.rows;
+      expect(new Set(rows.map((r) => r.decision))).toEqual(new Set(['approve', 'decline']));
+      const approvedWithReasons = rows.filter((r) => r.decision === 'approve' && r.reasons.length > 0).length;
+      expect(approvedWithReasons).toBeGreaterThan(50);
+      const header = book[0].split(',');
+      for (const r of rows.filter((_, i) => i % 15 === 0)) {
+        const cells = book[r.row].split(',');
+        const single = score(model.modelId, Object.fromEntries(header.slice(0, -1).map((name, i) => [name, cells[i]])));
+        if (!single.ok) throw new Error(single.reason);
+        expect(single.data.reasonBasis).toBe({ network: 'integrated-gradients', scorecard: 'points-below-best', boosted: 'tree-shapley' }[kind]);
+        expect(r.probabilityOfBad).toBeCloseTo(single.data.probabilityOfBad, 5);
+        // The batch quotes a number as read ("22.2" for the file's "22.20"), so answers are compared as values.
+        const said = (reason: Reason) => [
+          reason.column,
+          reason.code,
+          reason.value === '' || Number.isNaN(Number(reason.value)) ? reason.value : Number(reason.value),
+          reason.typical,
+        ];
+        expect(r.reasons.map(said)).toEqual((single.data.reasons ?? []).map(said));
+        r.reasons.forEach((reason, i) => expect(reason.weight).toBeCloseTo(single.data.reasons![i].weight, 3));
+      }
+      releaseModel(model.modelId);
+    },
+    120_000,
+  );
 });

@@ -109,9 +109,9 @@ const api = {
     return protectedCandidates(modelId);
   },
 
-  /** The fair-lending screen of `column` on this session's test rows, at the cut-off in force. */
-  fairness(modelId: ModelId, column: string): Result<FairnessReport> {
-    return fairness(modelId, column);
+  /** The fair-lending screen of `column` on this session's test rows, at the cut-off in force; `groupsFrom`: a separate file (a loaded data set) joined to the training file row by row. */
+  fairness(modelId: ModelId, column: string, groupsFrom?: DatasetId): Result<FairnessReport> {
+    return fairness(modelId, column, groupsFrom);
   },
 
   /** Scores every row of data set `datasetId` (a file of applicants) with model `modelId`, with progress; `cancel(jobId)` stops it and keeps nothing. */
@@ -125,15 +125,17 @@ const api = {
   },
 
   /**
-   * A scored batch as CSV bytes (UTF-8; its columns, then probability of bad, points, decision,
-   * flags, reasons), moved to the page rather than copied: encoding 20 MB of text on the main thread
-   * would be one long task.
+   * A scored batch as CSV bytes (UTF-8 chunks; its columns, then probability of bad, points,
+   * decision, reasons, flags), moved to the page rather than copied: encoding 20 MB of text on the
+   * main thread would be one long task.
    */
-  batchCsv(batchId: string): Result<Uint8Array> {
+  batchCsv(batchId: string): Result<Uint8Array[]> {
     const csv = batchCsv(batchId);
     if (!csv.ok) return csv;
-    const bytes = new TextEncoder().encode(csv.data);
-    return transfer(ok(bytes), [bytes.buffer]);
+    return transfer(
+      csv,
+      csv.data.map((chunk) => chunk.buffer),
+    );
   },
 
   /** Forgets a scored batch. */

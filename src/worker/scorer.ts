@@ -7,7 +7,7 @@ import { forestShapley } from '../core/boosting/treeShap';
 import { columnContributions, reasonsFromContributions, referenceRecord, type Reason, type ReasonBasis } from '../core/reasons/reasons';
 import type { TypicalValues } from '../core/reasons/typicalValues';
 import { scorecardPoints } from '../core/scorecard/scorecardPoints';
-import { integratedGradients } from '../model/attributions';
+import { integratedGradients, integratedGradientsOfRows } from '../model/attributions';
 import type { BoostedModel, BundleModel, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
 import { applyCalibrator } from '../core/calibration/calibrator';
 import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
@@ -97,6 +97,21 @@ export function explainEncoded(
   );
   const reasonBasis: ReasonBasis = scorer.kind === 'boosted' ? 'tree-shapley' : scorer.logistic ? 'exact-terms' : 'integrated-gradients';
   return { reasons: reasonsFromContributions(perColumn, record, rules.preprocessing, typical), reasonBasis };
+}
+
+/**
+ * Each encoded input's contribution to the logit of label 1 from the reference applicant, for
+ * `rows` encoded rows of `x` (row-major): exact Shapley values for boosted trees, integrated
+ * gradients for a network (one tf.grad pass for the whole chunk). Null when the reference does not encode.
+ */
+export function encodedAttributions(scorer: Exclude<Scorer, { kind: 'scorecard' }>, pre: Preprocessor, typical: TypicalValues, x: Float32Array, rows: number): Float64Array | null {
+  const context = explanationContext(pre, typical);
+  if (context === null) return null;
+  const width = pre.width;
+  if (scorer.kind === 'network') return integratedGradientsOfRows(scorer.model, x, rows, context.reference);
+  const out = new Float64Array(rows * width);
+  for (let k = 0; k < rows; k++) forestShapley(scorer.model.forests, x.subarray(k * width, (k + 1) * width), context.reference, width, out.subarray(k * width, (k + 1) * width));
+  return out;
 }
 
 // The encoded reference applicant and the columns' input slots, per bundle (its typical values and

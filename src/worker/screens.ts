@@ -9,8 +9,9 @@ import { fail, ok, type Result } from '../core/result';
 import { cellText, type Table } from '../core/table';
 import { predictCalibrated } from '../model/scoringModel';
 import { boostedProbabilities } from './boostedTraining';
+import { findDataset } from './datasets';
 import { findModel } from './models';
-import type { ModelId } from './protocol';
+import type { DatasetId, ModelId } from './protocol';
 
 /** Permutation importance of each input column: mean and spread of the AUC drop over the repeats. */
 export interface ImportanceReport {
@@ -63,6 +64,8 @@ export interface FairnessReport extends AdverseImpact {
   readonly rows: number;
   /** True when the column is one of the model's inputs (it should be left out of the features). */
   readonly usedByModel: boolean;
+  /** Where the column was read: the session's data, or a separate file joined to it row by row. */
+  readonly source: 'session' | 'file';
 }
 
 /** The columns of the session's data a screen can group by (any column of the file but the target). */
@@ -77,17 +80,28 @@ export function protectedCandidates(modelId: ModelId): Result<string[]> {
 /**
  * Approval rates per value of `column` among the test rows at the cut-off in force, each group's
  * adverse impact ratio against the most-approved group and Fisher's exact test. The column is read
- * from the session's data for this screen only; nothing of it goes into the bundle.
+ * from the session's data or, with `groupsFrom`, from a separate file whose row i belongs to row i
+ * of the training file (so it must have as many rows), for this screen only: nothing of it goes
+ * into the bundle.
  */
-export function fairness(modelId: ModelId, column: string): Result<FairnessReport> {
+export function fairness(modelId: ModelId, column: string, groupsFrom?: DatasetId): Result<FairnessReport> {
   const found = findModel(modelId);
   if (!found.ok) return found;
   const { rows, policy, bundle } = found.data;
   const testTable = rows?.testTable;
   if (!rows || !testTable) return fail('The screen needs the test rows of this session: train the model again to see it.');
-  const source: Table = testTable.table;
+  let source: Table = testTable.table;
+  if (groupsFrom !== undefined) {
+    const groups = findDataset(groupsFrom);
+    if (!groups.ok) return groups;
+    source = groups.data.table;
+    if (source.rowCount !== testTable.table.rowCount)
+      return fail(
+        `The groups file has ${source.rowCount.toLocaleString('en-US')} rows and the training file ${testTable.table.rowCount.toLocaleString('en-US')}; rows are joined by position, so the counts must match.`,
+      );
+  }
   const col = source.columns.find((c) => c.name === column);
-  if (!col) return fail(`There is no column "${column}" in this data set.`);
+  if (!col) return fail(`There is no column "${column}" in ${groupsFrom === undefined ? 'this data set' : 'the groups file'}.`);
   const counts = new Map<string, { applicants: number; approved: number }>();
   let distinct = 0;
   for (let i = 0; i < testTable.rows.length; i++) {
@@ -106,5 +120,6 @@ export function fairness(modelId: ModelId, column: string): Result<FairnessRepor
     cutoff: policy.cutoff,
     rows: testTable.rows.length,
     usedByModel: bundle.schema.columns.some((c) => c.name === column),
+    source: groupsFrom === undefined ? 'session' : 'file',
   });
 }

@@ -17,12 +17,14 @@ function logFactorial(n: number): number {
   return LOG_FACTORIAL[n];
 }
 
-// WEIGHT[a][b] = a! b! / (a + b + 1)!: the share of a leaf's value an input gets when a other inputs
-// are on its side and b on the other side (so (a − 1)! b! / (a + b)! is WEIGHT[a − 1][b]).
-const WEIGHT: number[][] = [];
+// WEIGHT[a * SIDE + b] = a! b! / (a + b + 1)!: the share of a leaf's value an input gets when a
+// other inputs are on its side and b on the other side (so (a − 1)! b! / (a + b)! is at a − 1, b).
+// A path has at most one split per node of its tree; a flat table covers every path of up to SIDE − 1 splits.
+const SIDE = 64;
+const WEIGHT = new Float64Array(SIDE * SIDE);
+for (let a = 0; a < SIDE; a++) for (let b = 0; b < SIDE; b++) WEIGHT[a * SIDE + b] = Math.exp(logFactorial(a) + logFactorial(b) - logFactorial(a + b + 1));
 function weight(a: number, b: number): number {
-  const row = (WEIGHT[a] ??= []);
-  return (row[b] ??= Math.exp(logFactorial(a) + logFactorial(b) - logFactorial(a + b + 1)));
+  return a < SIDE && b < SIDE ? WEIGHT[a * SIDE + b] : Math.exp(logFactorial(a) + logFactorial(b) - logFactorial(a + b + 1));
 }
 
 /** The walk's state for one applicant, reused across trees: which side each input is on, and the inputs on each side. */
@@ -44,13 +46,16 @@ function walkTree(tree: BoostedTree, node: number, w: Walk): void {
     const b = w.onB.length;
     if (a + b === 0) return;
     const value = tree.value[node] * w.scale;
+    const out = w.out;
     if (a > 0) {
       const share = value * weight(a - 1, b);
-      for (const i of w.onA) w.out[i] += share;
+      const onA = w.onA;
+      for (let k = 0; k < a; k++) out[onA[k]] += share;
     }
     if (b > 0) {
       const share = value * weight(b - 1, a);
-      for (const i of w.onB) w.out[i] -= share;
+      const onB = w.onB;
+      for (let k = 0; k < b; k++) out[onB[k]] -= share;
     }
     return;
   }
@@ -74,10 +79,10 @@ function walkTree(tree: BoostedTree, node: number, w: Walk): void {
 /**
  * Each encoded input's exact Shapley value for the forests' mean logit of `x` against `reference`
  * (rows of `width` encoded inputs): they sum to meanLogit(x) − meanLogit(reference). A linear start
- * adds its exact terms, coefficient · (x − reference).
+ * adds its exact terms, coefficient · (x − reference). Written into `out` (zeroed first) when given.
  */
-export function forestShapley(forests: readonly BoostedForest[], x: ArrayLike<number>, reference: ArrayLike<number>, width: number): Float64Array {
-  const out = new Float64Array(width);
+export function forestShapley(forests: readonly BoostedForest[], x: ArrayLike<number>, reference: ArrayLike<number>, width: number, out = new Float64Array(width)): Float64Array {
+  out.fill(0);
   const scale = 1 / forests.length;
   const w: Walk = { x, reference, out, side: new Uint8Array(width), onA: [], onB: [], scale };
   for (const forest of forests) {

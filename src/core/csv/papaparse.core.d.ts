@@ -10,7 +10,7 @@ interface SniffConfig {
   readonly skipEmptyLines: 'greedy';
 }
 
-/** Options of Papa.unparse that writeCsv.ts passes. */
+/** Options of Papa.unparse that the writer's tests pass (papaparse is their reference). */
 interface UnparseConfig {
   readonly escapeFormulae: RegExp;
   readonly newline: '\r\n';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { FORMULA_CELL, writeCsv } from './writeCsv';
+import { FORMULA_CELL, type CsvCell, writeCsv, writeCsvChunks } from './writeCsv';
 
 describe('writeCsv', () => {
   it.each([
@@ -57,5 +57,45 @@ describe('writeCsv', () => {
       [`'=HYPERLINK("a")`, '-7', 'multi\nline, with comma'],
       ["'@x", '3.25', ''],
     ]);
+  });
+
+  // papaparse's unparse, configured as the issue asks, is the reference this writer is held to.
+  const papaparse = (header: string[], rows: CsvCell[][]) =>
+    `${Papa.unparse({ fields: header, data: rows }, { escapeFormulae: FORMULA_CELL, newline: '\r\n', quotes: false, header: true })}\r\n`;
+
+  it('writes what papaparse unparse (escapeFormulae) writes, cell for cell, on 20,000 random hostile cells', () => {
+    // A seeded generator over the characters that matter: formula starts, quotes, commas, line breaks, spaces, a BOM, digits, signs, letters, CJK.
+    const alphabet = ['=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', '\ufeff', '0', '7', '.', 'e', 'E', 'a', 'Z', '是', "'", ';'];
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const cell = (): CsvCell => {
+      const kind = next();
+      if (kind < 0.05) return null;
+      if (kind < 0.15) return Math.round((next() - 0.5) * 1e6) / 100;
+      let text = '';
+      const length = Math.floor(next() * 6);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+      return text;
+    };
+    const header = ['a', 'b', 'c', 'd'];
+    const rows: CsvCell[][] = [];
+    for (let r = 0; r < 5000; r++) rows.push([cell(), cell(), cell(), cell()]);
+    expect(writeCsv(header, rows)).toBe(papaparse(header, rows));
+  });
+
+  it('writes the same text as UTF-8 chunks as in one string, every chunk ending with a whole record', () => {
+    // Non-ASCII text (是, é, an emoji) and cells longer than a chunk: the encoder's path and the buffer's growth.
+    const rows: CsvCell[][] = Array.from({ length: 3000 }, (_, i) => [`=r${i}`, i - 5, i % 3 === 0 ? null : 'x, y', i % 7 === 0 ? `是否 é 😀 ${i}` : 'plain']);
+    rows[1500][2] = 'long '.repeat(3000);
+    rows[1600][3] = '是'.repeat(9000);
+    const chunks = writeCsvChunks(['h1', 'h2', 'h3', '名'], rows.length, (i) => rows[i], 8192);
+    expect(chunks.length).toBeGreaterThan(5);
+    const joined = new TextDecoder().decode(new Uint8Array(chunks.flatMap((c) => [...c])));
+    expect(joined).toBe(writeCsv(['h1', 'h2', 'h3', '名'], rows));
+    expect(chunks.map((c) => new TextDecoder().decode(c).endsWith('\r\n'))).not.toContain(false);
+    expect(writeCsvChunks(['only'], 0, () => []).map((c) => new TextDecoder().decode(c))).toEqual(['only\r\n']);
   });
 });

@@ -28,6 +28,11 @@ export interface Reason {
   readonly weight: number;
 }
 
+/** A typical value as reasons show it: four significant digits. */
+export function formatTypical(value: number): string {
+  return String(Number(value.toPrecision(4)));
+}
+
 /** How a model's reasons were computed, for the UI and the model card to say. */
 export type ReasonBasis = 'tree-shapley' | 'exact-terms' | 'integrated-gradients' | 'points-below-best';
 
@@ -40,10 +45,6 @@ export function columnContributions(attributions: ArrayLike<number>, slots: read
     out.set(group.column, sum);
   }
   return out;
-}
-
-function formatTypical(value: number): string {
-  return String(Number(value.toPrecision(4)));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { WorkerBridge } from '../../worker/client';
-import type { ModelId } from '../../worker/protocol';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
+import type { DatasetId, ModelId } from '../../worker/protocol';
 import type { FairnessReport, ImportanceReport } from '../../worker/screens';
 import { formatCount } from '../shared/format';
 import { humanLabel } from '../shared/labels';
@@ -82,19 +82,35 @@ function Importance({ bridge, modelId }: { bridge: WorkerBridge; modelId: ModelI
   );
 }
 
+/** A separate file of groups, loaded in the worker: row i belongs to row i of the training file. */
+interface GroupsFile {
+  readonly datasetId: DatasetId;
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
 function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: ModelId; cutoff: number }) {
   const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const [groupsFile, setGroupsFile] = useState<GroupsFile | null>(null);
   const [column, setColumn] = useState('');
   const [report, setReport] = useState<FairnessReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void bridge.api.protectedCandidates(modelId).then((r) => setCandidates(r.ok ? r.data : []));
   }, [bridge, modelId]);
+  // The worker holds the groups file until it is replaced or the screen goes away.
+  const groupsId = groupsFile?.datasetId;
+  useEffect(
+    () => () => {
+      if (groupsId) void bridge.api.releaseDataset(groupsId);
+    },
+    [bridge, groupsId],
+  );
   // The screen is at the cut-off in force: it follows the slider.
   useEffect(() => {
     if (column === '') return;
     let current = true;
-    void bridge.api.fairness(modelId, column).then((r) => {
+    void bridge.api.fairness(modelId, column, groupsId).then((r) => {
       if (!current) return;
       setReport(r.ok ? r.data : null);
       setError(r.ok ? null : r.reason);
@@ -102,20 +118,61 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
     return () => {
       current = false;
     };
-  }, [bridge, modelId, column, cutoff]);
+  }, [bridge, modelId, column, cutoff, groupsId]);
+
+  const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    if (!file) return;
+    setColumn('');
+    setReport(null);
+    const loaded = await bridge.api.loadFile(
+      newJobId(),
+      file,
+      file.name,
+      proxy(() => undefined),
+    );
+    if (!loaded.ok) {
+      setError(loaded.reason);
+      return;
+    }
+    setError(null);
+    setGroupsFile({ datasetId: loaded.data.datasetId, name: file.name, columns: loaded.data.summary.columns.map((c) => c.name) });
+  };
+
+  const shown = groupsFile ? groupsFile.columns : candidates;
   return (
     <div className="fairness">
       <h3>Fair-lending screen</h3>
       <p className="hint">
         Approval rates per group of a protected attribute at the cut-off in force, on the test rows; the adverse impact ratio is each group’s rate over the most-approved group’s,
         flagged below 0.8. This is a screening ratio from US employment guidelines (the four-fifths rule, 29 CFR 1607.4(D)), not a legal finding for lending. The column is read
-        from this session’s data for the screen only and is never stored with the model; leave it out of the features.
+        from this session’s data, or from a separate file with one row per row of the training file in the same order, for the screen only, and is never stored with the model;
+        leave it out of the features.
       </p>
+      <label>
+        Groups from a separate file (optional) <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="protected-file" onChange={(e) => void chooseFile(e)} />
+      </label>
+      {groupsFile && (
+        <p className="hint" data-testid="protected-file-name">
+          Columns of {groupsFile.name}, joined to the training file row by row.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setGroupsFile(null);
+              setColumn('');
+              setReport(null);
+            }}
+          >
+            Use this session’s columns
+          </button>
+        </p>
+      )}
       <label>
         Protected attribute{' '}
         <select data-testid="protected-select" value={column} onChange={(e) => setColumn(e.target.value)}>
           <option value="">choose a column…</option>
-          {candidates.map((c) => (
+          {shown.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>
@@ -128,9 +185,10 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
         </div>
       )}
       {report && (
-        <table className="fairness-report" data-testid="fairness-report" data-reference={report.reference ?? ''} data-cutoff={report.cutoff}>
+        <table className="fairness-report" data-testid="fairness-report" data-reference={report.reference ?? ''} data-cutoff={report.cutoff} data-source={report.source}>
           <caption>
             {humanLabel(report.column)} at a cut-off of {formatPercent(report.cutoff)}, {formatCount(report.rows)} test rows
+            {report.source === 'file' ? ', groups from the separate file' : ''}
             {report.usedByModel ? ' — this column is one of the model’s inputs' : ''}
           </caption>
           <thead>

@@ -100,7 +100,7 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
   const download = async () => {
     if (!summary) return;
     const csv = await bridge.api.batchCsv(summary.batchId);
-    if (csv.ok) downloadFile(csv.data as Uint8Array<ArrayBuffer>, 'scores.csv', 'text/csv');
+    if (csv.ok) downloadFile(csv.data as Uint8Array<ArrayBuffer>[], 'scores.csv', 'text/csv');
     else setPhase({ kind: 'error', message: csv.reason });
   };
 
@@ -167,7 +167,6 @@ function BatchResults({ bridge, summary, onDownload }: { bridge: WorkerBridge; s
         </strong>{' '}
         flagged ({flagText(summary)}){summary.unscorable > 0 ? `; ${formatCount(summary.unscorable)} could not be scored` : ''}.
         {summary.extraColumns.length > 0 && ` Passed through: ${summary.extraColumns.join(', ')}.`}
-        {summary.reasonsFor === 'declined' && ' Reasons are given for declined rows.'}
       </p>
       <ScoreDistribution summary={summary} />
       <DriftTable summary={summary} />
