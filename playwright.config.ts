@@ -32,18 +32,20 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  // Serves the production build; `npm test` runs `npm run build` first. The second server puts the
-  // same build under a sub-path, as a static host might (base './' makes that work).
+  // Serves the production build (`npm test` runs `npm run build` first) with a plain static server
+  // that sends the Content-Security-Policy and other headers a host should (docs/hosting.md), so the
+  // policy covers the workers too. The second server puts the same build under sub-paths, one of
+  // them nested, as a static host might (base './' makes that work, service worker scope included).
   webServer: [
     {
-      command: 'npx vite preview --port 4173 --strictPort',
-      url: 'http://localhost:4173',
+      command: 'node scripts/static-server.mjs --port 4173',
+      url: 'http://localhost:4173/',
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: 'npx vite preview --port 4175 --strictPort --base /creditlab/',
-      url: 'http://localhost:4175/creditlab/',
+      command: 'node scripts/static-server.mjs --port 4175 --base /creditlab/ --base /apps/credit/lab/',
+      url: 'http://localhost:4175/apps/credit/lab/',
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -145,10 +145,15 @@ test('switching the positive value changes the model’s label, not which outcom
 test('once the page has loaded, a file is read, trained on wasm and evaluated with the network off', async ({ app, page, context }) => {
   const failed: string[] = [];
   context.on('requestfailed', (request) => failed.push(request.url()));
-  // The worker fetches its wasm binaries while the page is idle, before any file is chosen.
-  const wasmLoaded = context.waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm'), timeout: 15_000 });
+  // The worker fetches its wasm binaries while the page is idle (the service worker's precache fetches them too: not those).
+  const wasmLoaded = context.waitForEvent('requestfinished', { predicate: (request) => request.url().endsWith('.wasm') && request.serviceWorker() === null, timeout: 15_000 });
   await app.goto();
   await wasmLoaded;
+  // Loaded now includes the service worker, installed while the page is idle: wait until it controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+  });
   await context.setOffline(true);
 
   await app.uploadCsv(resolve('../shared/data/german_credit.csv'));

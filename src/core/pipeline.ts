@@ -5,7 +5,7 @@ import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './clean/rem
 import type { DecimalMark } from './csv/cells';
 import { findInvalidRows, tableRows, type EncodedRows } from './features/encodedRows';
 import { fitPreprocessor, type NumericEncoding, type Preprocessor } from './features/preprocessor';
-import { fail, ok, type Result } from './result';
+import { failWith, ok, type Result } from './result';
 import { kFoldTrainIndices, stratifiedKFold } from './split/kfold';
 import { stratifiedSplit } from './split/stratifiedSplit';
 import type { Table } from './table';
@@ -135,14 +135,14 @@ export interface PreparedFolds {
 
 /** Cleans once and splits the kept rows into `folds` stratified folds, reproducibly for the seed. */
 export function prepareFolds(table: Table, config: Omit<PrepareConfig, 'testFraction'> & { readonly folds: number }): Result<PreparedFolds> {
-  if (!(Number.isInteger(config.folds) && config.folds >= 2)) return fail('Cross-validation needs at least 2 folds.');
+  if (!(Number.isInteger(config.folds) && config.folds >= 2)) return failWith('folds.tooFew', {});
   const cleaned = cleanRows(table, config, config.decimal ?? '.');
   if (!cleaned.ok) return cleaned;
   const { labels } = cleaned.data;
   let positives = 0;
   for (const label of labels) positives += label;
   if (Math.min(positives, labels.length - positives) < config.folds)
-    return fail(`Each of the ${config.folds} folds needs both outcomes; there are only ${Math.min(positives, labels.length - positives)} rows of the rarer one.`);
+    return failWith('folds.rareClass', { folds: config.folds, rows: Math.min(positives, labels.length - positives) });
   const testFolds = stratifiedKFold(labels, config.folds, config.seed);
   return ok({
     report: cleaned.data.report,
@@ -204,14 +204,13 @@ function* fitAndEncodeSteps(
   yield 'fitted-cleaning';
   const preprocessingStarted = performance.now();
   if (fitted.features.length === 0) {
-    const notes = fitted.excludedFeatures.map((e) => `${e.column} (${e.reason === 'all-missing' ? 'no values' : 'a single value'})`).join(', ');
-    return fail(`No feature columns are left after cleaning: ${notes}. Choose other features.`);
+    return failWith('features.noneLeft', { excluded: fitted.excludedFeatures.map((e) => ({ column: e.column, why: e.reason })) });
   }
   const trainLabels = pick(labels, fitted.trainPositions);
   let trainPositives = 0;
   for (const label of trainLabels) trainPositives += label;
   const trainNegatives = trainLabels.length - trainPositives;
-  if (trainPositives === 0 || trainNegatives === 0) return fail('After the outlier rules, the training rows hold only one outcome; loosen the outlier rules.');
+  if (trainPositives === 0 || trainNegatives === 0) return failWith('training.oneOutcome', {});
 
   const validation = config.validation === 'auto' ? chooseValidationPlan(trainLabels.length) : config.validation;
   const validationFolds = chooseValidationFolds(trainLabels, validation, config.seed + 1);
@@ -235,7 +234,7 @@ function* fitAndEncodeSteps(
   ] as const) {
     const gateStarted = performance.now();
     const invalid = findInvalidRows(part, preprocessor);
-    if (invalid !== null) return fail(`Column "${invalid}" still has missing or invalid values after cleaning; choose how to fill it.`);
+    if (invalid !== null) return failWith('features.stillMissing', { column: invalid });
     // Timed per part: the time a driver gives way between stages is not the encoding's.
     encodeMs += performance.now() - gateStarted;
     yield stage;

@@ -19,6 +19,7 @@ import { DataPreview } from './data/DataPreview';
 import { DataSummaryLine } from './data/DataSummaryLine';
 import { ParseProgress } from './data/ParseProgress';
 import { useDatasetLoader } from './data/useDatasetLoader';
+import { useLastSource } from './data/useLastSource';
 import { CutoffPlanner } from './evaluate/CutoffPlanner';
 import { readingAt } from './evaluate/cutoffAt';
 import { MetricsPanel } from './evaluate/MetricsPanel';
@@ -30,6 +31,8 @@ import { useModels } from './models/useModels';
 import { ApplicantForm } from './score/ApplicantForm';
 import { BatchPanel } from './score/BatchPanel';
 import { ScreensPanel } from './evaluate/ScreensPanel';
+import { PrivacyPanel } from './privacy/PrivacyPanel';
+import { LanguageSelect, useT } from './i18n';
 import { Alert } from './shared/Alert';
 import { Deferred } from './shared/Deferred';
 import { useSeen } from './shared/useSeen';
@@ -37,6 +40,7 @@ import { STEP_SECTION_ATTRIBUTE } from './shell/stepSections';
 import { useScrollSpy } from './shell/useScrollSpy';
 import { useStepJump } from './shell/useStepJump';
 import { Workspace } from './shell/Workspace';
+import { SkipLink } from './shell/SkipLink';
 import { modelFactsOf } from './state/modelFacts';
 import { cutoffNoticeText } from './state/notices';
 import { INITIAL_SESSION, policyInUse, sessionReducer, type StepId } from './state/session';
@@ -101,22 +105,33 @@ function useUnsavedWarning(unsaved: boolean): void {
 
 /** The whole CreditLab flow on one page: load → data → clean → train → evaluate → decide → score, and the saved models. */
 export function App() {
+  // Subscribed to the language, so the whole page renders again when it is switched.
+  useT();
   // The session (data set, plan, options, preparation, model in use, cut-off, scale, economics, step) is one reducer's state.
   const [session, dispatch] = useReducer(sessionReducer, INITIAL_SESSION);
   const { dataset: loaded, target, plan, options, prepared, model, scale, economics } = session;
   const dataset: DatasetSummary | null = loaded?.summary ?? null;
   const datasetId: DatasetId | null = loaded?.datasetId ?? null;
   const [error, setError] = useState<string | null>(null);
+  // The code of the problem `error` words, when it has one (the worker's end), for data-problem-code.
+  const [errorCode, setErrorCode] = useState<string | undefined>(undefined);
 
   const crashRef = useRef<(message: string) => void>(() => {});
   const [bridge] = useState(() => new WorkerBridge((message) => crashRef.current(message)));
   const training = useTraining(bridge);
   const { crash: crashTraining, reset: resetTraining } = training;
   useEffect(() => {
-    crashRef.current = (message) => {
-      setError(message);
+    crashRef.current = () => {
       dispatch({ type: 'worker-crashed' });
-      crashTraining('The worker stopped.');
+      // The parsed data died with the worker: the same file is read into the new one, and the choices made on it come back.
+      rereading.current = rereadRef.current();
+      setError(
+        rereading.current
+          ? 'The background worker stopped. Your file is being read again and your choices are kept; saved models are untouched. Train again when it is ready.'
+          : 'The background worker stopped. Saved models are untouched; load the data again.',
+      );
+      setErrorCode('worker.stopped');
+      crashTraining('The worker stopped; train again.');
     };
   }, [crashTraining]);
   useEffect(() => {
@@ -130,17 +145,29 @@ export function App() {
     return () => window.cancelIdleCallback(idle);
   }, [bridge]);
 
+  const rereading = useRef(false);
+  const rereadRef = useRef<() => boolean>(() => false);
   const onLoaded = useCallback(
     (summary: DatasetSummary, id: DatasetId) => {
+      const reread = rereading.current;
+      rereading.current = false;
       // A new data set renders several tables and a grid: as a transition React slices that work.
       startTransition(() => {
-        dispatch({ type: 'dataset-loaded', dataset: { datasetId: id, summary } });
+        dispatch({ type: 'dataset-loaded', dataset: { datasetId: id, summary }, reread });
         resetTraining('Ready to train.');
       });
     },
     [resetTraining],
   );
-  const loader = useDatasetLoader(bridge, onLoaded, setError);
+  // A load starts by clearing the message; the one saying the worker stopped stays while its file is read again.
+  const onLoadError = useCallback((message: string | null, code?: string) => {
+    if (message === null && rereading.current) return;
+    setError(message);
+    setErrorCode(code);
+  }, []);
+  const loader = useDatasetLoader(bridge, onLoaded, onLoadError);
+  const source = useLastSource(loader.loadFile, loader.loadSample);
+  rereadRef.current = source.reread;
 
   // The core chooses the validation by data size ('auto'): one held-out share, or k folds with an
   // ensemble of k members on small data.
@@ -282,14 +309,16 @@ export function App() {
   const columnNames = useMemo(() => dataset?.columns.map((c) => c.name) ?? [], [dataset]);
   return (
     <main className="app">
+      <SkipLink />
       <header className="app-header">
         <h1>CreditLab</h1>
+        <LanguageSelect />
         <p>Credit scoring on your device: your data is read, cleaned and modelled in this browser tab and never leaves it.</p>
       </header>
       <Workspace steps={steps} current={session.step} onStep={chooseStep}>
-        <Alert message={error} onDismiss={() => setError(null)} />
+        <Alert message={error} code={errorCode} onDismiss={() => setError(null)} />
         <StepSection step="data">
-          <DataLoader busy={busy} onFile={loader.loadFile} onSample={() => loader.loadSample(SAMPLE_FILE)} />
+          <DataLoader busy={busy} onFile={source.loadFile} onSample={() => source.loadSample(SAMPLE_FILE)} />
           {loader.load.phase === 'reading' && <ParseProgress {...loader.load.progress} onCancel={loader.cancel} />}
           {dataset && (
             <section className="card" aria-labelledby="data-heading">
@@ -450,6 +479,7 @@ export function App() {
           />
         </StepSection>
       </Workspace>
+      <PrivacyPanel bridge={bridge} />
       <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>
     </main>
   );

@@ -12,7 +12,7 @@ import { createRowEncoder, type ApplicantRecord } from '../core/features/preproc
 import type { Reason } from '../core/reasons/reasons';
 import { ReasonStore } from '../core/reasons/reasonStore';
 import { slotGroups } from '../core/importance/permutationImportance';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { asProbability, pointsFromProbability } from '../core/scoring/points';
 import { cellText, type Column, type Table } from '../core/table';
 import { yieldToEventLoop } from '../model/train';
@@ -98,8 +98,7 @@ export async function scoreBatch(datasetId: DatasetId, modelId: ModelId, onProgr
   const table = dataset.data.table;
   const columns = checkBatchColumns(table, bundle.schema);
   if (!columns.ok) {
-    const n = columns.problem.columns.length;
-    return fail(`The file lacks ${n === 1 ? 'the column' : `${n} columns`} the model scores with: ${columns.problem.columns.join(', ')}.`);
+    return failWith('batch.missingColumns', { columns: columns.problem.columns });
   }
   const pre = bundle.preprocessing;
   const checked = checkBatchRows(table, pre, bundle.schema);
@@ -118,7 +117,7 @@ export async function scoreBatch(datasetId: DatasetId, modelId: ModelId, onProgr
   let declined = 0;
   let scored = 0;
   for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
-    if (signal.aborted) return fail('Scoring the file was cancelled.');
+    if (signal.aborted) return failWith('batch.cancelled', {});
     const count = Math.min(CHUNK_ROWS, rowCount - start);
     const positions: number[] = [];
     for (let r = start; r < start + count; r++) if ((checked.flags[r] & UNSCORABLE_FLAGS) === 0) positions.push(r);
@@ -193,7 +192,7 @@ function rowOf(batch: StoredBatch, r: number, byName: ReadonlyMap<string, Column
 /** Rows `start … start + count − 1` of batch `batchId` among those `filter` keeps, and how many it keeps. */
 export function batchRows(batchId: string, filter: BatchFilter, start: number, count: number): Result<{ total: number; rows: BatchRow[] }> {
   const batch = batches.get(batchId);
-  if (!batch) return fail('These results are no longer held; score the file again.');
+  if (!batch) return failWith('batch.gone', {});
   const n = batch.decision.length;
   const keeps = filter === 'all' ? null : filter === 'declined' ? (r: number) => batch.decision[r] === 1 : (r: number) => batch.flags[r] !== 0;
   const byName = new Map(batch.encodingTable.columns.map((c) => [c.name, c]));
@@ -214,7 +213,7 @@ export function batchRows(batchId: string, filter: BatchFilter, start: number, c
  */
 export function batchCsv(batchId: string): Result<Uint8Array[]> {
   const batch = batches.get(batchId);
-  if (!batch) return fail('These results are no longer held; score the file again.');
+  if (!batch) return failWith('batch.gone', {});
   const { table } = batch;
   const header = [...table.columns.map((c) => c.name), 'probability_of_bad', 'points', 'decision', 'reasons', 'flags'];
   const columns = table.columns;

@@ -8,7 +8,7 @@ import type { BoostedModel } from '../core/bundle/types';
 import { applyCalibratorToAll } from '../core/calibration/calibrator';
 import { materialise } from '../core/features/encodedRows';
 import type { PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { yieldToEventLoop } from '../model/train';
 import { BOOSTED_BACKEND } from './bundleSummary';
 import type { Dataset } from './datasets';
@@ -100,7 +100,7 @@ export async function trainBoosted(
     }
   } catch (error) {
     console.error('Growing the boosted trees failed', error);
-    return fail('The boosted trees could not be fitted on these training rows.');
+    return failWith('boosted.fitFailed', {});
   }
   const fit = step.value;
   const elapsedMs = performance.now() - started;
@@ -113,7 +113,7 @@ export async function trainBoosted(
     settings,
   };
   const probabilities = boostedProbabilities(model, materialise(data.test));
-  if (probabilities.some((p) => !Number.isFinite(p))) return fail('The boosted trees produced invalid numbers.');
+  if (probabilities.some((p) => !Number.isFinite(p))) return failWith('boosted.invalidNumbers', {});
   const outcome = outcomeNames(request.prepare);
   const positiveIsBad = outcome.bad === request.prepare.positive;
   const test = toBadScores(data.test.y, probabilities, positiveIsBad);

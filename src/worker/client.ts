@@ -5,7 +5,7 @@ import { randomId } from './randomId';
 
 export { proxy };
 
-/** A lazily started worker; `onCrash` hears about a worker that died, and `restart` replaces it. */
+/** A lazily started worker; `onCrash` hears (with the problem code 'worker.stopped') about a worker that died, and `restart` replaces it. */
 export class WorkerBridge {
   private worker: Worker | null = null;
   private remote: Remote<CreditLabApi> | null = null;
@@ -18,13 +18,34 @@ export class WorkerBridge {
       const worker = new Worker(new URL('./creditlab.worker.ts', import.meta.url), { type: 'module', name: 'creditlab' });
       worker.addEventListener('error', (event) => {
         console.error('CreditLab worker error', event);
-        this.restart();
-        this.onCrash('The background worker stopped unexpectedly. Please load the data again.');
+        this.died(worker);
       });
       this.worker = worker;
       this.remote = wrap<CreditLabApi>(worker);
+      this.watch(worker, this.remote);
     }
     return this.remote;
+  }
+
+  /**
+   * Notices the worker's end however it comes: a worker that runs out of memory or is closed fires
+   * no error event, and its pending calls never settle. The worker holds a Web Lock for its whole
+   * life; the page queues for the same lock, which the browser grants only once the worker is gone.
+   */
+  private watch(worker: Worker, remote: Remote<CreditLabApi>): void {
+    if (typeof navigator === 'undefined' || !('locks' in navigator)) return;
+    const lock = `creditlab-worker-${randomId()}`;
+    remote
+      .holdLifeline(lock)
+      .then(() => navigator.locks.request(lock, () => this.died(worker)))
+      .catch((cause: unknown) => console.warn('The worker lifeline could not be set up', cause));
+  }
+
+  /** A worker this bridge still uses has died: replace it, and tell the page (once per worker; one replaced on purpose is not news). */
+  private died(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.restart();
+    this.onCrash('worker.stopped');
   }
 
   /**

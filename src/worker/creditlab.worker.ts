@@ -44,6 +44,8 @@ import type {
 } from './protocol';
 import { bundleOf, cutoffPlan, score, setPolicy } from './scoring';
 import { compareModels, preloadBackend, train } from './training';
+import { raiseResourceBuffer, resourceRequestsHere, type ResourceRequest } from './resourceLog';
+import { memberResourceRequests } from './sideTrainer';
 
 /**
  * The worker's API; the UI imports this type only, so tfjs never reaches the main bundle. Data sets
@@ -51,6 +53,20 @@ import { compareModels, preloadBackend, train } from './training';
  * named by a job id of the caller's choosing, which `cancel` stops.
  */
 const api = {
+  /**
+   * Takes the Web Lock `name` and holds it for the worker's whole life; resolves once it is held.
+   * The page then waits on the same lock: the browser grants it when this worker is gone, however
+   * it went (a crash, out of memory, close()), which no message could tell.
+   */
+  holdLifeline(name: string): Promise<void> {
+    return new Promise((held) => {
+      void navigator.locks.request(name, () => {
+        held();
+        return new Promise<never>(() => {});
+      });
+    });
+  },
+
   /** Streams a user's file into a new data set (hashing it on the way) and profiles its columns; progress is reported as it reads. */
   loadFile(jobId: JobId, file: Blob, fileName: string, onProgress: (progress: ReadProgress) => void): Promise<Result<LoadedDataset>> {
     return runJob(jobId, (signal) => loadBlob(file, fileName, onProgress, signal));
@@ -232,9 +248,16 @@ const api = {
   modelCard(modelId: ModelId): Result<ModelCardFile> {
     return modelCard(modelId);
   },
+
+  /** Every request this worker and its member worker made since they started (resource timing: URL, initiator, timings, bytes), for the Privacy panel. */
+  async resourceRequests(): Promise<ResourceRequest[]> {
+    return [...resourceRequestsHere('data-worker'), ...(await memberResourceRequests())];
+  },
 };
 
 /** The worker API type, for the UI's type-only import. */
 export type CreditLabApi = typeof api;
 
+// Before its requests outgrow the default buffer of 250 entries (the Privacy panel lists them all).
+raiseResourceBuffer();
 expose(api);

@@ -2,7 +2,7 @@
 // file, and its last preparation (reused while the choices are unchanged). Nothing here is "the
 // current" data set: every call names the one it means.
 import type { PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import type { Table } from '../core/table';
 import type { DatasetId } from './protocol';
 import { randomId } from './randomId';
@@ -37,7 +37,7 @@ export function addDataset(table: Table, fileFacts: () => Promise<FileFacts>): D
 /** The data set `id`, or why not (released, or the worker restarted since). */
 export function findDataset(id: DatasetId): Result<Dataset> {
   const dataset = datasets.get(id);
-  return dataset ? ok(dataset) : fail('This data set is no longer loaded; load the file again.');
+  return dataset ? ok(dataset) : failWith('dataset.gone', {});
 }
 
 /** Lets go of data set `id` and its preparation; false when it was not loaded. */

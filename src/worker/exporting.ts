@@ -7,7 +7,7 @@ import { quantizationTolerance } from '../core/bundle/quantize';
 import { parseBundle } from '../core/bundle/schema';
 import type { ModelBundle, NetworkModel, QuantizationEffect, WeightQuantization } from '../core/bundle/types';
 import { modelCardHtml } from '../core/modelCard/modelCard';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { admitBundle } from './bundleLoading';
 import { findModel, type LoadedModel } from './models';
 import type { ExportedModel, ExportRequest, ImportedModel, ModelCardFile, ModelId, QuantizationOption, QuantizationPreview } from './protocol';
@@ -28,7 +28,7 @@ export const MODEL_CARD_SUFFIX = '.model-card.html';
  */
 export async function quantizationPreview(modelId: ModelId): Promise<Result<QuantizationPreview>> {
   const current = currentBundle(modelId);
-  if (!current.ok) return fail(problemMessage(current.problem));
+  if (!current.ok) return failWith('bundle.problem', { detail: problemMessage(current.problem) });
   const { model, bundle } = current.data;
   const full = needsYardstick(bundle) ? fullPrecisionOf(model, bundle) : null;
   const preview: Partial<Record<WeightQuantization, QuantizationOption | null>> = {};
@@ -36,7 +36,7 @@ export async function quantizationPreview(modelId: ModelId): Promise<Result<Quan
     const encoded = await encodedIn(model, bundle, mode, full);
     if (encoded.ok) preview[mode] = { bytes: (await encodeModelFile(encoded.data.bundle)).length, ...encoded.data.effect };
     else if (encoded.problem.code === 'quantization-unavailable') preview[mode] = null;
-    else return fail(problemMessage(encoded.problem));
+    else return failWith('bundle.problem', { detail: problemMessage(encoded.problem) });
   }
   return ok(preview as QuantizationPreview);
 }

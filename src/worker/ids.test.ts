@@ -14,8 +14,8 @@ import { configOf, fakeWorkerHost, loadText, loanCsv, networkRequest, NEVER } fr
 import { train } from './training';
 
 const applicant = { income: '30000', rate: '22', home: 'RENT' };
-const GONE_MODEL = { ok: false, reason: 'This model is no longer loaded; train it or load it again.' };
-const GONE_DATA = { ok: false, reason: 'This data set is no longer loaded; load the file again.' };
+const GONE_MODEL = { ok: false, reason: 'This model is no longer loaded; train it or load it again.', problem: { code: 'model.gone', params: {} } };
+const GONE_DATA = { ok: false, reason: 'This data set is no longer loaded; load the file again.', problem: { code: 'dataset.gone', params: {} } };
 
 beforeAll(async () => {
   fakeWorkerHost();
@@ -107,7 +107,7 @@ describe('cancel(jobId)', () => {
     const before = datasetCount();
     const open = chunkedOpen(bytes, 1024, (index) => index === 3 && cancelJob(jobId));
     const result = await runJob(jobId, (signal) => loadCsv(open, bytes.length, 'loans.csv', () => undefined, signal));
-    expect(result).toEqual({ ok: false, reason: 'Loading was cancelled.' });
+    expect(result).toMatchObject({ ok: false, reason: 'Loading was cancelled.' });
     expect(datasetCount()).toBe(before);
     expect(runningJobs()).toBe(0);
   });
@@ -120,7 +120,7 @@ describe('cancel(jobId)', () => {
     // The cancel arrives as a later message would: after the preparation has started and given way once.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cancelJob(jobId)).toBe(true);
-    expect(await pending).toEqual({ ok: false, reason: PREPARATION_CANCELLED });
+    expect(await pending).toMatchObject({ ok: false, reason: PREPARATION_CANCELLED, problem: { code: 'preparation.cancelled', params: {} } });
     expect(dataset.prepared).toBeNull();
     expect(runningJobs()).toBe(0);
 

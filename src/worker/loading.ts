@@ -2,7 +2,7 @@ import { detectTarget } from '../core/columns/target';
 import { profileTable } from '../core/profile/profileTable';
 import { blobChunks, readCsvBytes, streamChunks, type ReadProgress } from '../core/csv/readCsvBytes';
 import type { ParsedCsv } from '../core/csv/csvReader';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { cellText } from '../core/table';
 import { addDataset, findDataset } from './datasets';
 import { hashWhileReading, sha256OfBlob } from './fileHash';
@@ -10,9 +10,6 @@ import type { DatasetId, LoadedDataset } from './protocol';
 
 // Beyond this the browser cannot hold the text's columns; say so instead of crashing the tab.
 const MAX_FILE_BYTES = 2 * 1024 ** 3;
-// A file under the limit can still exhaust memory while it is read (a RangeError from an allocation).
-const TOO_LARGE = 'This file is too large for this browser to hold in memory. Try a smaller extract.';
-const OVER_LIMIT = (bytes: number) => `This file (${(bytes / 1024 ** 3).toFixed(1)} GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.`;
 
 /**
  * Streams a CSV into a new data set and profiles it. Its SHA-256 comes from `laterDigest` when given
@@ -28,7 +25,7 @@ export async function loadCsv(
   signal?: AbortSignal,
   laterDigest?: () => Promise<string>,
 ): Promise<Result<LoadedDataset>> {
-  if (totalBytes > MAX_FILE_BYTES) return fail(OVER_LIMIT(totalBytes));
+  if (totalBytes > MAX_FILE_BYTES) return failWith('file.overLimit', { gigabytes: totalBytes / 1024 ** 3, limitGigabytes: MAX_FILE_BYTES / 1024 ** 3 });
   const started = performance.now();
   const source = laterDigest ? null : hashWhileReading(open);
   let parsed: Result<ParsedCsv>;
@@ -36,8 +33,9 @@ export async function loadCsv(
     parsed = await readCsvBytes(source ? source.open : open, totalBytes, { onProgress, signal });
   } catch (error) {
     console.error('Reading the file failed', error);
-    if (error instanceof RangeError) return fail(TOO_LARGE);
-    return fail('The file could not be read. It may have been moved, or be too large for this browser.');
+    // A file under the limit can still exhaust memory while it is read (a RangeError from an allocation).
+    if (error instanceof RangeError) return failWith('file.tooLarge', {});
+    return failWith('file.unreadable', {});
   }
   if (!parsed.ok) return parsed;
   const parseMs = performance.now() - started;
@@ -84,7 +82,7 @@ export function loadBlob(file: Blob, fileName: string, onProgress: (progress: Re
 /** Loads a CSV served with the app (the bundled sample), streaming the response body. */
 export async function loadUrl(url: string, fileName: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<Result<LoadedDataset>> {
   const response = await fetch(url);
-  if (!response.ok || !response.body) return fail(`The sample data could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok || !response.body) return failWith('sample.unavailable', { status: response.status });
   const body = response.body;
   const size = Number(response.headers.get('content-length') ?? 0);
   let used = false;

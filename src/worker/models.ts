@@ -3,7 +3,7 @@
 // in this session, the rows the cut-off planner grades and searches on and a quantised copy is graded on.
 import type { DecisionPolicy, ModelBundle } from '../core/bundle/types';
 import type { EncodedRows } from '../core/features/encodedRows';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import type { BadScores } from './evaluation';
 import type { ModelId, TrainSummary } from './protocol';
 import { disposeScorer, type Scorer } from './scorer';
@@ -50,7 +50,7 @@ export function addModel(model: Omit<LoadedModel, 'id'>): LoadedModel {
 /** The model `id`, or why not (released, or the worker restarted since). */
 export function findModel(id: ModelId): Result<LoadedModel> {
   const model = models.get(id);
-  return model ? ok(model) : fail('This model is no longer loaded; train it or load it again.');
+  return model ? ok(model) : failWith('model.gone', {});
 }
 
 /** Frees model `id` (its tfjs weights included); false when it was not loaded. */

@@ -1,7 +1,8 @@
 import { removedRowsCsv } from '../core/clean/removedRows';
 import { badOutcome } from '../core/columns/target';
 import { prepareData, prepareSteps, type PrepareConfig, type PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
+import { englishOf } from '../core/problems';
+import { failWith, ok, type Result } from '../core/result';
 import type { Dataset } from './datasets';
 import type { OutcomeNames, PreparedSummary } from './protocol';
 
@@ -43,7 +44,7 @@ export function prepare(dataset: Dataset, config: PrepareConfig): Result<Prepare
 }
 
 /** Why a preparation stopped before its end. */
-export const PREPARATION_CANCELLED = 'Preparing was cancelled.';
+export const PREPARATION_CANCELLED = englishOf({ code: 'preparation.cancelled', params: {} });
 
 /**
  * `prepare`, giving way to the worker's other messages between its stages (a few hundred ms each
@@ -51,7 +52,7 @@ export const PREPARATION_CANCELLED = 'Preparing was cancelled.';
  * an aborted `signal` ends it with PREPARATION_CANCELLED and the data set keeps no half-made state.
  */
 export async function prepareCancellable(dataset: Dataset, config: PrepareConfig, signal: AbortSignal): Promise<Result<PreparedData>> {
-  if (signal.aborted) return fail(PREPARATION_CANCELLED);
+  if (signal.aborted) return failWith('preparation.cancelled', {});
   const key = JSON.stringify(config);
   if (dataset.prepared?.key === key) return ok(dataset.prepared.data);
   dataset.prepared = null;
@@ -63,7 +64,7 @@ export async function prepareCancellable(dataset: Dataset, config: PrepareConfig
       return step.value;
     }
     await nextTask();
-    if (signal.aborted) return fail(PREPARATION_CANCELLED);
+    if (signal.aborted) return failWith('preparation.cancelled', {});
   }
 }
 

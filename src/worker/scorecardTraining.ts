@@ -6,7 +6,7 @@ import { numericBinIndex } from '../core/binning';
 import { isMissingMarker, parseNumberCell, type DecimalMark } from '../core/csv/cells';
 import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { fitScorecard } from '../core/scorecard/fitScorecard';
 import { scoreOfRecord, scorecardPoints, scorecardProbabilityOfRows } from '../core/scorecard/scorecardPoints';
 import type { Scorecard } from '../core/scorecard/types';
@@ -39,7 +39,7 @@ export function trainScorecard(data: PreparedData, request: TrainRequest): Resul
     fitted = fitScorecard(data.source, rows, bad, data.validationFolds, { features, binningOverrides: overrides });
   } catch (error) {
     console.error('Fitting the scorecard failed', error);
-    return fail('The scorecard could not be fitted on these training rows.');
+    return failWith('scorecard.fitFailed', {});
   }
   const scorecard = fitted;
   const pBad = scorecardProbabilityOfRows(scorecard, data.source, data.testTableRows, scale);
@@ -163,9 +163,10 @@ export function scoreApplicantOnScorecard(
   for (const characteristic of scorecard.characteristics) {
     const raw = record[characteristic.column];
     const binIndex = applicantBinIndex(characteristic.binning, raw, decimal);
-    if (characteristic.binning.kind === 'numeric' && binIndex === -1 && !isMissingMarker(raw ?? '')) return fail(`"${raw}" is not a number for ${characteristic.column}.`);
+    if (characteristic.binning.kind === 'numeric' && binIndex === -1 && !isMissingMarker(raw ?? ''))
+      return failWith('scorecard.notNumber', { value: raw ?? '', column: characteristic.column });
     const row = table.rows.find((r) => r.characteristic === characteristic.column && r.binIndex === binIndex);
-    if (!row) return fail(`The scorecard has no points for ${characteristic.column} there.`);
+    if (!row) return failWith('scorecard.noPoints', { column: characteristic.column });
     bins.push({ characteristic: characteristic.column, binIndex });
     total += row.points;
   }

@@ -12,7 +12,7 @@ import type { BoostedModel, BundleModel, ModelBundle, ReferenceApplicant } from 
 import { applyCalibrator } from '../core/calibration/calibrator';
 import { encodeApplicant, findOutsideTrainedRange, type ApplicantRecord, type Preprocessor } from '../core/features/preprocessor';
 import { slotGroups } from '../core/importance/permutationImportance';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import type { Scorecard } from '../core/scorecard/types';
 import { probabilityOfBad, type PointsScale } from '../core/scoring/points';
 import { scoringModelOf } from '../model/bundleNetwork';
@@ -65,10 +65,10 @@ export function scoreApplicant(scorer: Scorer, rules: ScoringRules, record: Appl
   try {
     x = encodeApplicant(rules.preprocessing, record);
   } catch (error) {
-    return fail((error as Error).message);
+    return failWith('applicant.encodingFailed', { detail: (error as Error).message });
   }
   const p = scorer.kind === 'boosted' ? applyCalibrator(scorer.model.calibrator, boostedLogit(scorer.model, x)) : predictCalibrated(scorer.model, x)[0];
-  if (!Number.isFinite(p)) return fail('The model gave no valid probability for this applicant.');
+  if (!Number.isFinite(p)) return failWith('applicant.invalidProbability', {});
   const explained = explain && rules.typical ? explainEncoded(scorer, rules, record, x, rules.typical) : null;
   return ok({ probabilityOfBad: probabilityOfBad(p, rules.positiveIsBad), outsideTrainedRange: outsideTrainedRange(), ...explained });
 }

@@ -2,7 +2,7 @@
 // policy, and the bundle as it stands (what "save" writes).
 import type { DecisionPolicy, ModelBundle, ReferenceApplicant } from '../core/bundle/types';
 import type { ApplicantRecord } from '../core/features/preprocessor';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { assertPointsScale, type PointsScale } from '../core/scoring/points';
 import { planCutoffs } from './evaluation';
 import { findModel } from './models';
@@ -23,7 +23,7 @@ export function score(modelId: ModelId, record: ApplicantRecord, scale?: PointsS
     );
   } catch (error) {
     console.error('Scoring failed', error);
-    return fail('The applicant could not be scored.');
+    return failWith('applicant.notScored', {});
   }
 }
 
@@ -36,12 +36,12 @@ export function score(modelId: ModelId, record: ApplicantRecord, scale?: PointsS
 export function cutoffPlan(modelId: ModelId, profitPerGood: number, lossPerBad: number, targetApprovalRate: number): Result<CutoffPlan> {
   const found = findModel(modelId);
   if (!found.ok) return found;
-  if (!(targetApprovalRate >= 0 && targetApprovalRate <= 1)) return fail('The target approval rate must be between 0% and 100%.');
+  if (!(targetApprovalRate >= 0 && targetApprovalRate <= 1)) return failWith('policy.approvalRate', {});
   const model = found.data;
   if (model.rows) return ok(planCutoffs(model.rows.test, model.rows.search, { profitPerGood, lossPerBad }, targetApprovalRate));
   const table = model.bundle.metrics.cutoffTable;
-  if (!table) return fail('This model was saved without test rows, so it has no cut-off table.');
-  if (!Number.isFinite(profitPerGood) || !Number.isFinite(lossPerBad)) return fail('The profit and loss must be numbers.');
+  if (!table) return failWith('policy.noCutoffTable', {});
+  if (!Number.isFinite(profitPerGood) || !Number.isFinite(lossPerBad)) return failWith('policy.economicsNotNumbers', {});
   return ok({
     table: table.map((row) => ({ ...row, expectedProfit: row.goodsApproved * profitPerGood - row.badsApproved * lossPerBad })),
     suggestions: [],
@@ -53,11 +53,11 @@ export function cutoffPlan(modelId: ModelId, profitPerGood: number, lossPerBad: 
 export function setPolicy(modelId: ModelId, policy: ModelPolicy): Result<DecisionPolicy> {
   const found = findModel(modelId);
   if (!found.ok) return found;
-  if (!(policy.cutoff >= 0 && policy.cutoff <= 1)) return fail('The cut-off must be between 0 and 1.');
+  if (!(policy.cutoff >= 0 && policy.cutoff <= 1)) return failWith('policy.cutoffRange', {});
   try {
     assertPointsScale(policy.scale);
   } catch {
-    return fail('The points scale needs a base score, positive base odds and positive points to double the odds.');
+    return failWith('policy.scale', {});
   }
   const model = found.data;
   model.policy = { ...model.policy, cutoff: policy.cutoff, scale: { ...policy.scale } };
@@ -80,7 +80,7 @@ export function bundleOf(modelId: ModelId): Result<ModelBundle> {
   const referenceApplicants: ReferenceApplicant[] = [];
   for (const { record } of bundle.referenceApplicants) {
     const scored = referenceOf(scorer, rules, record, policy.scale);
-    if (!scored.ok) return fail('The reference applicants could not be scored on this points scale.');
+    if (!scored.ok) return failWith('policy.referenceNotScored', {});
     referenceApplicants.push(scored.data);
   }
   return ok({ ...current, referenceApplicants });

@@ -5,7 +5,7 @@
 import { adverseImpact, type AdverseImpact } from '../core/fairness/adverseImpact';
 import { materialise } from '../core/features/encodedRows';
 import { permutationImportance, slotGroups } from '../core/importance/permutationImportance';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { cellText, type Table } from '../core/table';
 import { predictCalibrated } from '../model/scoringModel';
 import { boostedProbabilities } from './boostedTraining';
@@ -29,8 +29,8 @@ export function importance(modelId: ModelId, seed = 42): Result<ImportanceReport
   const found = findModel(modelId);
   if (!found.ok) return found;
   const { scorer, rows, bundle } = found.data;
-  if (!rows || !rows.testInputs || rows.test.bad.length === 0) return fail('Importance needs the test rows of this session: train the model again to see it.');
-  if (scorer.kind === 'scorecard') return fail('A scorecard’s characteristics report shows what each characteristic carries (its IV).');
+  if (!rows || !rows.testInputs || rows.test.bad.length === 0) return failWith('importance.needsTestRows', {});
+  if (scorer.kind === 'scorecard') return failWith('screen.scorecardImportance', {});
   const positiveIsBad = found.data.policy.positiveIsBad;
   const score = (x: Float32Array): Float64Array => {
     const p = scorer.kind === 'boosted' ? boostedProbabilities(scorer.model, x) : predictCalibrated(scorer.model, x);
@@ -89,26 +89,22 @@ export function fairness(modelId: ModelId, column: string, groupsFrom?: DatasetI
   if (!found.ok) return found;
   const { rows, policy, bundle } = found.data;
   const testTable = rows?.testTable;
-  if (!rows || !testTable) return fail('The screen needs the test rows of this session: train the model again to see it.');
+  if (!rows || !testTable) return failWith('screen.needsTestRows', {});
   let source: Table = testTable.table;
   if (groupsFrom !== undefined) {
     const groups = findDataset(groupsFrom);
     if (!groups.ok) return groups;
     source = groups.data.table;
-    if (source.rowCount !== testTable.table.rowCount)
-      return fail(
-        `The groups file has ${source.rowCount.toLocaleString('en-US')} rows and the training file ${testTable.table.rowCount.toLocaleString('en-US')}; rows are joined by position, so the counts must match.`,
-      );
+    if (source.rowCount !== testTable.table.rowCount) return failWith('screen.groupRowsDiffer', { groupRows: source.rowCount, trainingRows: testTable.table.rowCount });
   }
   const col = source.columns.find((c) => c.name === column);
-  if (!col) return fail(`There is no column "${column}" in ${groupsFrom === undefined ? 'this data set' : 'the groups file'}.`);
+  if (!col) return failWith('screen.noColumn', { column, inGroupsFile: groupsFrom !== undefined });
   const counts = new Map<string, { applicants: number; approved: number }>();
   let distinct = 0;
   for (let i = 0; i < testTable.rows.length; i++) {
     const group = cellText(col, testTable.rows[i]) || '(blank)';
     const entry = counts.get(group) ?? { applicants: 0, approved: 0 };
-    if (entry.applicants === 0 && ++distinct > MAX_GROUPS)
-      return fail(`"${column}" has more than ${MAX_GROUPS} values among the test rows; choose a column of groups (a category).`);
+    if (entry.applicants === 0 && ++distinct > MAX_GROUPS) return failWith('screen.tooManyGroups', { column, maximum: MAX_GROUPS });
     entry.applicants++;
     if (rows.test.pBad[i] < policy.cutoff) entry.approved++;
     counts.set(group, entry);

@@ -10,6 +10,7 @@ import { disposeNetwork, readWeights, writeWeights } from '../model/network';
 import type { TrainMember } from '../model/scoringModel';
 import { TrainingDiverged } from '../model/train';
 import type { MemberApi } from './memberJob';
+import type { ResourceLogApi, ResourceRequest } from './resourceLog';
 
 /** A running member worker: its API, a promise that rejects if it dies (a dead worker never answers a call), and how to end it. */
 export interface MemberWorkerHandle {
@@ -106,6 +107,16 @@ export function memberWorkerHandle(worker: Pick<Worker, 'postMessage' | 'addEven
       if (memberWorker?.died === died) memberWorker = null;
     },
   };
+}
+
+/** The running member worker's requests since it started (member.worker.ts exposes them beside its MemberApi); none when no member worker runs or it does not answer. */
+export async function memberResourceRequests(): Promise<ResourceRequest[]> {
+  if (!memberWorker) return [];
+  const log = memberWorker.api as unknown as Remote<ResourceLogApi>;
+  return Promise.race([log.resourceRequests(), memberWorker.died]).catch((error: unknown) => {
+    console.warn('The member worker did not list its requests', error);
+    return [];
+  });
 }
 
 function startMemberWorker(): MemberWorkerHandle {

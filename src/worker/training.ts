@@ -5,7 +5,7 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import type { BundleModel, ModelBundle } from '../core/bundle/types';
 import { denseRows, firstRows, materialise } from '../core/features/encodedRows';
 import type { PreparedData } from '../core/pipeline';
-import { fail, ok, type Result } from '../core/result';
+import { failWith, ok, type Result } from '../core/result';
 import { fallBackFrom, selectBackend } from '../model/backend';
 import { fasterOnWarmUp, type BackendChoice, type BackendName } from '../model/backendChoice';
 import { networkMemberOf } from '../model/bundleNetwork';
@@ -163,13 +163,13 @@ async function trainNetwork(dataset: Dataset, data: PreparedData, request: Train
       }),
     });
   } catch (error) {
-    if (error instanceof TrainingDiverged) return fail('Training diverged (the loss stopped being a finite number). Try a lower learning rate.');
+    if (error instanceof TrainingDiverged) return failWith('training.diverged', { how: 'loss' });
     throw error;
   }
   const elapsedMs = performance.now() - started;
   try {
     const probabilities = predictCalibrated(fitted.model, materialise(data.test));
-    if (probabilities.some((p) => !Number.isFinite(p))) return fail('Training diverged (the model produced invalid numbers). Try a lower learning rate.');
+    if (probabilities.some((p) => !Number.isFinite(p))) return failWith('training.diverged', { how: 'predictions' });
     // Which value is bad follows from the target, not from which one was chosen as positive.
     const outcome = outcomeNames(request.prepare);
     const positiveIsBad = outcome.bad === request.prepare.positive;
@@ -266,12 +266,12 @@ async function keep(
     });
   } catch (error) {
     console.error('Building the model bundle failed', error);
-    return fail('The trained model could not be packaged for scoring.');
+    return failWith('training.packagingFailed', {});
   }
   const loaded = await admitBundle(bundle, { summary, rows: { ...rows, testTable: { table: data.source, rows: data.testTableRows } } });
   if (!loaded.ok) {
     console.error('The trained model did not load back from its bundle', loaded.problem);
-    return fail('The trained model did not load back from its own bundle; please train again.');
+    return failWith('training.reloadFailed', {});
   }
   return ok({ modelId: loaded.data.id, summary, bundle: pageBundle(loaded.data.bundle) });
 }

@@ -85,8 +85,8 @@ describe('train() in the worker', () => {
     expect(safer.data.probabilityOfBad).toBeLessThan(first.data.probabilityOfBad);
     expect(setPolicy(id, { cutoff: 0, scale: DEFAULT_POINTS_SCALE }).ok).toBe(true);
     expect(score(id, applicant)).toEqual(first);
-    expect(setPolicy(id, { cutoff: 1.5, scale: DEFAULT_POINTS_SCALE })).toEqual({ ok: false, reason: 'The cut-off must be between 0 and 1.' });
-    expect(score(id, { ...applicant, income: 'lots' })).toEqual({ ok: false, reason: '"income" must be a number.' });
+    expect(setPolicy(id, { cutoff: 1.5, scale: DEFAULT_POINTS_SCALE })).toMatchObject({ ok: false, reason: 'The cut-off must be between 0 and 1.' });
+    expect(score(id, { ...applicant, income: 'lots' })).toMatchObject({ ok: false, reason: '"income" must be a number.' });
     releaseModel(id);
   }, 120_000);
 });
@@ -126,7 +126,7 @@ describe('compareModels() in the worker', () => {
     if (!byCard.ok) throw new Error(byCard.reason);
     expect(byCard.data.scorecardBins!.length).toBeGreaterThan(0);
     expect(score(ple.modelId, applicant)).toEqual(byMlp);
-    expect(score('no-such-model' as ModelId, applicant)).toEqual({ ok: false, reason: 'This model is no longer loaded; train it or load it again.' });
+    expect(score('no-such-model' as ModelId, applicant)).toMatchObject({ ok: false, reason: 'This model is no longer loaded; train it or load it again.' });
     expect(tf.memory().numTensors).toBeGreaterThan(baseline);
     for (const o of [logistic, ple, card]) expect(releaseModel(o.modelId)).toBe(true);
     expect(tf.memory().numTensors).toBe(baseline);
@@ -139,7 +139,7 @@ describe('loadCsv limits', () => {
     const before = datasetCount();
     const opened = chunkedOpen(bytesOf('a,b\n1,2\n'), 4);
     const result = await loadCsv(opened, 2.2 * 1024 ** 3, 'huge.csv', () => undefined);
-    expect(result).toEqual({ ok: false, reason: 'This file (2.2 GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.' });
+    expect(result).toMatchObject({ ok: false, reason: 'This file (2.2 GB) is too large: CreditLab reads files up to 2 GB. Try a smaller extract.' });
     expect(opened.opened).toBe(0);
     expect(datasetCount()).toBe(before);
   });
@@ -152,7 +152,7 @@ describe('loadCsv limits', () => {
       throw new RangeError('Array buffer allocation failed');
     }
     const result = await loadCsv(exhausted, 1.5 * 1024 ** 3, 'big.csv', () => undefined);
-    expect(result).toEqual({ ok: false, reason: 'This file is too large for this browser to hold in memory. Try a smaller extract.' });
+    expect(result).toMatchObject({ ok: false, reason: 'This file is too large for this browser to hold in memory. Try a smaller extract.' });
     expect(datasetCount()).toBe(before);
   });
 });

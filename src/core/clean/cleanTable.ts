@@ -1,9 +1,10 @@
 import { parseNumberCell, type DecimalMark } from '../csv/cells';
-import { fail, ok, type Result } from '../result';
+import type { Problem } from '../problems';
+import { failBecause, failWith, ok, type Result } from '../result';
 import { selectRows, type Column, type NumericColumn, type Table } from '../table';
 import { findDuplicates } from './duplicates';
 import { extractLabels } from './labels';
-import { rangeText, type CleaningPlan, type ColumnPlan, type MissingStrategy } from './plan';
+import { rangeText, type CleaningPlan, type ColumnPlan, type MissingStrategy, type OutlierRule } from './plan';
 import { REMOVAL_REASONS, type RemovalRule, type RemovedRows } from './removedRows';
 
 /** The cleaning steps that remove rows, in the order they run. */
@@ -18,9 +19,23 @@ export interface CleaningStep {
   readonly step: CleaningStepKind;
   readonly column: string | null;
   readonly rows: number;
+  /** The rule in English (the removed-rows file, the model card, logs). */
   readonly rule: string;
+  /** The rule as a code with its values, for the UI to word in the reader's language (absent in bundles made before it: the UI shows `rule`). */
+  readonly because?: StepRule;
   readonly testRowsOutside?: number;
 }
+
+/** The rule a cleaning step applied, as a code with its values. */
+export type StepRule =
+  | { readonly code: 'duplicates.off' }
+  | { readonly code: 'duplicates.all' }
+  | { readonly code: 'duplicates.byId'; readonly column: string }
+  | { readonly code: 'label.unusable'; readonly target: string; readonly positive: string; readonly negative: string }
+  | { readonly code: 'range.allowed'; readonly min: number | null; readonly max: number | null }
+  | { readonly code: 'missing.drop' }
+  | { readonly code: 'outlier.bounds'; readonly method: OutlierRule['method']; readonly threshold: number; readonly lower: number; readonly upper: number }
+  | { readonly code: 'outlier.noValues'; readonly method: OutlierRule['method']; readonly threshold: number };
 
 /** Missing cells of a feature in the training rows left after row removal and forward fill, and what will fill them. */
 export interface MissingSummary {
@@ -29,12 +44,16 @@ export interface MissingSummary {
   readonly strategy: MissingStrategy;
   /** Human text, e.g. "the median of the training rows". */
   readonly filledBy: string;
+  /** What fills them, for the UI to word: the column's kind, the constant (if one) and whether a "was missing" input is added (absent in older bundles). */
+  readonly fill?: { readonly kind: 'numeric' | 'categorical'; readonly constant: string | null; readonly indicator: boolean };
 }
 
 /** A feature whose outliers are clipped to bounds fitted on the training rows. */
 export interface ClipSummary {
   readonly column: string;
   readonly rule: string;
+  /** Absent in older bundles. */
+  readonly outliers?: OutlierRule;
 }
 
 /** Why a chosen feature cannot help a model: no values, or a single value. */
@@ -45,6 +64,8 @@ export interface ExcludedFeature {
   readonly column: string;
   readonly reason: ExclusionReason;
   readonly note: string;
+  /** The one value of a constant column. */
+  readonly value?: string;
 }
 
 /** What the row rules that need no fitting did (duplicates, labels, ranges, 'drop-row'): the same whatever the split. */
@@ -117,7 +138,7 @@ export function cleanTable(table: Table, plan: CleaningPlan, decimal: DecimalMar
 export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark = '.'): Result<CleanedRows> {
   const indexOf = new Map(table.columns.map((c, i) => [c.name, i]));
   const problem = findPlanProblem(table, plan, indexOf, decimal);
-  if (problem !== null) return fail(problem);
+  if (problem !== null) return failBecause(problem);
 
   const n = table.rowCount;
   const plans = plan.features.map((name) => plan.columns.find((c) => c.column === name)!);
@@ -131,7 +152,7 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
   // 1. Duplicates, over every row (a repeat of a row dropped later for another reason is still a repeat).
   let duplicateOf: Int32Array = new Int32Array(0);
   if (plan.duplicates.kind === 'keep') {
-    steps.push({ step: 'duplicates', column: null, rows: 0, rule: 'not checked: duplicate rows are kept' });
+    steps.push({ step: 'duplicates', column: null, rows: 0, rule: 'not checked: duplicate rows are kept', because: { code: 'duplicates.off' } });
   } else {
     const idName = plan.duplicates.kind === 'by-column' ? plan.duplicates.column : null;
     const byColumn = idName === null ? -1 : indexOf.get(idName)!;
@@ -145,7 +166,7 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
       }
     }
     const rule = idName === null ? 'identical in every column; the first is kept' : `same ${idName}; the first is kept (a missing ${idName} matches nothing)`;
-    steps.push({ step: 'duplicates', column: idName, rows: count, rule });
+    steps.push({ step: 'duplicates', column: idName, rows: count, rule, because: idName === null ? { code: 'duplicates.all' } : { code: 'duplicates.byId', column: idName } });
   }
 
   // 2. Rows without a usable label.
@@ -159,7 +180,13 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
       unlabeled++;
     }
   }
-  steps.push({ step: 'no-label', column: plan.target, rows: unlabeled, rule: `${plan.target} is missing or neither "${plan.positive}" nor "${plan.negative}"` });
+  steps.push({
+    step: 'no-label',
+    column: plan.target,
+    rows: unlabeled,
+    rule: `${plan.target} is missing or neither "${plan.positive}" nor "${plan.negative}"`,
+    because: { code: 'label.unusable', target: plan.target, positive: plan.positive, negative: plan.negative },
+  });
 
   // 3. Impossible values: present values outside the range; missing values stay for the fill.
   for (const p of plans) {
@@ -177,7 +204,13 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
         count++;
       }
     }
-    steps.push({ step: 'out-of-range', column: p.column, rows: count, rule: `allowed ${rangeText(p.range)}` });
+    steps.push({
+      step: 'out-of-range',
+      column: p.column,
+      rows: count,
+      rule: `allowed ${rangeText(p.range)}`,
+      because: { code: 'range.allowed', min: p.range.min, max: p.range.max },
+    });
     rules.push({ reason: 'out-of-range', column: columnIndex, text: rangeText(p.range) });
   }
 
@@ -194,7 +227,7 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
         count++;
       }
     }
-    steps.push({ step: 'missing-value', column: p.column, rows: count, rule: 'rows with a missing value are dropped' });
+    steps.push({ step: 'missing-value', column: p.column, rows: count, rule: 'rows with a missing value are dropped', because: { code: 'missing.drop' } });
   }
 
   const rows = new Int32Array(countKept(status));
@@ -208,7 +241,7 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
   const negatives = rows.length - positives;
   if (positives < MIN_ROWS_PER_CLASS || negatives < MIN_ROWS_PER_CLASS) {
     const which = positives < MIN_ROWS_PER_CLASS ? plan.positive : plan.negative;
-    return fail(`After cleaning, "${plan.target}" has fewer than ${MIN_ROWS_PER_CLASS} rows with the value "${which}"; a model needs examples of both outcomes.`);
+    return failWith('target.tooFewOfClass', { column: plan.target, value: which, minimum: MIN_ROWS_PER_CLASS });
   }
 
   const removedCount = n - rows.length;
@@ -232,35 +265,34 @@ export function cleanRows(table: Table, plan: CleaningPlan, decimal: DecimalMark
 }
 
 /** The first reason the plan cannot run on this table, or null. */
-function findPlanProblem(table: Table, plan: CleaningPlan, indexOf: ReadonlyMap<string, number>, decimal: DecimalMark): string | null {
-  if (!indexOf.has(plan.target)) return `The target column "${plan.target}" is not in the data.`;
-  if (plan.features.length === 0) return 'Choose at least one feature column.';
-  if (plan.features.includes(plan.target)) return `The target "${plan.target}" cannot also be a feature.`;
-  if (plan.duplicates.kind === 'by-column' && !indexOf.has(plan.duplicates.column)) return `The ID column "${plan.duplicates.column}" for duplicates is not in the data.`;
+function findPlanProblem(table: Table, plan: CleaningPlan, indexOf: ReadonlyMap<string, number>, decimal: DecimalMark): Problem | null {
+  if (!indexOf.has(plan.target)) return { code: 'plan.targetMissing', params: { column: plan.target } };
+  if (plan.features.length === 0) return { code: 'plan.noFeatures', params: {} };
+  if (plan.features.includes(plan.target)) return { code: 'plan.targetIsFeature', params: { column: plan.target } };
+  if (plan.duplicates.kind === 'by-column' && !indexOf.has(plan.duplicates.column)) return { code: 'plan.idColumnMissing', params: { column: plan.duplicates.column } };
   const seen = new Set<string>();
   for (const name of plan.features) {
-    if (!indexOf.has(name)) return `Column "${name}" is not in the data.`;
-    if (seen.has(name)) return `Column "${name}" is chosen twice as a feature.`;
+    const column = { column: name };
+    if (!indexOf.has(name)) return { code: 'plan.columnMissing', params: column };
+    if (seen.has(name)) return { code: 'plan.featureTwice', params: column };
     seen.add(name);
     const p = plan.columns.find((c) => c.column === name);
-    if (!p) return `There are no cleaning choices for column "${name}".`;
-    const column = table.columns[indexOf.get(name)!];
-    if (column.kind === 'categorical') {
-      if (p.missing === 'median' || p.missing === 'mean')
-        return `"${name}" holds text, so its missing values cannot be filled with the ${p.missing}; choose the most frequent value instead.`;
-      if (p.range !== null) return `"${name}" holds text, so it cannot have a range of allowed values.`;
-      if (p.outliers !== null) return `"${name}" holds text, so it cannot have an outlier rule.`;
-      if (p.missing === 'constant' && p.constant.trim() === '') return `Enter the value that fills the missing "${name}" cells.`;
+    if (!p) return { code: 'plan.noChoices', params: column };
+    if (table.columns[indexOf.get(name)!].kind === 'categorical') {
+      if (p.missing === 'median' || p.missing === 'mean') return { code: 'plan.textFill', params: { column: name, fill: p.missing } };
+      if (p.range !== null) return { code: 'plan.textRange', params: column };
+      if (p.outliers !== null) return { code: 'plan.textOutliers', params: column };
+      if (p.missing === 'constant' && p.constant.trim() === '') return { code: 'plan.fillTextEmpty', params: column };
     } else {
       if (p.missing === 'constant' && Number.isNaN(parseNumberCell(p.constant, decimal))) {
-        return p.constant.trim() === '' ? `Enter the number that fills the missing "${name}" cells.` : `The fill value "${p.constant}" for "${name}" is not a number.`;
+        return p.constant.trim() === '' ? { code: 'plan.fillNumberEmpty', params: column } : { code: 'plan.fillNotNumber', params: { column: name, value: p.constant } };
       }
       if (p.range !== null) {
         const { min, max } = p.range;
-        if ((min !== null && Number.isNaN(min)) || (max !== null && Number.isNaN(max))) return `The range for "${name}" needs numbers.`;
-        if (min !== null && max !== null && min > max) return `The range for "${name}" has its minimum (${min}) above its maximum (${max}).`;
+        if ((min !== null && Number.isNaN(min)) || (max !== null && Number.isNaN(max))) return { code: 'plan.rangeNotNumbers', params: column };
+        if (min !== null && max !== null && min > max) return { code: 'plan.rangeInverted', params: { column: name, min, max } };
       }
-      if (p.outliers !== null && !(p.outliers.threshold > 0 && Number.isFinite(p.outliers.threshold))) return `The outlier threshold for "${name}" must be a positive number.`;
+      if (p.outliers !== null && !(p.outliers.threshold > 0 && Number.isFinite(p.outliers.threshold))) return { code: 'plan.outlierThreshold', params: column };
     }
   }
   return null;

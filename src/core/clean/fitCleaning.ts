@@ -9,7 +9,7 @@
 import { parseNumberCell, type DecimalMark } from '../csv/cells';
 import { computeOutlierBounds, formatNumber, outlierRuleText } from '../features/statistics';
 import type { Column, NumericColumn, Table } from '../table';
-import type { CleanedRows, CleaningStep, ClipSummary, ExcludedFeature, MissingSummary } from './cleanTable';
+import type { CleanedRows, CleaningStep, ClipSummary, ExcludedFeature, MissingSummary, StepRule } from './cleanTable';
 import { MISSING_LEVEL, type ColumnPlan } from './plan';
 import type { RemovalRule } from './removedRows';
 
@@ -91,7 +91,10 @@ export function fitCleaning(cleaned: CleanedRows, plans: readonly ColumnPlan[], 
         }
         for (let i = 0; i < testPositions.length; i++) if (outside(values[tableRow(testPositions[i])])) testRowsOutside++;
       }
-      outlierSteps.push({ step: 'outlier', column: p.column, rows: trainingRows, rule, testRowsOutside });
+      const { method, threshold } = p.outliers!;
+      const because: StepRule =
+        bounds === null ? { code: 'outlier.noValues', method, threshold } : { code: 'outlier.bounds', method, threshold, lower: bounds.lower, upper: bounds.upper };
+      outlierSteps.push({ step: 'outlier', column: p.column, rows: trainingRows, rule, because, testRowsOutside });
       outlierRules.push({ reason: 'outlier', column: columnIndex, text: rule });
     });
   }
@@ -132,17 +135,28 @@ export function fitCleaning(cleaned: CleanedRows, plans: readonly ColumnPlan[], 
       excludedFeatures.push({
         column: p.column,
         reason: 'constant',
+        value,
         note: `${p.column} is "${value}" in every training row, so it cannot tell outcomes apart and is left out of the features.`,
       });
       continue;
     }
     features.push(p.column);
-    missing.push({ column: p.column, missing: screen.missing, strategy: p.missing, filledBy: filledByText(column, p, screen.missing > 0) });
+    missing.push({
+      column: p.column,
+      missing: screen.missing,
+      strategy: p.missing,
+      filledBy: filledByText(column, p, screen.missing > 0),
+      fill: {
+        kind: column.kind,
+        constant: p.missing === 'constant' ? p.constant.trim() : null,
+        indicator: column.kind === 'numeric' && screen.missing > 0 && (p.indicator || p.missing === 'indicator'),
+      },
+    });
   }
   const featureSet = new Set(features);
   const clipped = plans
     .filter((p) => featureSet.has(p.column) && p.outliers !== null && p.outliers.action === 'clip')
-    .map((p) => ({ column: p.column, rule: `${outlierRuleText(p.outliers!)}, bounds fitted on the training rows` }));
+    .map((p) => ({ column: p.column, rule: `${outlierRuleText(p.outliers!)}, bounds fitted on the training rows`, outliers: p.outliers! }));
 
   return { source, trainPositions: kept, droppedPositions, droppedCauses, outlierSteps, outlierRules, trainedRanges, features, excludedFeatures, missing, clipped };
 }

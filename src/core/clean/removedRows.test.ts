@@ -87,7 +87,14 @@ describe('removedRowsCsv', () => {
     //   q1 110, q3 140; IQR 30 → bounds 65 to 185: no training row is outside; Ng's 1000 is
     const data = prepared(PLAN, 4);
     expect(Array.from(data.removed.rows)).toEqual([1, 2, 3, 4]);
-    expect(data.report.steps.at(-1)).toEqual({ step: 'outlier', column: 'income', rows: 0, rule: 'IQR, k = 1.5, bounds 65 to 185', testRowsOutside: 1 });
+    expect(data.report.steps.at(-1)).toEqual({
+      step: 'outlier',
+      column: 'income',
+      rows: 0,
+      rule: 'IQR, k = 1.5, bounds 65 to 185',
+      because: { code: 'outlier.bounds', method: 'iqr', threshold: 1.5, lower: 65, upper: 185 },
+      testRowsOutside: 1,
+    });
     expect(data.test.rows).toBe(2);
   });
 

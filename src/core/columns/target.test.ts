@@ -15,6 +15,10 @@ describe('detectTarget', () => {
     ['is_default', [col('is_default', 2), col('married', 2, 'categorical')]],
     // loan_status comes before class in the name list
     ['loan_status', [col('class', 2), col('loan_status', 2)]],
+    // Chinese names: 违约 = default, 逾期 = overdue, matched inside longer names (是否违约 = "defaulted?")
+    ['违约', [col('违约', 2), col('住房', 2, 'categorical')]],
+    ['是否违约', [col('是否违约', 2), col('住房', 2, 'categorical')]],
+    ['逾期标志', [col('年龄', 50), col('逾期标志', 2), col('婚否', 2, 'categorical')]],
   ])('picks %s by name among two-valued columns', (expected, columns) => {
     expect(detectTarget(columns)).toBe(expected);
   });
@@ -47,6 +51,12 @@ describe('guessPositiveValue', () => {
     [['false', 'true'], 'true'],
     // nothing recognisable → the second value
     [['alpha', 'beta'], 'beta'],
+    // Chinese: 是 = yes, 否 = no; 违约 = default, 逾期 = overdue, 正常 = normal; 坏 = bad, 好 = good
+    [['是', '否'], '是'],
+    [['否', '是'], '是'],
+    [['正常', '违约'], '违约'],
+    [['逾期', '正常'], '逾期'],
+    [['好', '坏'], '坏'],
   ])('%j → %s', (values, expected) => {
     expect(guessPositiveValue(values)).toBe(expected);
   });
@@ -62,6 +72,10 @@ describe('positiveMeansApproval', () => {
     ['class', '2', false],
     ['class', 'good', true],
     ['is_default', 'Y', false],
+    ['违约', '是', false],
+    ['状态', '正常', true],
+    ['是否批准', '是', true],
+    ['是否批准', '否', false],
   ])('(%s, %s) → %s', (target, positive, expected) => {
     expect(positiveMeansApproval(target, positive)).toBe(expected);
   });
@@ -79,6 +93,11 @@ describe('badOutcome: which value is bad does not depend on which one is positiv
     ['decision', ['approved', 'rejected'], 'rejected'],
     ['repaid', ['yes', 'no'], 'no'],
     ['is_default', ['N', 'Y'], 'Y'],
+    ['违约', ['否', '是'], '是'], // 违约 (default) = 是 (yes) is the bad outcome
+    ['是否逾期', ['是', '否'], '是'],
+    ['还款状态', ['正常', '逾期'], '逾期'], // repayment status: normal / overdue
+    ['信用', ['好', '坏'], '坏'],
+    ['是否批准', ['是', '否'], '否'], // approved? 否 (no) is bad
   ] as const)('%s %j → %s', (target, [a, b], bad) => {
     expect(badOutcome(target, a, b)).toBe(bad);
     expect(badOutcome(target, b, a)).toBe(bad);

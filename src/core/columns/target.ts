@@ -1,11 +1,21 @@
 import { nameWords } from './names';
 import type { ColumnInfo } from './profile';
 
-// Checked in this order: the first name that matches wins.
-const TARGET_NAMES = ['loan_approved', 'loan_status', 'default', 'class', 'target', 'bad', 'label', 'outcome', 'y'];
-const POSITIVE_WORDS = ['yes', 'y', 'true', 't', 'bad', 'default', 'defaulted', 'charged off', 'approved', 'positive'];
+// Checked in this order: the first name that matches wins. 违约 = default, 逾期 = overdue (names
+// written by Chinese-language spreadsheets, e.g. 是否违约 "defaulted?").
+const TARGET_NAMES = ['loan_approved', 'loan_status', 'default', '违约', '逾期', 'class', 'target', 'bad', 'label', 'outcome', 'y'];
+// 是 = yes, 违约 = default, 逾期 = overdue, 坏 = bad.
+const POSITIVE_WORDS = ['yes', 'y', 'true', 't', 'bad', 'default', 'defaulted', 'charged off', 'approved', 'positive', '是', '违约', '逾期', '坏'];
+// 好 = good, 正常 = normal (repaid on time), 批准 = approved.
+const APPROVAL_VALUES = ['good', 'approved', 'paid', 'repaid', '好', '正常', '批准'];
+// 否 = no.
+const NO_VALUES = ['0', 'n', 'no', 'false', '否'];
+
+/** True for text in a script written without spaces between words (CJK), where a pattern is matched as a substring. */
+const UNSPACED = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 function matchesTargetName(name: string, pattern: string): boolean {
+  if (UNSPACED.test(pattern)) return name.includes(pattern);
   const words = nameWords(name);
   if (words.join('_') === pattern) return true;
   // A one-word pattern also matches a word inside a longer name (is_default, default_flag).
@@ -45,9 +55,9 @@ function eventValue(values: readonly string[]): string | null {
 export function positiveMeansApproval(target: string, positive: string): boolean {
   const words = nameWords(target);
   const value = positive.toLowerCase();
-  if (words.some((w) => w.startsWith('approv') || w === 'good' || w === 'repaid')) return !['0', 'n', 'no', 'false'].includes(value);
+  if (words.some((w) => w.startsWith('approv') || w === 'good' || w === 'repaid') || target.includes('批准')) return !NO_VALUES.includes(value);
   if (words.includes('status') && ['y', 'yes', 'approved', 'good'].includes(value)) return true;
-  return ['good', 'approved', 'paid', 'repaid'].includes(value);
+  return APPROVAL_VALUES.includes(value);
 }
 
 /**

@@ -2,7 +2,8 @@ import { fail, ok, type Result } from '../result';
 import { isPandasUnnamed } from '../profile/roles';
 import type { Column, Table } from '../table';
 import { ColumnBuilder } from './columnBuilder';
-import { sniffDialect, type CsvDialect } from './dialect';
+import { sepLine, sniffDialect, type CsvDialect } from './dialect';
+import type { TextEncodingCode } from './encoding';
 import { CellKind, CsvScanner, type RowSink } from './scanner';
 
 /** What the reader noticed while reading a file (shown to the user, never fatal). */
@@ -10,7 +11,8 @@ export interface ParseNotes {
   readonly delimiter: string;
   readonly hasHeader: boolean;
   readonly decimal: '.' | ',';
-  readonly encoding: string;
+  /** How the bytes were decoded (a code the UI words). */
+  readonly encoding: TextEncodingCode;
   readonly renamedColumns: readonly string[];
   /**
    * Columns whose header cell was blank (named `col<i>` here) or pandas' `Unnamed: <n>`, in file
@@ -48,7 +50,7 @@ export class CsvTableReader implements RowSink {
   /** Data rows read so far. */
   rowsRead = 0;
 
-  constructor(private readonly encoding = 'utf-8') {}
+  constructor(private readonly encoding: TextEncodingCode = 'utf-8') {}
 
   /** Adds the next piece of text; `final` marks the end of the file. */
   push(text: string, final = false): void {
@@ -61,7 +63,9 @@ export class CsvTableReader implements RowSink {
         this.binary = true;
         return;
       }
-      this.dialect = sniffDialect(this.pending.slice(0, SNIFF_CHARS));
+      const sep = sepLine(this.pending);
+      if (sep) this.pending = this.pending.slice(sep.length);
+      this.dialect = sniffDialect(this.pending.slice(0, SNIFF_CHARS), sep?.delimiter);
       this.scanner = new CsvScanner(this.dialect.delimiter.charCodeAt(0), this.dialect.decimal === '.');
     }
     const consumed = this.scanner!.scan(this.pending, final, this);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffDialect, type CsvDialect } from './dialect';
+import { sepLine, sniffDialect, type CsvDialect } from './dialect';
 import { germanDataLines } from '../../../test/support/csvFixtures';
 
 const GERMAN = `${germanDataLines(30).join('\n')}\n`;
@@ -56,5 +56,28 @@ describe('sniffDialect: header row', () => {
     ['a single row: taken as a header (the reader then says "no data rows")', true, 'a,b,c\n'],
   ])('%s → hasHeader %s', (_why, hasHeader, sample) => {
     expect(sniffDialect(sample).hasHeader).toBe(hasHeader);
+  });
+});
+
+describe("sepLine: Excel's first line naming the delimiter", () => {
+  it.each([
+    ['sep=;\r\na;b\n', { delimiter: ';', length: 7 }],
+    ['sep=,\na,b\n', { delimiter: ',', length: 6 }],
+    ['SEP=|\ra|b\r', { delimiter: '|', length: 6 }],
+    ['sep=\t\na\tb\n', { delimiter: '\t', length: 6 }],
+    ['sep=;', { delimiter: ';', length: 5 }],
+    ['sep=x\na,b\n', null],
+    ['sep=;;;\na;b;c\n', { delimiter: ';', length: 8 }],
+    ['"sep=;";;\na;b;c\n', { delimiter: ';', length: 10 }],
+    ['"sep=;\na;b\n', null],
+    ['sep=;,\na;b\n', null],
+    ['a,b\nsep=;\n', null],
+  ])('%j → %j', (text, expected) => {
+    expect(sepLine(text)).toEqual(expected);
+  });
+
+  it('the delimiter it names wins over sniffing', () => {
+    expect(sniffDialect('a;b,c\n1;2,3\n').delimiter).toBe(';');
+    expect(sniffDialect('a;b,c\n1;2,3\n', ',').delimiter).toBe(',');
   });
 });

@@ -14,13 +14,23 @@ export interface CsvDialect {
 const DELIMITERS = ['\t', ';', '|', ',', ' '] as const;
 const SAMPLE_ROWS = 100;
 
-/** Detects the line ending, delimiter, decimal mark and header row from the first part of a file. */
-export function sniffDialect(sample: string): CsvDialect {
+/** Detects the line ending, delimiter (unless a `sep=` line gave it), decimal mark and header row from the first part of a file. */
+export function sniffDialect(sample: string, knownDelimiter?: string): CsvDialect {
   const newline = detectNewline(sample);
-  const delimiter = detectDelimiter(sample, newline);
+  const delimiter = knownDelimiter ?? detectDelimiter(sample, newline);
   const rows = sampleRows(sample, delimiter, newline);
   const decimal = delimiter !== ',' && hasDecimalCommas(rows) ? ',' : '.';
   return { delimiter, newline, decimal, hasHeader: detectHeader(rows, decimal) };
+}
+
+// Excel's "sep=;" first line names the delimiter (it is not the header): one of the delimiters the
+// scanner reads, the line perhaps quoted or padded with more delimiters by a CSV writer ("sep=;";;).
+const SEP_LINE = /^("?)sep=([,;\t| ])\1\2*[ \t]*(\r\n|\n|\r|$)/i;
+
+/** The `sep=<delimiter>` line a file starts with (its delimiter and length with the line break), or null. */
+export function sepLine(text: string): { delimiter: string; length: number } | null {
+  const match = SEP_LINE.exec(text);
+  return match ? { delimiter: match[2], length: match[0].length } : null;
 }
 
 /** The most common line ending outside quoted fields. */

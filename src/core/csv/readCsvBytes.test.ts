@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tryParseCsv } from './csvReader';
 import { CANCELLED, readCsvBytes, type ReadProgress } from './readCsvBytes';
-import { bytesOf, chunkedOpen, columnCells, snapshot, type Cell } from '../../../test/support/csvFixtures';
+import { bytesOf, chunkedOpen, columnCells, gbkBytes, latin1Bytes, snapshot, utf16Bytes, type Cell } from '../../../test/support/csvFixtures';
 
 /** Chunkings every byte-level case is read with: whole, one byte at a time, and odd sizes that cut multi-byte characters. */
 const CHUNKINGS: readonly (number | number[])[] = [1 << 20, 1, 2, 3, [5, 7], [1, 4, 2]];
@@ -15,14 +15,14 @@ async function readOk(bytes: Uint8Array, sizes: number | readonly number[]) {
 describe('readCsvBytes: text encodings', () => {
   const UTF8_TEXT = 'name,city,n\nJosé,Zürich,1\n李明,€uro 😀,2\n';
   it.each([
-    // [why it matters, bytes, expected column cells]
-    ['UTF-8 without BOM: 2-, 3- and 4-byte characters', bytesOf(UTF8_TEXT), { name: ['José', '李明'], city: ['Zürich', '€uro 😀'], n: [1, 2] }],
-    ['UTF-8 with BOM: the BOM is not glued to the first column name', bytesOf([0xef, 0xbb, 0xbf], UTF8_TEXT), { name: ['José', '李明'], n: [1, 2] }],
-    ['a multi-byte character in a header name', bytesOf('größe,prénom\n1,Zoë\n2,Chloé\n'), { größe: [1, 2], prénom: ['Zoë', 'Chloé'] }],
-  ] as [string, Uint8Array, Record<string, Cell[]>][])('%s — same table in every chunking', async (_why, bytes, expected) => {
+    // [why it matters, bytes, expected column cells, encoding]
+    ['UTF-8 without BOM: 2-, 3- and 4-byte characters', bytesOf(UTF8_TEXT), { name: ['José', '李明'], city: ['Zürich', '€uro 😀'], n: [1, 2] }, 'utf-8'],
+    ['UTF-8 with BOM: the BOM is not glued to the first column name', bytesOf([0xef, 0xbb, 0xbf], UTF8_TEXT), { name: ['José', '李明'], n: [1, 2] }, 'utf-8'],
+    ['a multi-byte character in a header name', bytesOf('größe,prénom\n1,Zoë\n2,Chloé\n'), { größe: [1, 2], prénom: ['Zoë', 'Chloé'] }, 'utf-8'],
+  ] as [string, Uint8Array, Record<string, Cell[]>, string][])('%s — same table in every chunking', async (_why, bytes, expected, encoding) => {
     for (const sizes of CHUNKINGS) {
       const { table, notes } = await readOk(bytes, sizes);
-      expect(notes.encoding, `chunks ${String(sizes)}`).toBe('utf-8');
+      expect(notes.encoding, `chunks ${String(sizes)}`).toBe(encoding);
       for (const [name, cells] of Object.entries(expected)) expect(columnCells(table, name), `${name}, chunks ${String(sizes)}`).toEqual(cells);
     }
   });
@@ -55,6 +55,15 @@ describe('readCsvBytes: text encodings', () => {
     }
   });
 
+  it('a UTF-8 byte-order mark before bytes that are not UTF-8: the legacy read does not glue the mark (ï»¿) to the first name', async () => {
+    const bytes = bytesOf([0xef, 0xbb, 0xbf], 'name,note\nCaf', [0xe9], ',x\n');
+    for (const sizes of CHUNKINGS) {
+      const { table, notes } = await readOk(bytes, sizes);
+      expect(notes.encoding).toBe('windows-1252');
+      expect(columnCells(table, 'name')).toEqual(['Café']);
+    }
+  });
+
   it('a Windows-1252 byte at the very end (a possible start of a UTF-8 sequence) still falls back', async () => {
     // 0xE9 alone at the end is an incomplete UTF-8 sequence: only the decoder's final flush can reject it.
     const bytes = bytesOf('a,b\n1,Caf', [0xe9]);
@@ -73,6 +82,138 @@ describe('readCsvBytes: text encodings', () => {
     expect(notes.encoding).toBe('windows-1252');
     expect(table.rowCount).toBe(5001);
     expect(columnCells(table, 'city').at(-1)).toBe('Créteil');
+  });
+});
+
+describe('readCsvBytes: files as Chinese- and English-language spreadsheets write them', () => {
+  // Excel on a Chinese-language Windows saves "CSV" in code page 936 (GBK, a subset of GB18030).
+  const GB_TEXT = '姓名,年龄,收入,住房,违约\r\n张伟,34,12500,是,否\r\n王芳,28,9800,否,是\r\n李娜,45,15600,是,否\r\n';
+  const GB = gbkBytes(GB_TEXT);
+
+  it('the GB18030 fixture is what TextDecoder("gb18030") reads back as the hand-written text', () => {
+    expect(new TextDecoder('gb18030').decode(GB)).toBe(GB_TEXT);
+  });
+
+  it('GB18030: Chinese column names and 是/否 values read correctly in every chunking, and the notes say gb18030', async () => {
+    for (const sizes of CHUNKINGS) {
+      const open = chunkedOpen(GB, sizes);
+      const result = await readCsvBytes(open, GB.length);
+      if (!result.ok) throw new Error(result.reason);
+      const { table, notes } = result.data;
+      const at = `chunks ${String(sizes)}`;
+      expect(notes.encoding, at).toBe('gb18030');
+      expect(
+        table.columns.map((c) => c.name),
+        at,
+      ).toEqual(['姓名', '年龄', '收入', '住房', '违约']);
+      expect(columnCells(table, '姓名'), at).toEqual(['张伟', '王芳', '李娜']);
+      expect(columnCells(table, '收入'), at).toEqual([12500, 9800, 15600]);
+      expect(columnCells(table, '违约'), at).toEqual(['否', '是', '否']);
+      expect(table.rowCount, at).toBe(3);
+      expect(open.opened, at).toBe(2); // a UTF-8 attempt, then GB18030
+    }
+  });
+
+  it('GB18030 whose first Chinese characters happen to be valid UTF-8 (违约 = CE A5 D4 BC) is still recognised', async () => {
+    // CE A5 and D4 BC are well-formed 2-byte UTF-8 (Υ, Լ): UTF-8 fails only at 是 = CA C7, later on.
+    // After the first 8 bytes (read as one piece), so in small chunkings 违约 arrives one byte at a time.
+    const text = 'id,note,违约\r\n1,x,是\r\n2,y,否\r\n';
+    const bytes = gbkBytes(text);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 12))).toBe('id,note,\u03a5\u053c');
+    for (const sizes of CHUNKINGS) {
+      const { table, notes } = await readOk(bytes, sizes);
+      expect(notes.encoding, `chunks ${String(sizes)}`).toBe('gb18030');
+      expect(columnCells(table, '违约'), `chunks ${String(sizes)}`).toEqual(['是', '否']);
+    }
+  });
+
+  it('GB18030 whose first non-ASCII byte is far into a large file (past the 64 KiB sniffing buffer)', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},x${i % 7},${i % 10}`).join('\r\n');
+    const bytes = bytesOf(`id,city,k\r\n${rows}\r\n`, gbkBytes('5000,北京,3\r\n5001,上海,4\r\n'));
+    const { table, notes } = await readOk(bytes, 4096);
+    expect(notes.encoding).toBe('gb18030');
+    expect(table.rowCount).toBe(5002);
+    expect(columnCells(table, 'city').slice(-2)).toEqual(['北京', '上海']);
+  });
+
+  it('Windows-1252 is still chosen for Latin text whose every accented letter sits inside a word (each pair valid GBK)', async () => {
+    const bytes = latin1Bytes('name,city\nJürgen Müller,München\nBjörn Weiß,Köln\n');
+    for (const sizes of CHUNKINGS) {
+      const { table, notes } = await readOk(bytes, sizes);
+      expect(notes.encoding).toBe('windows-1252');
+      expect(columnCells(table, 'name')).toEqual(['Jürgen Müller', 'Björn Weiß']);
+      expect(columnCells(table, 'city')).toEqual(['München', 'Köln']);
+    }
+  });
+
+  // Excel's "Unicode text" export: UTF-16LE with a byte-order mark, tab-separated, CRLF.
+  const UNICODE_TEXT = '姓名\t年龄\t违约\t备注\r\n张伟\t34\t否\tJosé 😀\r\n王芳\t28\t是\t"a, b"\r\n';
+
+  it.each([
+    ['UTF-16LE with BOM (Excel "Unicode text")', 'le', 'utf-16le'],
+    ['UTF-16BE with BOM', 'be', 'utf-16be'],
+  ] as const)('%s, tab-separated: not refused as binary, read in every chunking (odd cuts split code units and a surrogate pair)', async (_why, order, code) => {
+    const bytes = utf16Bytes(UNICODE_TEXT, order);
+    // Hand-encoded: the mark, then 姓 = U+59D3 as D3 59 (LE) or 59 D3 (BE).
+    expect(Array.from(bytes.subarray(0, 4))).toEqual(order === 'le' ? [0xff, 0xfe, 0xd3, 0x59] : [0xfe, 0xff, 0x59, 0xd3]);
+    for (const sizes of CHUNKINGS) {
+      const open = chunkedOpen(bytes, sizes);
+      const result = await readCsvBytes(open, bytes.length);
+      if (!result.ok) throw new Error(`chunks ${String(sizes)}: ${result.reason}`);
+      const { table, notes } = result.data;
+      const at = `chunks ${String(sizes)}`;
+      expect(notes.encoding, at).toBe(code);
+      expect(notes.delimiter, at).toBe('\t');
+      expect(
+        table.columns.map((c) => c.name),
+        at,
+      ).toEqual(['姓名', '年龄', '违约', '备注']);
+      expect(columnCells(table, '年龄'), at).toEqual([34, 28]);
+      expect(columnCells(table, '违约'), at).toEqual(['否', '是']);
+      expect(columnCells(table, '备注'), at).toEqual(['José 😀', 'a, b']);
+      expect(open.opened, at).toBe(1);
+    }
+  });
+
+  it('a UTF-16 file holding only its byte-order mark is empty, not binary', async () => {
+    for (const bytes of [Uint8Array.of(0xff, 0xfe), Uint8Array.of(0xfe, 0xff)]) {
+      expect(await readCsvBytes(chunkedOpen(bytes, 1), bytes.length)).toEqual({ ok: false, reason: 'The file is empty.' });
+    }
+  });
+
+  it.each([
+    // [why, bytes, delimiter, columns, encoding]
+    ['sep=; then semicolon rows with decimal commas', bytesOf('sep=;\r\nage;rate\r\n30;0,5\r\n41;1,25\r\n'), ';', { age: [30, 41], rate: [0.5, 1.25] }, 'utf-8'],
+    ['a UTF-8 BOM before sep=;', bytesOf([0xef, 0xbb, 0xbf], 'sep=;\nage;rate\n30;0,5\n41;1,25\n'), ';', { age: [30, 41], rate: [0.5, 1.25] }, 'utf-8'],
+    // Without the line, sniffing would choose ";" (it splits every row into two fields as well).
+    ['sep=, is obeyed where sniffing would choose ;', bytesOf('sep=,\na;b,c\n1;2,3\n4;5,6\n'), ',', { 'a;b': ['1;2', '4;5'], c: [3, 6] }, 'utf-8'],
+    ['sep=<tab>', bytesOf('SEP=\t\nx\ty\n1\t2\n3\t4\n'), '\t', { x: [1, 3], y: [2, 4] }, 'utf-8'],
+    ['sep=|', bytesOf('sep=|\nx|y\n1|2\n3|4\n'), '|', { x: [1, 3], y: [2, 4] }, 'utf-8'],
+    ['sep=; in a GB18030 file', gbkBytes('sep=;\r\n年龄;违约\r\n30;是\r\n41;否\r\n'), ';', { 年龄: [30, 41], 违约: ['是', '否'] }, 'gb18030'],
+    ['sep=; in UTF-16LE', utf16Bytes('sep=;\r\n年龄;违约\r\n30;是\r\n41;否\r\n', 'le'), ';', { 年龄: [30, 41], 违约: ['是', '否'] }, 'utf-16le'],
+  ] as [string, Uint8Array, string, Record<string, Cell[]>, string][])(
+    '%s: the line sets the delimiter and is not the header',
+    async (_why, bytes, delimiter, expected, encoding) => {
+      for (const sizes of CHUNKINGS) {
+        const { table, notes } = await readOk(bytes, sizes);
+        const at = `chunks ${String(sizes)}`;
+        expect(notes.delimiter, at).toBe(delimiter);
+        expect(notes.encoding, at).toBe(encoding);
+        expect(
+          table.columns.map((c) => c.name),
+          at,
+        ).toEqual(Object.keys(expected));
+        for (const [name, cells] of Object.entries(expected)) expect(columnCells(table, name), `${name}, ${at}`).toEqual(cells);
+        expect(table.rowCount, at).toBe(2);
+      }
+    },
+  );
+
+  it('"sep=" not on the first line, or naming no delimiter, is ordinary text', async () => {
+    const later = await readOk(bytesOf('a,b\nsep=;,1\nx,2\n'), 1 << 20);
+    expect(columnCells(later.table, 'a')).toEqual(['sep=;', 'x']);
+    const unknown = await readOk(bytesOf('sep=x,b\n1,2\n3,4\n'), 1 << 20);
+    expect(unknown.table.columns.map((c) => c.name)).toEqual(['sep=x', 'b']);
   });
 });
 
@@ -99,6 +240,21 @@ describe('readCsvBytes: binary files renamed .csv', () => {
       const result = await readCsvBytes(chunkedOpen(bytes, sizes), bytes.length);
       expect(result.ok ? 'ok' : result.reason, `chunks of ${sizes}`).toMatch(/binary/i);
     }
+  });
+
+  it('stopping early releases the file: the byte stream is closed, not left open', async () => {
+    let closed = false;
+    const open = async function* () {
+      try {
+        yield bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        yield bytesOf('never read');
+      } finally {
+        closed = true;
+      }
+    };
+    const result = await readCsvBytes(open, 18);
+    expect(result.ok ? 'ok' : result.reason).toMatch(/binary/i);
+    expect(closed).toBe(true);
   });
 
   it('NUL bytes after the first chunk are still caught', async () => {

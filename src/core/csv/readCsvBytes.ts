@@ -1,5 +1,6 @@
 import { fail, type Result } from '../result';
 import { CsvTableReader, type ParsedCsv } from './csvReader';
+import { byteOrderMark, guessLegacyEncoding, type LegacyEncoding, type TextEncodingCode } from './encoding';
 
 /** How far reading has got. */
 export interface ReadProgress {
@@ -19,11 +20,18 @@ export interface ReadOptions {
 /** Message of the result when a read was cancelled through the signal. */
 export const CANCELLED = 'Loading was cancelled.';
 
-class NotUtf8 extends Error {}
+/** Thrown by the UTF-8 attempt: the bytes are not UTF-8; `sample` is what the legacy guess looks at. */
+class NotUtf8 extends Error {
+  constructor(readonly sample: Uint8Array) {
+    super('not UTF-8');
+  }
+}
 
 const NOT_CSV = 'This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).';
 const SIGNATURE_BYTES = 8;
 const RESERVE_AFTER_BYTES = 1 << 20;
+// The legacy-encoding guess reads at most this much, from the file's first non-ASCII byte.
+const LEGACY_SAMPLE_BYTES = 64 * 1024;
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -33,12 +41,14 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
- * Streams a file's bytes into a columnar table. Text is decoded as UTF-8 (a BOM is dropped); a
- * file that is not valid UTF-8 is read again as Windows-1252, the usual encoding of spreadsheet
- * exports, and the notes say so. `open` is called once per attempt.
+ * Streams a file's bytes into a columnar table. A byte-order mark decides the encoding (UTF-8,
+ * UTF-16LE as Excel's "Unicode text", UTF-16BE); without one, the text is read as UTF-8, and a file
+ * that is not valid UTF-8 is read again as GB18030 or Windows-1252 (guessLegacyEncoding, from a
+ * bounded sample), the code pages spreadsheets write on Chinese- and English-language Windows. The
+ * notes say which was used. `open` is called once per attempt.
  */
 export async function readCsvBytes(open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions = {}): Promise<Result<ParsedCsv>> {
-  // A Windows-1252 retry reads from the start again; progress shown to the user never goes back.
+  // A legacy-encoding retry reads from the start again; progress shown to the user never goes back.
   let furthestBytes = 0;
   let furthestRows = 0;
   const report = options.onProgress;
@@ -53,40 +63,140 @@ export async function readCsvBytes(open: () => AsyncIterable<Uint8Array>, totalB
       }
     : options;
   try {
-    return await readWith('utf-8', open, totalBytes, monotonic);
+    return await readWith(null, open, totalBytes, monotonic);
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
-    return readWith('windows-1252', open, totalBytes, monotonic);
+    return readWith(guessLegacyEncoding(error.sample), open, totalBytes, monotonic);
   }
 }
 
-async function readWith(encoding: 'utf-8' | 'windows-1252', open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions): Promise<Result<ParsedCsv>> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  const reader = new CsvTableReader(encoding);
+/** Collects the bytes from a file's first non-ASCII byte on, up to LEGACY_SAMPLE_BYTES. */
+class LegacySample {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private started = false;
+
+  /** Takes a chunk; `hasNonAscii` says whether the decoder has met a non-ASCII byte by the end of it. */
+  add(bytes: Uint8Array, hasNonAscii: boolean): void {
+    if (this.full) return;
+    let from = 0;
+    if (!this.started) {
+      if (!hasNonAscii) return;
+      // The first non-ASCII byte of the file is in this chunk: every byte before it was ASCII.
+      from = bytes.findIndex((b) => b >= 0x80);
+      if (from < 0) return;
+      this.started = true;
+    }
+    const part = bytes.slice(from, from + LEGACY_SAMPLE_BYTES - this.size);
+    this.parts.push(part);
+    this.size += part.length;
+  }
+
+  get full(): boolean {
+    return this.size >= LEGACY_SAMPLE_BYTES;
+  }
+
+  bytes(): Uint8Array {
+    return this.parts.reduce(concatBytes, new Uint8Array(0));
+  }
+}
+
+/** The decoder and table of one pass, chosen once the first bytes are in. */
+class Pass {
+  readonly code: TextEncodingCode;
+  readonly reader: CsvTableReader;
+  private readonly decoder: TextDecoder;
+  /** Gathered while trying UTF-8 (null otherwise), for the legacy guess should UTF-8 fail. */
+  readonly sample: LegacySample | null;
+  private textLength = 0;
+  private decodedBytes = 0;
+  private skip = 0;
+
+  constructor(legacy: LegacyEncoding | null, head: Uint8Array) {
+    const bom = byteOrderMark(head);
+    this.code = legacy ?? bom?.encoding ?? 'utf-8';
+    // A UTF-8 mark is dropped here, not by TextDecoder: a legacy code page would read it as text, and
+    // the sample for the legacy guess must not start with it. TextDecoder drops a UTF-16 mark itself.
+    if (bom?.encoding === 'utf-8') this.skip = bom.length;
+    const utf8 = this.code === 'utf-8';
+    this.decoder = new TextDecoder(this.code, { fatal: utf8 });
+    this.reader = new CsvTableReader(this.code);
+    this.sample = utf8 ? new LegacySample() : null;
+  }
+
+  /** UTF-16 text is full of NUL bytes; in any other encoding a NUL near the start means binary. */
+  get nulMeansBinary(): boolean {
+    return this.code !== 'utf-16le' && this.code !== 'utf-16be';
+  }
+
+  /** Decodes the next bytes into the table; false when they are not valid UTF-8 (UTF-8 pass only). */
+  push(bytes: Uint8Array, final: boolean): boolean {
+    if (this.skip > 0) {
+      bytes = bytes.subarray(this.skip);
+      this.skip = 0;
+    }
+    let text: string;
+    try {
+      text = final ? this.decoder.decode(bytes) : this.decoder.decode(bytes, { stream: true });
+    } catch {
+      this.sample?.add(bytes, true);
+      return false;
+    }
+    if (this.sample) {
+      // UTF-8 gives one code unit per ASCII byte and fewer units than bytes for anything else
+      // (a character still incomplete at a chunk's end gives none yet).
+      this.decodedBytes += bytes.length;
+      this.textLength += text.length;
+      this.sample.add(bytes, this.textLength < this.decodedBytes);
+    }
+    this.reader.push(text, final);
+    return true;
+  }
+}
+
+/**
+ * One pass over the file. `legacy` null: the encoding a byte-order mark names, else UTF-8, which
+ * throws NotUtf8 on the first invalid byte (after gathering the sample to guess from).
+ */
+async function readWith(legacy: LegacyEncoding | null, open: () => AsyncIterable<Uint8Array>, totalBytes: number, options: ReadOptions): Promise<Result<ParsedCsv>> {
+  const iterator = open()[Symbol.asyncIterator]();
+  try {
+    return await readPass(legacy, iterator, totalBytes, options);
+  } finally {
+    // Stopping early (binary, cancelled, not UTF-8) releases the file's stream; after the end it is a no-op.
+    await iterator.return?.();
+  }
+}
+
+/** The pass itself, over an iterator the caller closes. */
+async function readPass(legacy: LegacyEncoding | null, iterator: AsyncIterator<Uint8Array>, totalBytes: number, options: ReadOptions): Promise<Result<ParsedCsv>> {
   const every = options.progressEveryMs ?? 100;
   let bytesRead = 0;
   let reserved = false;
   let lastReport = -Infinity;
-  // The first bytes, gathered across chunks, to recognise a binary file by its signature.
+  // The first bytes, gathered across chunks, to recognise a binary file by its signature and read a
+  // byte-order mark: nothing is decoded before they are in (a mark may arrive one byte at a time).
   let head: Uint8Array | null = new Uint8Array(0);
-  for await (const bytes of open()) {
+  let pass: Pass | null = null;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
     if (options.signal?.aborted) return fail(CANCELLED);
-    if (head) {
-      head = concatBytes(head, bytes.subarray(0, SIGNATURE_BYTES));
-      if (head.length >= SIGNATURE_BYTES) {
-        if (startsLikeBinary(head)) return fail(NOT_CSV);
-        head = null;
-      }
-    }
-    if (bytes.subarray(0, 4096).includes(0) && bytesRead < 4096) return fail(NOT_CSV);
+    let bytes = next.value;
+    const offset = bytesRead;
     bytesRead += bytes.byteLength;
-    let text: string;
-    try {
-      text = decoder.decode(bytes, { stream: true });
-    } catch {
-      throw new NotUtf8();
+    if (head) {
+      head = concatBytes(head, bytes);
+      if (head.length < SIGNATURE_BYTES) continue;
+      if (startsLikeBinary(head)) return fail(NOT_CSV);
+      bytes = head;
+      head = null;
+      pass = new Pass(legacy, bytes);
     }
-    reader.push(text);
+    if (!pass) continue;
+    if (pass.nulMeansBinary && offset < 4096 && bytes.subarray(0, 4096).includes(0)) return fail(NOT_CSV);
+    if (!pass.push(bytes, false)) return notUtf8(pass.sample!, iterator);
+    const { reader } = pass;
     // After the first megabyte, size the columns for the whole file (5% spare) in one step.
     if (!reserved && reader.started && bytesRead >= RESERVE_AFTER_BYTES && totalBytes > bytesRead && reader.rowsRead > 0) {
       reserved = true;
@@ -99,17 +209,28 @@ async function readWith(encoding: 'utf-8' | 'windows-1252', open: () => AsyncIte
     }
   }
   if (options.signal?.aborted) return fail(CANCELLED);
-  if (head && head.length > 0 && startsLikeBinary(head)) return fail(NOT_CSV);
-  let tail: string;
-  try {
-    tail = decoder.decode();
-  } catch {
-    throw new NotUtf8();
+  let rest: Uint8Array = new Uint8Array(0);
+  if (head) {
+    // A file shorter than the head.
+    if (head.length > 0 && startsLikeBinary(head)) return fail(NOT_CSV);
+    pass = new Pass(legacy, head);
+    if (pass.nulMeansBinary && head.includes(0)) return fail(NOT_CSV);
+    rest = head;
   }
-  reader.push(tail, true);
-  const result = reader.finish();
-  options.onProgress?.({ bytesRead, totalBytes, rowsRead: reader.rowsRead });
+  if (!pass!.push(rest, true)) return notUtf8(pass!.sample!, iterator);
+  const result = pass!.reader.finish();
+  options.onProgress?.({ bytesRead, totalBytes, rowsRead: pass!.reader.rowsRead });
   return result;
+}
+
+/** Reads on until the sample is full (or the file ends), then throws it for the legacy guess. */
+async function notUtf8(sample: LegacySample, iterator: AsyncIterator<Uint8Array>): Promise<never> {
+  while (!sample.full) {
+    const next = await iterator.next();
+    if (next.done) break;
+    sample.add(next.value, true);
+  }
+  throw new NotUtf8(sample.bytes());
 }
 
 // Magic numbers of files people rename to .csv by mistake: PNG, JPEG, GIF, PDF, ZIP (xlsx), OLE (xls), gzip.

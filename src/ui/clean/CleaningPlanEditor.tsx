@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { CleaningPlan, ColumnPlan, DuplicatePolicy, MissingStrategy, OutlierRule } from '../../core/clean/plan';
 import type { ColumnInfo } from '../../core/columns/profile';
+import { useT } from '../i18n';
 import { formatCount } from '../shared/format';
 import { useProgressiveCount } from '../shared/useProgressiveCount';
 
@@ -11,27 +12,29 @@ interface Props {
   readonly onChange: (plan: CleaningPlan) => void;
 }
 
-const MISSING_LABELS: Record<MissingStrategy, string> = {
+// Each strategy's label key under clean.plan.missing.
+const MISSING_KEYS = {
   median: 'median',
   mean: 'mean',
-  mode: 'most frequent',
-  constant: 'a constant',
-  indicator: 'median + "was missing" flag',
-  'forward-fill': 'forward fill',
-  'drop-row': 'drop the row',
-};
+  mode: 'mode',
+  constant: 'constant',
+  indicator: 'indicator',
+  'forward-fill': 'forwardFill',
+  'drop-row': 'dropRow',
+} as const satisfies Record<MissingStrategy, string>;
 // A numeric column's "was missing" input is its own checkbox (next to any fill), not a strategy.
 const NUMERIC_STRATEGIES: readonly MissingStrategy[] = ['median', 'mean', 'mode', 'constant', 'forward-fill', 'drop-row'];
 const CATEGORICAL_STRATEGIES: readonly MissingStrategy[] = ['mode', 'constant', 'indicator', 'forward-fill', 'drop-row'];
 
 type OutlierChoice = 'none' | 'iqr-clip' | 'iqr-drop' | 'zscore-clip' | 'zscore-drop';
-const OUTLIER_LABELS: Record<OutlierChoice, string> = {
-  none: 'keep',
-  'iqr-clip': 'IQR: clip',
-  'iqr-drop': 'IQR: drop row',
-  'zscore-clip': 'z-score: clip',
-  'zscore-drop': 'z-score: drop row',
-};
+// Each outlier choice's label key under clean.plan.outlier.
+const OUTLIER_KEYS = {
+  none: 'none',
+  'iqr-clip': 'iqrClip',
+  'iqr-drop': 'iqrDrop',
+  'zscore-clip': 'zscoreClip',
+  'zscore-drop': 'zscoreDrop',
+} as const satisfies Record<OutlierChoice, string>;
 const DEFAULT_THRESHOLD = { iqr: 1.5, zscore: 3 } as const;
 
 function outlierChoice(rule: OutlierRule | null): OutlierChoice {
@@ -57,6 +60,7 @@ function parseBound(text: string): number | null {
 const ROWS_PER_FRAME = 2;
 
 export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, columns, disabled, onChange }: Props) {
+  const { t } = useT();
   const info = new Map(columns.map((c) => [c.name, c]));
   const setColumn = (index: number, change: Partial<ColumnPlan>) => onChange({ ...plan, columns: plan.columns.map((c, i) => (i === index ? { ...c, ...change } : c)) });
   const setDuplicates = (value: string) => {
@@ -67,32 +71,32 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
   const shownRows = useProgressiveCount(plan.columns.length, ROWS_PER_FRAME);
 
   return (
-    <div className="plan-editor">
+    <div className="plan-editor" data-i18n-scope>
       <label>
-        Duplicates{' '}
+        {t('clean.plan.duplicates')}{' '}
         <select data-testid="duplicates-select" value={duplicateValue} disabled={disabled} onChange={(e) => setDuplicates(e.target.value)}>
-          <option value="exact">drop exact duplicate rows</option>
+          <option value="exact">{t('clean.plan.dropExact')}</option>
           {columns
             .filter((c) => c.name !== plan.target)
             .map((c) => (
               <option key={c.name} value={`by:${c.name}`}>
-                drop rows repeating a {c.name}
+                {t('clean.plan.dropRepeating', { column: c.name })}
               </option>
             ))}
-          <option value="keep">keep all rows</option>
+          <option value="keep">{t('clean.plan.keepAll')}</option>
         </select>
       </label>
       <table className="plan-table">
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Missing in the file</th>
-            <th scope="col">Fill missing with</th>
-            <th scope="col" title="A 0/1 input that says the cell was missing: missingness itself often predicts default">
-              "Was missing" input
+            <th scope="col">{t('clean.plan.column')}</th>
+            <th scope="col">{t('clean.plan.missingInFile')}</th>
+            <th scope="col">{t('clean.plan.fillWith')}</th>
+            <th scope="col" title={t('clean.plan.indicatorHeaderTitle')}>
+              {t('clean.plan.indicatorHeader')}
             </th>
-            <th scope="col">Allowed range</th>
-            <th scope="col">Outliers</th>
+            <th scope="col">{t('clean.plan.allowedRange')}</th>
+            <th scope="col">{t('clean.plan.outliers')}</th>
           </tr>
         </thead>
         <tbody>
@@ -105,7 +109,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                 <td>{formatCount(info.get(column.column)?.missing ?? 0)}</td>
                 <td>
                   <select
-                    aria-label={`Missing values in ${column.column}`}
+                    aria-label={t('clean.plan.missingLabel', { column: column.column })}
                     data-testid={`missing-strategy-${column.column}`}
                     value={column.missing}
                     disabled={disabled}
@@ -113,13 +117,13 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                   >
                     {strategies.map((s) => (
                       <option key={s} value={s}>
-                        {s === 'indicator' && !numeric ? 'own "(missing)" level' : MISSING_LABELS[s]}
+                        {s === 'indicator' && !numeric ? t('clean.plan.missing.ownLevel') : t(`clean.plan.missing.${MISSING_KEYS[s]}`)}
                       </option>
                     ))}
                   </select>
                   {column.missing === 'constant' && (
                     <input
-                      aria-label={`Constant for ${column.column}`}
+                      aria-label={t('clean.plan.constantLabel', { column: column.column })}
                       className="narrow"
                       defaultValue={column.constant}
                       disabled={disabled}
@@ -129,7 +133,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                 </td>
                 <td>
                   {numeric && (
-                    <label className="indicator-toggle" title="Added when the training rows have missing cells in this column">
+                    <label className="indicator-toggle" title={t('clean.plan.indicatorTitle')}>
                       <input
                         type="checkbox"
                         data-testid={`indicator-${column.column}`}
@@ -137,7 +141,8 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                         disabled={disabled || column.missing === 'drop-row'}
                         onChange={(e) => setColumn(index, { indicator: e.target.checked })}
                       />{' '}
-                      <span className="visually-hidden">{column.column} </span>was missing
+                      <span className="visually-hidden">{column.column} </span>
+                      {t('clean.plan.wasMissing')}
                     </label>
                   )}
                 </td>
@@ -145,22 +150,22 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                   {numeric && (
                     <span className="range">
                       <input
-                        aria-label={`Lowest allowed ${column.column}`}
+                        aria-label={t('clean.plan.lowestLabel', { column: column.column })}
                         data-testid={`range-min-${column.column}`}
                         className="narrow"
                         inputMode="decimal"
-                        placeholder="any"
+                        placeholder={t('clean.plan.anyValue')}
                         defaultValue={column.range?.min ?? ''}
                         disabled={disabled}
                         onBlur={(e) => setColumn(index, { range: makeRange(parseBound(e.target.value), column.range?.max ?? null) })}
                       />
                       –
                       <input
-                        aria-label={`Highest allowed ${column.column}`}
+                        aria-label={t('clean.plan.highestLabel', { column: column.column })}
                         data-testid={`range-max-${column.column}`}
                         className="narrow"
                         inputMode="decimal"
-                        placeholder="any"
+                        placeholder={t('clean.plan.anyValue')}
                         defaultValue={column.range?.max ?? ''}
                         disabled={disabled}
                         onBlur={(e) => setColumn(index, { range: makeRange(column.range?.min ?? null, parseBound(e.target.value)) })}
@@ -171,16 +176,16 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                 <td>
                   {numeric && (
                     <select
-                      aria-label={`Outliers in ${column.column}`}
+                      aria-label={t('clean.plan.outliersLabel', { column: column.column })}
                       data-testid={`outliers-${column.column}`}
                       value={outlierChoice(column.outliers)}
                       disabled={disabled}
                       onChange={(e) => setColumn(index, { outliers: toOutlierRule(e.target.value as OutlierChoice, column.outliers) })}
                     >
-                      {(Object.keys(OUTLIER_LABELS) as OutlierChoice[]).map((choice) => (
+                      {(Object.keys(OUTLIER_KEYS) as OutlierChoice[]).map((choice) => (
                         <option key={choice} value={choice}>
-                          {OUTLIER_LABELS[choice]}
-                          {choice.startsWith('iqr') ? ' (1.5 × IQR)' : choice.startsWith('zscore') ? ' (|z| > 3)' : ''}
+                          {t(`clean.plan.outlier.${OUTLIER_KEYS[choice]}`)}
+                          {choice.startsWith('iqr') ? t('clean.plan.outlier.iqrRule') : choice.startsWith('zscore') ? t('clean.plan.outlier.zscoreRule') : ''}
                         </option>
                       ))}
                     </select>

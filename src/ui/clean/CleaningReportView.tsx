@@ -2,16 +2,18 @@ import { memo, useState } from 'react';
 import type { CleaningStepKind } from '../../core/clean/cleanTable';
 import { describeFill, type NumericFeature } from '../../core/features/preprocessor';
 import type { PreparedSummary } from '../../worker/protocol';
+import { localPercent, localPercentPoints, useT } from '../i18n';
 import { formatCount, formatDuration } from '../shared/format';
 import { badName, goodName } from '../shared/outcome';
 
-const STEP_LABELS: Record<CleaningStepKind, string> = {
-  duplicates: 'Duplicate rows',
-  'no-label': 'Rows without a label',
-  'out-of-range': 'Impossible values',
-  'missing-value': 'Missing value (drop the row)',
-  outlier: 'Outliers (drop the row)',
-};
+// Each cleaning step's label key under clean.report.step.
+const STEP_KEYS = {
+  duplicates: 'duplicates',
+  'no-label': 'noLabel',
+  'out-of-range': 'outOfRange',
+  'missing-value': 'missingValue',
+  outlier: 'outlier',
+} as const satisfies Record<CleaningStepKind, string>;
 
 interface Props {
   readonly prepared: PreparedSummary;
@@ -21,6 +23,7 @@ interface Props {
 
 /** Every count the cleaning produced, what fills the gaps, what was left out, and the removed rows to download. */
 export const CleaningReportView = memo(function CleaningReportView({ prepared, positive, onDownloadRemoved }: Props) {
+  const { t } = useT();
   const { report, preprocessor, timings, outcome, validation } = prepared;
   const bads = outcome.bad === positive ? report.positives : report.negatives;
   const goods = report.rowsAfter - bads;
@@ -47,18 +50,18 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
   };
 
   return (
-    <div data-testid="cleaning-report" className="cleaning-report">
+    <div data-testid="cleaning-report" className="cleaning-report" data-i18n-scope>
       <table className="report-table">
         <tbody>
           <tr>
-            <th scope="row">Rows loaded</th>
+            <th scope="row">{t('clean.report.rowsLoaded')}</th>
             <td />
             <td data-testid="clean-rows-before">{formatCount(report.rowsBefore)}</td>
           </tr>
           {report.steps.map((step, i) => (
             <tr key={i} data-step={step.step} data-column={step.column ?? ''}>
               <th scope="row">
-                − {STEP_LABELS[step.step]}
+                − {t(`clean.report.step.${STEP_KEYS[step.step]}`)}
                 {step.column ? `: ${step.column}` : ''}
               </th>
               <td className="rule">{step.rule}</td>
@@ -66,9 +69,9 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
             </tr>
           ))}
           <tr className="total">
-            <th scope="row">Rows kept</th>
+            <th scope="row">{t('clean.report.rowsKept')}</th>
             <td data-testid="kept-outcomes" data-bads={bads} data-goods={goods}>
-              <span className="outcome-bad">{badName(outcome)}</span>: {formatCount(bads)} ({((100 * bads) / Math.max(1, report.rowsAfter)).toFixed(1)}%) ·{' '}
+              <span className="outcome-bad">{badName(outcome)}</span>: {formatCount(bads)} ({localPercentPoints((100 * bads) / Math.max(1, report.rowsAfter), 1)}) ·{' '}
               <span className="outcome-good">{goodName(outcome)}</span>: {formatCount(goods)}
             </td>
             <td data-testid="clean-rows-after">{formatCount(report.rowsAfter)}</td>
@@ -83,20 +86,22 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
         data-validation-rows={prepared.validationRows}
         data-test-rows={prepared.testRows}
       >
-        Split (stratified, seeded): {formatCount(prepared.trainRows)} training rows ({formatCount(prepared.trainBadRows)} of them bad)
+        {t('clean.report.split', { train: formatCount(prepared.trainRows), bad: formatCount(prepared.trainBadRows) })}
         {validation.kind === 'cross-fit'
-          ? ` in ${validation.folds} folds: the model is an ensemble of ${validation.folds} members, each validated on its own fold, so every training row is validated once (out-of-fold)`
-          : `, of which ${formatCount(prepared.validationRows)} (${Math.round(100 * validation.fraction)}%) are held back for validation`}
-        ; {formatCount(prepared.testRows)} test rows, only for grading · <span data-testid="model-inputs">{prepared.width}</span> model inputs.
+          ? t('clean.report.splitCrossFit', { folds: validation.folds })
+          : t('clean.report.splitHoldout', { validation: formatCount(prepared.validationRows), share: localPercent(validation.fraction, 0) })}
+        {t('clean.report.splitTest', { test: formatCount(prepared.testRows) })}
+        <span data-testid="model-inputs">{prepared.width}</span>
+        {t('clean.report.modelInputs')}
       </p>
       {missing.length > 0 && (
         <>
-          <h3>Missing values in the training rows</h3>
+          <h3>{t('clean.report.missingTitle')}</h3>
           <ul className="missing-list">
             {missing.map((m) => (
               <li key={m.column}>
-                {m.column}: {formatCount(m.missing)} training cells, {m.filledBy}
-                {fills.has(m.column) ? ` (fill value ${fills.get(m.column)})` : ''}
+                {t('clean.report.missingItem', { column: m.column, cells: formatCount(m.missing), filledBy: m.filledBy })}
+                {fills.has(m.column) ? t('clean.report.fillValue', { value: fills.get(m.column) ?? '' }) : ''}
               </li>
             ))}
           </ul>
@@ -104,11 +109,11 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       )}
       {indicators.length > 0 && (
         <>
-          <h3>"Was missing" inputs</h3>
+          <h3>{t('clean.report.indicatorsTitle')}</h3>
           <ul className="missing-list" data-testid="indicator-summary">
             {indicators.map((f) => (
               <li key={f.name} data-column={f.name} data-training-rows={f.missingInTraining}>
-                {f.name} was missing: flags {formatCount(f.missingInTraining)} of the {formatCount(prepared.trainRows)} training rows
+                {t('clean.report.indicatorItem', { column: f.name, flagged: formatCount(f.missingInTraining), rows: formatCount(prepared.trainRows) })}
               </li>
             ))}
           </ul>
@@ -116,10 +121,7 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       )}
       {(dropsOutliers || trainedRanges.length > 0) && (
         <div data-testid="outlier-drop-note">
-          <p className="hint">
-            Outlier bounds that drop rows are fitted on the training rows only. Training rows outside them are dropped; test rows and applicants outside them are kept (the model is
-            graded on the rows as they come) and flagged when scored.
-          </p>
+          <p className="hint">{t('clean.report.outlierNote')}</p>
           {trainedRanges.length > 0 && (
             <ul className="missing-list">
               {trainedRanges.map(({ name, range }) => (
@@ -135,9 +137,7 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
         <ul className="missing-list">
           {preprocessor.features.map((f) =>
             f.kind === 'numeric' && f.clip ? (
-              <li key={f.name}>
-                {f.name}: clipped to {f.clip.rule} ({formatCount(f.clip.trainingCellsClipped)} training cells)
-              </li>
+              <li key={f.name}>{t('clean.report.clipped', { column: f.name, rule: f.clip.rule, cells: formatCount(f.clip.trainingCellsClipped) })}</li>
             ) : null,
           )}
         </ul>
@@ -151,11 +151,9 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       )}
       <div className="field-row">
         <button type="button" data-testid="removed-rows-download" disabled={busy || prepared.removedRows === 0} onClick={download}>
-          Download the {formatCount(prepared.removedRows)} removed rows (CSV, with reasons)
+          {t('clean.report.download', { rows: formatCount(prepared.removedRows) })}
         </button>
-        <span className="hint">
-          Cleaned in {formatDuration(timings.cleanMs)}, prepared in {formatDuration(timings.fitMs + timings.encodeMs)}
-        </span>
+        <span className="hint">{t('clean.report.timings', { cleaned: formatDuration(timings.cleanMs), prepared: formatDuration(timings.fitMs + timings.encodeMs) })}</span>
       </div>
     </div>
   );

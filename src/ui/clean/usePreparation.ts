@@ -3,6 +3,7 @@ import type { CleaningPlan } from '../../core/clean/plan';
 import type { PrepareConfig } from '../../core/pipeline';
 import { newJobId, type WorkerBridge } from '../../worker/client';
 import type { DatasetId, JobId, PreparedSummary } from '../../worker/protocol';
+import { problemText, translate } from '../i18n';
 
 /** What to prepare: the data set, and the plan and seed the config was built from (a preparation answers for exactly these). */
 export interface PreparationRequest {
@@ -51,11 +52,11 @@ export function usePreparation(bridge: WorkerBridge, request: PreparationRequest
         .then((result) => {
           if (!current) return;
           if (result.ok) startTransition(() => onPreparedRef.current(result.data, asked));
-          else setError(result.reason);
+          else setError(problemText(result));
         })
         .catch((cause: unknown) => {
           console.error('Preparing the data failed', cause);
-          if (current) setError('The data could not be prepared.');
+          if (current) setError(translate('clean.prepareFailed'));
         })
         .finally(() => current && setPending(false));
     }, 120);

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { formatDuration, formatRatio } from '../shared/format';
 import type { ComparedModel, ComparisonState } from './useComparison';
@@ -22,42 +23,40 @@ interface Props {
  * planner and the scoring form use.
  */
 export const ComparePanel = memo(function ComparePanel({ state, models, current, inUse, error, canCompare, busy, onCompare, onUse }: Props) {
+  const { t } = useT();
   const running = state === 'running';
   const position = models.findIndex((m) => m.key === current);
   return (
-    <section className="card" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">Compare models</h2>
-      <p className="hint">
-        Logistic regression, the MLP with standardised numbers, the MLP with piecewise-linear encoding (PLE) of numbers, and the scorecard, each trained with the settings above on
-        the same training rows and graded on the same test rows.
-      </p>
+    <section className="card" aria-labelledby="compare-heading" data-i18n-scope>
+      <h2 id="compare-heading">{t('compare.title')}</h2>
+      <p className="hint">{t('compare.hint')}</p>
       <div className="field-row">
         <button type="button" data-testid="compare-button" disabled={!canCompare || running || busy} onClick={onCompare}>
-          Compare models
+          {t('compare.button')}
         </button>
         <span data-testid="compare-status" data-state={state} className={`status status-${state}`} aria-live="polite">
           {running && position >= 0
-            ? `Training ${models[position].name} (${position + 1} of ${models.length})…`
+            ? t('compare.training', { name: models[position].name, position: position + 1, total: models.length })
             : state === 'done'
               ? inUse
-                ? `In use: ${models.find((m) => m.key === inUse)?.name ?? inUse}.`
-                : 'Done. Choose the model to use.'
+                ? t('compare.inUse', { name: models.find((m) => m.key === inUse)?.name ?? inUse })
+                : t('compare.done')
               : ''}
         </span>
       </div>
       <Alert message={error} />
       {models.length > 0 && (
         <table className="report-table compare-table" data-testid="compare-table">
-          <caption>On the test rows; every probability is a calibrated probability of bad</caption>
+          <caption>{t('compare.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Model</th>
-              <th scope="col">AUC</th>
-              <th scope="col">KS</th>
-              <th scope="col">Log loss</th>
-              <th scope="col">Brier</th>
-              <th scope="col">ECE</th>
-              <th scope="col">Training time</th>
+              <th scope="col">{t('compare.model')}</th>
+              <th scope="col">{t('compare.auc')}</th>
+              <th scope="col">{t('compare.ks')}</th>
+              <th scope="col">{t('compare.logLoss')}</th>
+              <th scope="col">{t('compare.brier')}</th>
+              <th scope="col">{t('compare.ece')}</th>
+              <th scope="col">{t('compare.trainingTime')}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -69,7 +68,7 @@ export const ComparePanel = memo(function ComparePanel({ state, models, current,
                   <tr key={m.key} data-model={m.key} data-state={outcome ? 'failed' : m.key === current ? 'training' : 'waiting'}>
                     <th scope="row">{m.name}</th>
                     <td colSpan={7} className="hint">
-                      {outcome ? outcome.reason : m.key === current ? 'training…' : running ? 'waiting' : 'not trained'}
+                      {outcome ? outcome.reason : m.key === current ? t('compare.rowTraining') : running ? t('compare.rowWaiting') : t('compare.rowNotTrained')}
                     </td>
                   </tr>
                 );
@@ -98,10 +97,10 @@ export const ComparePanel = memo(function ComparePanel({ state, models, current,
                   <td>{formatDuration(outcome.summary.elapsedMs)}</td>
                   <td>
                     {m.key === inUse ? (
-                      <strong>in use</strong>
+                      <strong>{t('compare.rowInUse')}</strong>
                     ) : (
                       <button type="button" data-testid={`use-model-${m.key}`} disabled={running || busy} onClick={() => onUse(m.key)}>
-                        Use this model
+                        {t('compare.use')}
                       </button>
                     )}
                   </td>

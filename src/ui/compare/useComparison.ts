@@ -2,6 +2,7 @@ import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
 import type { ModelBundle } from '../../core/bundle/types';
 import type { CompareEntry, CompareOutcome, DatasetId, ModelId, TrainEvent, TrainSummary } from '../../worker/protocol';
+import { problemText, translate } from '../i18n';
 
 /** Where a comparison stands. */
 export type ComparisonState = 'idle' | 'running' | 'done' | 'error';
@@ -48,7 +49,7 @@ export function useComparison(bridge: WorkerBridge) {
           return;
         }
         if (!result.ok) {
-          setError(result.reason);
+          setError(problemText(result));
           setState('error');
           return;
         }
@@ -61,7 +62,7 @@ export function useComparison(bridge: WorkerBridge) {
       } catch (cause) {
         console.error('Comparing the models failed', cause);
         if (id === run.current) {
-          setError('The models could not be compared.');
+          setError(translate('compare.failed'));
           setState('error');
         }
       }

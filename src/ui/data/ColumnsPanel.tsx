@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ColumnInfo } from '../../core/columns/profile';
+import { useT } from '../i18n';
 import { roleText } from './ColumnProfile';
 
 interface Props {
@@ -15,25 +16,26 @@ interface Props {
 
 /** The target and its positive value, and which columns feed the model (identifiers are off by default). */
 export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positive, features, disabled, onTarget, onPositive, onToggleFeature }: Props) {
+  const { t } = useT();
   const targetInfo = columns.find((c) => c.name === target);
   return (
-    <div className="columns-panel">
+    <div className="columns-panel" data-i18n-scope>
       <div className="field-row">
         <label>
-          Target (what to predict){' '}
+          {t('data.columns.target')}{' '}
           <select data-testid="target-select" value={target} disabled={disabled} onChange={(e) => onTarget(e.target.value)}>
-            {target === '' && <option value="">Choose a column…</option>}
+            {target === '' && <option value="">{t('data.columns.chooseColumn')}</option>}
             {columns.map((c) => (
               <option key={c.name} value={c.name}>
                 {c.name}
-                {c.distinct === 2 ? '' : ` (${c.distinct} values)`}
+                {c.distinct === 2 ? '' : t('data.columns.distinctValues', { count: c.distinct })}
               </option>
             ))}
           </select>
         </label>
         {targetInfo?.values && targetInfo.values.length === 2 && (
           <label>
-            Positive value{' '}
+            {t('data.columns.positive')}{' '}
             <select data-testid="positive-select" value={positive} disabled={disabled} onChange={(e) => onPositive(e.target.value)}>
               {targetInfo.values.map((v) => (
                 <option key={v} value={v}>
@@ -45,18 +47,18 @@ export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positi
         )}
       </div>
       <fieldset className="feature-chips" disabled={disabled}>
-        <legend>Features (inputs to the model)</legend>
+        <legend>{t('data.columns.features')}</legend>
         {columns
           .filter((c) => c.name !== target)
           .map((c) => (
             <label
               key={c.name}
               className={`chip${features.has(c.name) ? ' on' : ''}`}
-              title={c.role === 'identifier' ? `Looks like an ${roleText(c)}: left out by default` : c.role}
+              title={c.role === 'identifier' ? t('data.columns.identifierTitle', { role: roleText(c) }) : roleText(c)}
             >
               <input type="checkbox" data-testid={`feature-${c.name}`} checked={features.has(c.name)} onChange={() => onToggleFeature(c.name)} />
               {c.name}
-              {c.role === 'identifier' ? ' (id)' : ''}
+              {c.role === 'identifier' ? t('data.columns.idMark') : ''}
             </label>
           ))}
       </fieldset>

@@ -1,4 +1,5 @@
 import { memo, useState, type DragEvent } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   readonly busy: boolean;
@@ -8,6 +9,7 @@ interface Props {
 
 /** Step 1: a file picker, a drop zone and the bundled sample loan book. */
 export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: Props) {
+  const { t } = useT();
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent<HTMLLabelElement>) => {
@@ -18,9 +20,9 @@ export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: P
   };
 
   return (
-    <section className="card" aria-labelledby="load-heading">
+    <section className="card" aria-labelledby="load-heading" data-i18n-scope>
       <h2 id="load-heading" tabIndex={-1}>
-        1. Load past loan applications
+        {t('data.loader.title')}
       </h2>
       <div className="load-row">
         <label
@@ -32,7 +34,7 @@ export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: P
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <span>Drop a .csv file here, or choose one</span>
+          <span>{t('data.loader.drop')}</span>
           <input
             type="file"
             accept=".csv,text/csv,text/plain"
@@ -46,12 +48,12 @@ export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: P
             }}
           />
         </label>
-        <span className="or">or</span>
+        <span className="or">{t('data.loader.or')}</span>
         <button type="button" data-testid="sample-data-button" disabled={busy} onClick={onSample}>
-          Try the sample loan book
+          {t('data.loader.sample')}
         </button>
       </div>
-      <p className="hint">The file is read on this device. Nothing is uploaded.</p>
+      <p className="hint">{t('data.loader.privacy')}</p>
     </section>
   );
 });

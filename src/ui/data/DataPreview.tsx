@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type RefObject } from 'react';
+import { useT } from '../i18n';
 import { formatCount } from '../shared/format';
 import { useProgressiveCount } from '../shared/useProgressiveCount';
 
@@ -35,6 +36,7 @@ export function previewPageStarts(rowCount: number, pageRows = PREVIEW_PAGE_ROWS
 
 /** Every row of the table in a virtualised grid (only the visible rows are in the DOM), fetched lazily in blocks of 200. */
 export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchRows }: Props) {
+  const { t } = useT();
   const pageStarts = useMemo(() => previewPageStarts(rowCount), [rowCount]);
   // The page belongs to the data set it was chosen for: a new one starts at row 1.
   const [page, setPage] = useState({ fetchRows, start: 0 });
@@ -63,7 +65,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
 
   return (
     <div className="data-preview" data-testid="data-preview">
-      <div className="data-preview-scroll" ref={scrollRef} tabIndex={0} aria-label="Data preview, scrollable">
+      <div className="data-preview-scroll" ref={scrollRef} tabIndex={0} aria-label={t('data.preview.label')}>
         <div role="table" aria-rowcount={rowCount + 1} aria-colcount={columns.length + 1} style={{ width: totalWidth }}>
           <div role="row" aria-rowindex={1} className="data-preview-row data-preview-header" style={rowStyle}>
             <span role="columnheader" className="data-preview-rownum">
@@ -95,7 +97,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
                   {columns.map((name, c) => {
                     const text = row ? (row[c] ?? '') : failed ? '!' : '…';
                     return (
-                      <span role="cell" key={name} title={row ? text : failed ? 'These rows could not be read' : undefined}>
+                      <span role="cell" key={name} title={row ? text : failed ? t('data.preview.unreadable') : undefined}>
                         {text}
                       </span>
                     );
@@ -108,7 +110,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
       </div>
       {pageStarts.length > 1 && (
         <label className="hint">
-          Rows{' '}
+          {t('data.preview.rows')}{' '}
           <select
             data-testid="preview-page-select"
             value={firstRow}
@@ -123,7 +125,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
               </option>
             ))}
           </select>{' '}
-          of {formatCount(rowCount)} (browsers cannot scroll a longer list in one piece)
+          {t('data.preview.ofRows', { rows: formatCount(rowCount) })}
         </label>
       )}
     </div>

@@ -1,8 +1,13 @@
 import { memo } from 'react';
 import type { DatasetSummary, PreparedSummary } from '../../worker/protocol';
+import { useT } from '../i18n';
 import { formatCount, formatDuration } from '../shared/format';
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space' };
+const DELIMITER_KEYS = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space' } as const;
+
+function isKnownDelimiter(delimiter: string): delimiter is keyof typeof DELIMITER_KEYS {
+  return Object.hasOwn(DELIMITER_KEYS, delimiter);
+}
 
 /** Rows × columns as loaded, then as cleaned (`data-stage`), what the reader noticed, and how long each stage took. */
 export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared, pending }: { dataset: DatasetSummary; prepared: PreparedSummary | null; pending: boolean }) {
@@ -10,23 +15,31 @@ export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared
   const rows = prepared ? prepared.report.rowsAfter : dataset.rowCount;
   const columns = prepared ? prepared.report.features.length + 1 : dataset.columns.length;
   const { notes } = dataset;
+  const { t } = useT();
+  const delimiter = isKnownDelimiter(notes.delimiter) ? t(`data.summary.delimiter.${DELIMITER_KEYS[notes.delimiter]}`) : notes.delimiter;
+  const reading = [
+    t('data.summary.separated', { delimiter }),
+    notes.encoding === 'utf-8' ? t('data.summary.utf8') : t('data.summary.decoded', { encoding: notes.encoding }),
+    ...(notes.decimal === ',' ? [t('data.summary.decimalCommas')] : []),
+    ...(notes.hasHeader ? [] : [t('data.summary.noHeader')]),
+  ].join(t('data.summary.separator'));
   return (
-    <div className="data-summary">
+    <div className="data-summary" data-i18n-scope>
       <p>
         <strong>{dataset.fileName}</strong>:{' '}
         <span data-testid="row-count" data-stage={stage}>
           {formatCount(rows)}
         </span>{' '}
-        rows ×{' '}
+        {t('data.summary.rowsTimes')}{' '}
         <span data-testid="column-count" data-stage={stage}>
           {formatCount(columns)}
         </span>{' '}
-        columns{' '}
+        {t('data.summary.columns')}{' '}
         {prepared
-          ? `after cleaning (${formatCount(dataset.rowCount)} × ${dataset.columns.length} in the file; the columns are the features kept and the target)`
+          ? t('data.summary.afterCleaning', { rows: formatCount(dataset.rowCount), columns: formatCount(dataset.columns.length) })
           : pending
-            ? '(cleaning…)'
-            : 'in the file'}
+            ? t('data.summary.cleaning')
+            : t('data.summary.inFile')}
       </p>
       <p
         className="hint"
@@ -36,15 +49,16 @@ export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared
         data-clean-ms={prepared ? Math.round(prepared.timings.cleanMs) : undefined}
         data-prepare-ms={prepared ? Math.round(prepared.timings.fitMs + prepared.timings.encodeMs) : undefined}
       >
-        {DELIMITER_NAMES[notes.delimiter] ?? notes.delimiter}-separated, {notes.encoding === 'utf-8' ? 'UTF-8' : `decoded as ${notes.encoding} (not valid UTF-8)`}
-        {notes.decimal === ',' ? ', decimal commas' : ''}
-        {notes.hasHeader ? '' : ', no header row (columns named col1…)'} · read in {formatDuration(dataset.parseMs)}, profiled in {formatDuration(dataset.profileMs)}
-        {prepared ? `, cleaned in ${formatDuration(prepared.timings.cleanMs)}, normalised in ${formatDuration(prepared.timings.fitMs + prepared.timings.encodeMs)}` : ''}
+        {reading}
+        {t('data.summary.timings', { read: formatDuration(dataset.parseMs), profiled: formatDuration(dataset.profileMs) })}
+        {prepared
+          ? t('data.summary.cleanTimings', { cleaned: formatDuration(prepared.timings.cleanMs), normalised: formatDuration(prepared.timings.fitMs + prepared.timings.encodeMs) })
+          : ''}
       </p>
       {(notes.renamedColumns.length > 0 || notes.raggedRows > 0 || notes.typeNotes.length > 0) && (
         <ul className="notes">
-          {notes.renamedColumns.length > 0 && <li>Duplicate or blank column names renamed: {notes.renamedColumns.join(', ')}.</li>}
-          {notes.raggedRows > 0 && <li>{formatCount(notes.raggedRows)} rows had a different number of fields than the header (padded with missing cells or cut).</li>}
+          {notes.renamedColumns.length > 0 && <li>{t('data.summary.renamed', { names: notes.renamedColumns.join(', ') })}</li>}
+          {notes.raggedRows > 0 && <li>{t('data.summary.ragged', { count: notes.raggedRows, rows: formatCount(notes.raggedRows) })}</li>}
           {notes.typeNotes.map((note) => (
             <li key={note}>{note}</li>
           ))}

@@ -3,6 +3,7 @@ import type { ReadProgress } from '../../core/csv/readCsvBytes';
 import type { Result } from '../../core/result';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
 import type { DatasetId, DatasetSummary, JobId, LoadedDataset } from '../../worker/protocol';
+import { problemCode, problemText, translate } from '../i18n';
 
 /** Where a load stands, for the progress bar. */
 export type LoadState = { readonly phase: 'idle' } | { readonly phase: 'reading'; readonly progress: ReadProgress };
@@ -10,9 +11,14 @@ export type LoadState = { readonly phase: 'idle' } | { readonly phase: 'reading'
 /**
  * Loading a file or the sample into the worker, with progress, cancel and a human error. The data
  * set loaded before stays in the worker until a new one has loaded (a cancelled or failed load
- * leaves it in use), then it is released.
+ * leaves it in use), then it is released. `onError` gets the message in the active language and,
+ * when the failure has one, its problem code (for the alert's data-problem-code).
  */
-export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: DatasetSummary, datasetId: DatasetId) => void, onError: (message: string | null) => void) {
+export function useDatasetLoader(
+  bridge: WorkerBridge,
+  onLoaded: (dataset: DatasetSummary, datasetId: DatasetId) => void,
+  onError: (message: string | null, code?: string) => void,
+) {
   const [load, setLoad] = useState<LoadState>({ phase: 'idle' });
   const job = useRef<JobId | null>(null);
   const current = useRef<DatasetId | null>(null);
@@ -43,10 +49,10 @@ export function useDatasetLoader(bridge: WorkerBridge, onLoaded: (dataset: Datas
           current.current = result.data.datasetId;
           if (previous !== null) bridge.api.releaseDataset(previous).catch((cause: unknown) => console.warn('Releasing the previous data set failed', cause));
           onLoadedRef.current(result.data.summary, result.data.datasetId);
-        } else onErrorRef.current(result.reason);
+        } else onErrorRef.current(problemText(result), problemCode(result));
       } catch (cause) {
         console.error('Loading failed', cause);
-        onErrorRef.current('The file could not be read.');
+        onErrorRef.current(translate('data.loadFailed'));
       } finally {
         active = false;
         if (job.current === jobId) job.current = null;

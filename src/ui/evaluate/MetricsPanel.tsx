@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import type { CalibrationMethod } from '../../core/calibration/calibrator';
 import { ratiosFromConfusion, type Confusion } from '../../core/metrics/binary';
 import type { CutoffEvaluation } from '../../core/scoring/cutoff';
@@ -8,6 +8,7 @@ import { badName, badValue, formatPercent, goodValue } from '../shared/outcome';
 import { loadEvaluationCharts } from '../charts';
 import { epochsText } from '../train/members';
 import { confusionAtCutoff } from './cutoffAt';
+import { chanceEce, checkSmallSample, directionText, type GuidedMetric, METRIC_GUIDES, reductionFromBaseline, SMALL_SAMPLE_MIN_ROWS, type SmallSample } from './metricGuide';
 
 const EvaluationChartsView = lazy(loadEvaluationCharts);
 
@@ -16,7 +17,11 @@ interface MetricRow {
   readonly testId: string;
   readonly model: number | null;
   readonly baseline: number | null;
-  readonly hint: string;
+  /** Set for the metrics a newcomer gets explained (METRIC_GUIDES); the others show `hint`. */
+  readonly guide?: GuidedMetric;
+  /** This run's own figure for the typical reach, e.g. "Here: 14.2% below it." */
+  readonly here?: string;
+  readonly hint?: string;
 }
 
 const METHOD_NAMES: Record<CalibrationMethod, string> = { none: 'no calibration map', platt: 'Platt scaling', isotonic: 'isotonic regression' };
@@ -43,6 +48,46 @@ function scorecardText(summary: TrainSummary): string {
   return (
     `A scorecard of ${n} characteristic${n === 1 ? '' : 's'} (logistic regression on their weights of evidence, ${card.regression.iterations} Newton steps), ` +
     `fitted in ${formatDuration(summary.elapsedMs)} on ${formatCount(card.rows)} training rows in plain JavaScript; each probability comes from the applicant's whole points, seed ${summary.settings.seed}.`
+  );
+}
+
+/** "This one: 14.2% below." (or above, when the model does worse than quoting everyone the base rate). */
+function belowBaselineText(model: number, baseline: number): string | undefined {
+  const reduction = reductionFromBaseline(model, baseline);
+  if (reduction === null) return undefined;
+  return `This one: ${formatPercent(Math.abs(reduction))} ${reduction >= 0 ? 'below' : 'above'}.`;
+}
+
+/** "Chance level: 0.0252." — the ECE a perfectly calibrated model would show on these test rows by chance alone. */
+function chanceEceText(bins: Parameters<typeof chanceEce>[0]): string | undefined {
+  const chance = chanceEce(bins);
+  return Number.isFinite(chance) ? `Chance level: ${formatRatio(chance)}.` : undefined;
+}
+
+/** A metric's explanation as plain text (not a tooltip, so touch and keyboard users see it too): its meaning, the better direction and the typical reach. */
+function MetricHelp({ guide: id, here }: { guide: GuidedMetric; here: string | undefined }) {
+  const guide = METRIC_GUIDES[id];
+  const band = guide.typical.kind === 'range' ? guide.typical : null;
+  return (
+    <span className="metric-help" data-testid={`metric-help-${id}`} data-direction={guide.direction} data-typical-low={band?.low} data-typical-high={band?.high}>
+      <span className="metric-meaning">{guide.meaning}</span>{' '}
+      <span className="metric-typical">
+        {directionText(guide.direction)} {guide.typicalText}
+        {here && ` ${here}`}
+      </span>
+    </span>
+  );
+}
+
+/** Shown when the test rows hold fewer than about 100 bads or goods: the figures above are then a rough reading. */
+function SmallSampleWarning({ sample, crossValidated }: { sample: SmallSample; crossValidated: boolean }) {
+  const which = sample.short.length === 2 ? 'bad and good loans' : `${sample.short[0]} loans`;
+  return (
+    <p className="notice small-sample-warning" role="status" data-testid="small-sample-warning" data-bad={sample.bads} data-good={sample.goods}>
+      Small test set: {formatCount(sample.bads)} bad and {formatCount(sample.goods)} good test rows. With fewer than about {formatCount(SMALL_SAMPLE_MIN_ROWS)} {which}, these
+      figures may move a lot with another split of the same data;{' '}
+      {crossValidated ? 'the cross-validation below shows how much.' : 'cross-validation (in the Train step) shows how much.'}
+    </p>
   );
 }
 
@@ -101,35 +146,27 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
   const cv = summary.crossValidation;
   // Labels are 1 for bad: the bads among the test rows are the label-1 rows at any threshold.
   const testBads = metrics.confusion.tp + metrics.confusion.fn;
+  const smallSample = checkSmallSample(testBads, metrics.confusion.fp + metrics.confusion.tn);
+  // O(test rows): computed once per model, not on every move of the cut-off slider.
+  const chanceText = useMemo(() => chanceEceText(charts.calibration), [charts.calibration]);
   const confusion = atCutoff ? confusionAtCutoff(atCutoff, testBads) : null;
   const ratios = confusion ? ratiosFromConfusion(confusion) : null;
   const at = `at cut-off ${formatPercent(cutoff)}`;
   const bad = badName(outcome);
   const rows: readonly MetricRow[] = [
+    { label: 'ROC AUC', testId: 'metric-auc', model: metrics.auc, baseline: baseline.auc, guide: 'auc' },
+    { label: 'Gini', testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, guide: 'gini' },
+    { label: 'KS', testId: 'metric-ks', model: metrics.ks, baseline: baseline.ks, guide: 'ks' },
     {
-      label: 'ROC AUC',
-      testId: 'metric-auc',
-      model: metrics.auc,
-      baseline: baseline.auc,
-      hint: `chance a random bad loan gets a higher probability of bad than a random good one; 0.5 is guessing`,
+      label: 'Log loss',
+      testId: 'metric-logloss',
+      model: metrics.logLoss,
+      baseline: baseline.logLoss,
+      guide: 'logloss',
+      here: belowBaselineText(metrics.logLoss, baseline.logLoss),
     },
-    { label: 'Gini', testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, hint: '2 × AUC − 1' },
-    {
-      label: 'KS',
-      testId: 'metric-ks',
-      model: metrics.ks,
-      baseline: baseline.ks,
-      hint: 'largest gap between the cumulative shares of bads and of goods, riskiest applicants first',
-    },
-    { label: 'Log loss', testId: 'metric-logloss', model: metrics.logLoss, baseline: baseline.logLoss, hint: 'lower is better; rewards honest probabilities of bad' },
-    { label: 'Brier score', testId: 'metric-brier', model: metrics.brier, baseline: baseline.brier, hint: 'mean squared error of the probabilities of bad; lower is better' },
-    {
-      label: 'ECE (10 bins)',
-      testId: 'metric-ece',
-      model: ece,
-      baseline: baselineEce,
-      hint: 'expected calibration error: gap between predicted probability of bad and observed bad rate, over 10 bins weighted by rows; lower is better',
-    },
+    { label: 'Brier score', testId: 'metric-brier', model: metrics.brier, baseline: baseline.brier, guide: 'brier', here: belowBaselineText(metrics.brier, baseline.brier) },
+    { label: 'ECE (10 bins)', testId: 'metric-ece', model: ece, baseline: baselineEce, guide: 'calibration', here: chanceText },
     {
       label: `Accuracy (${at})`,
       testId: 'metric-accuracy',
@@ -162,6 +199,7 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
           </>
         )}
       </p>
+      {smallSample && <SmallSampleWarning sample={smallSample} crossValidated={cv !== null} />}
       <div className="metrics-row">
         <table className="metrics-table">
           <thead>
@@ -180,7 +218,7 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
                 <td title={row.baseline === null ? 'The base rate ranks no one above anyone: at any cut-off it approves everyone or no one.' : undefined}>
                   {formatRatio(row.baseline)}
                 </td>
-                <td className="hint metric-hint">{row.hint}</td>
+                <td className="hint metric-hint">{row.guide ? <MetricHelp guide={row.guide} here={row.here} /> : row.hint}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '../i18n';
 
 interface Props {
   readonly busy: boolean;
@@ -7,12 +8,13 @@ interface Props {
 
 /** Choosing a model file (.json, plain or encrypted) to import. */
 export function ImportSection({ busy, onImport }: Props) {
+  const { t } = useT();
   const id = useId();
   return (
     <section className="models-section" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Import a model file</h3>
+      <h3 id={`${id}-heading`}>{t('models.import.title')}</h3>
       <div className="field-row">
-        <label htmlFor={`${id}-file`}>Model file (.json)</label>
+        <label htmlFor={`${id}-file`}>{t('models.import.file')}</label>
         <input
           id={`${id}-file`}
           type="file"

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { WeightQuantization } from '../../core/bundle/types';
+import { translate, useT } from '../i18n';
 import { formatBytes, formatChange, QUANTIZATION_NAMES } from './modelsFormat';
 import type { ExportChoice, ExportPreviews, ModelInUseCard, QuantizationPreview, SaveChoice } from './types';
 
@@ -20,15 +21,16 @@ interface Props {
 /** One option's text: its name, and once measured the file size and what the test figures do. */
 function optionText(encoding: WeightQuantization, preview: QuantizationPreview | undefined, loading: boolean): string {
   const name = QUANTIZATION_NAMES[encoding];
-  if (loading) return `${name}: measuring…`;
-  if (!preview) return `${name}: not for this model`;
+  if (loading) return translate('models.inUse.measuring', { name });
+  if (!preview) return translate('models.inUse.notForModel', { name });
   const size = formatBytes(preview.bytes);
-  if (encoding === 'none' || preview.aucChange === null) return `${name}: ${size}`;
-  return `${name}: ${size}, AUC ${formatChange(preview.aucChange)}, log loss ${formatChange(preview.logLossChange)}`;
+  if (encoding === 'none' || preview.aucChange === null) return translate('models.inUse.sized', { name, size });
+  return translate('models.inUse.sizedWithChanges', { name, size, auc: formatChange(preview.aucChange), logLoss: formatChange(preview.logLossChange) });
 }
 
 /** Saving the model in use to this browser, and exporting it as a file (optionally encrypted) with its model card. */
 export function InUseSection({ model, previews, previewFailure, busy, passphrase, onPassphrase, onSave, onExport, onDownloadCard }: Props) {
+  const { t } = useT();
   const [name, setName] = useState(model.name);
   const [encoding, setEncoding] = useState<WeightQuantization>('none');
   const [showPassphrase, setShowPassphrase] = useState(false);
@@ -41,13 +43,13 @@ export function InUseSection({ model, previews, previewFailure, busy, passphrase
   const lock = passphrase === '' ? null : passphrase;
   return (
     <section className="models-section" aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>Model in use</h3>
+      <h3 id={`${id}-heading`}>{t('models.inUse.title')}</h3>
       <p className="hint" data-testid="in-use-saved-state" data-saved={model.savedId !== null && !model.unsaved}>
         {model.savedId === null
-          ? `“${model.name}” is not saved in this browser yet.`
+          ? t('models.inUse.notSaved', { name: model.name })
           : model.unsaved
-            ? `“${model.name}” changed since it was saved (its cut-off or points scale): save it again to keep the change.`
-            : `“${model.name}” is saved in this browser.`}
+            ? t('models.inUse.changed', { name: model.name })
+            : t('models.inUse.saved', { name: model.name })}
       </p>
       <form
         className="models-form"
@@ -57,11 +59,11 @@ export function InUseSection({ model, previews, previewFailure, busy, passphrase
         }}
       >
         <div className="field-row">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>{t('models.inUse.name')}</label>
           <input id={`${id}-name`} data-testid="model-name-input" value={name} maxLength={120} disabled={busy} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field-row">
-          <label htmlFor={`${id}-passphrase`}>Passphrase (optional)</label>
+          <label htmlFor={`${id}-passphrase`}>{t('models.inUse.passphrase')}</label>
           <input
             id={`${id}-passphrase`}
             type={showPassphrase ? 'text' : 'password'}
@@ -73,19 +75,19 @@ export function InUseSection({ model, previews, previewFailure, busy, passphrase
             onChange={(e) => onPassphrase(e.target.value)}
           />
           <label className="inline-check">
-            <input type="checkbox" data-testid="show-passphrase" checked={showPassphrase} onChange={(e) => setShowPassphrase(e.target.checked)} /> Show
+            <input type="checkbox" data-testid="show-passphrase" checked={showPassphrase} onChange={(e) => setShowPassphrase(e.target.checked)} /> {t('models.inUse.show')}
           </label>
         </div>
         <p id={`${id}-passphrase-hint`} className="hint">
-          With a passphrase the saved model and the exported file are encrypted; nobody, CreditLab included, can open them without it.
+          {t('models.inUse.passphraseHint')}
         </p>
         <button type="submit" className="primary" data-testid="save-model-button" disabled={busy || !name.trim()}>
-          {lock ? 'Save locked in this browser' : 'Save in this browser'}
+          {lock ? t('models.inUse.saveLocked') : t('models.inUse.save')}
         </button>
       </form>
       <div className="models-form export-form" aria-busy={loading}>
         <div className="field-row">
-          <label htmlFor={`${id}-quantize`}>Weights</label>
+          <label htmlFor={`${id}-quantize`}>{t('models.inUse.weights')}</label>
           <select
             id={`${id}-quantize`}
             data-testid="quantize-select"
@@ -109,14 +111,14 @@ export function InUseSection({ model, previews, previewFailure, busy, passphrase
           </select>
         </div>
         <p className="hint" data-testid="export-preview" aria-live="polite">
-          {loading ? 'Measuring each file size and its effect on the test figures…' : preview ? optionText(chosen, preview, false) : previewFailure}
+          {loading ? t('models.inUse.measuringAll') : preview ? optionText(chosen, preview, false) : previewFailure}
         </p>
         <div className="field-row">
           <button type="button" data-testid="export-button" disabled={busy} onClick={() => onExport({ quantization: chosen, passphrase: lock })}>
-            {lock ? 'Export encrypted file' : 'Export model file'}
+            {lock ? t('models.inUse.exportEncrypted') : t('models.inUse.export')}
           </button>
           <button type="button" data-testid="model-card-download" disabled={busy} onClick={onDownloadCard}>
-            Download model card
+            {t('models.inUse.downloadCard')}
           </button>
         </div>
       </div>

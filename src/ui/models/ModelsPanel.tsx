@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BundleProblem } from '../../core/bundle/problems';
 import { problemMessage } from '../../bundle/problemMessage';
 import type { RegistryId, SavedModelMeta } from '../registry/types';
+import { useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { ImportSection } from './ImportSection';
 import { InUseSection } from './InUseSection';
@@ -46,14 +47,15 @@ export interface ModelsPanelProps {
 /** The Models step: save the model in use, the saved models, export and import. */
 export function ModelsPanel(props: ModelsPanelProps) {
   const { inUse, saved, previews, busy, problem, failure, notice, storageNote, unlock } = props;
+  const { t } = useT();
   // One passphrase for both: the locked save and the encrypted export.
   const [passphrase, setPassphrase] = useState('');
   return (
-    <section className="card models-panel" aria-labelledby="models-heading" data-testid="models-panel">
+    <section className="card models-panel" aria-labelledby="models-heading" data-testid="models-panel" data-i18n-scope>
       <h2 id="models-heading" tabIndex={-1}>
-        Models
+        {t('models.title')}
       </h2>
-      <Alert message={problem ? problemMessage(problem) : failure} onDismiss={props.onDismissProblem} />
+      <Alert message={problem ? problemMessage(problem) : failure} code={problem?.code} onDismiss={props.onDismissProblem} />
       {(notice || storageNote) && (
         <div className="notice models-notice" role="status">
           {notice && <p data-testid="models-notice">{notice}</p>}
@@ -80,7 +82,7 @@ export function ModelsPanel(props: ModelsPanelProps) {
           onDownloadCard={props.onDownloadCard}
         />
       ) : (
-        <p className="hint">Train a model, or load or import one, to save or export it.</p>
+        <p className="hint">{t('models.nothingInUse')}</p>
       )}
       <SavedModelList models={saved} inUseId={inUse?.savedId ?? null} busy={busy} onLoad={props.onLoad} onRename={props.onRename} onDelete={props.onDelete} />
       <ImportSection busy={busy} onImport={props.onImport} />

@@ -1,4 +1,5 @@
 import type { RegistryId, SavedModelMeta } from '../registry/types';
+import { useT } from '../i18n';
 import { SavedModelRow } from './SavedModelRow';
 
 interface Props {
@@ -13,14 +14,15 @@ interface Props {
 
 /** The models saved in this browser, latest first. */
 export function SavedModelList({ models, inUseId, busy, onLoad, onRename, onDelete }: Props) {
+  const { t } = useT();
   return (
     <section className="models-section" aria-labelledby="saved-models-heading">
-      <h3 id="saved-models-heading">Saved in this browser</h3>
+      <h3 id="saved-models-heading">{t('models.saved.title')}</h3>
       {models === null ? (
-        <p className="hint">Reading the saved models…</p>
+        <p className="hint">{t('models.saved.reading')}</p>
       ) : models.length === 0 ? (
         <p className="hint" data-testid="model-list-empty">
-          No saved models yet. Saved models stay in this browser only, on this device.
+          {t('models.saved.empty')}
         </p>
       ) : (
         <ul className="model-list" data-testid="model-list" aria-labelledby="saved-models-heading">

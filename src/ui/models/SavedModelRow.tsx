@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { formatCount, formatRatio } from '../shared/format';
 import type { RegistryId, SavedModelMeta } from '../registry/types';
+import { useT } from '../i18n';
 import { formatDate, KIND_NAMES } from './modelsFormat';
 
 interface Props {
@@ -17,6 +18,7 @@ type RowMode = { readonly kind: 'view' } | { readonly kind: 'rename'; readonly n
 
 /** One saved model: its metadata, and load, rename (inline) and delete (confirmed inline). */
 export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }: Props) {
+  const { t } = useT();
   const [mode, setMode] = useState<RowMode>({ kind: 'view' });
   const id = useId();
   const view = () => setMode({ kind: 'view' });
@@ -34,7 +36,7 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
             }}
           >
             <label className="visually-hidden" htmlFor={`${id}-rename`}>
-              New name for {model.name}
+              {t('models.saved.newName', { name: model.name })}
             </label>
             <input
               id={`${id}-rename`}
@@ -46,10 +48,10 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
               onKeyDown={(e) => e.key === 'Escape' && view()}
             />
             <button type="submit" data-testid="rename-save-button" disabled={!mode.name.trim()}>
-              Save name
+              {t('models.saved.saveName')}
             </button>
             <button type="button" data-testid="rename-cancel-button" onClick={view}>
-              Cancel
+              {t('models.saved.cancel')}
             </button>
           </form>
         ) : (
@@ -59,38 +61,38 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
         )}
         {model.locked && (
           <span className="lock-badge" data-testid="lock-badge">
-            <span aria-hidden="true">🔒</span> Locked
+            <span aria-hidden="true">🔒</span> {t('models.saved.locked')}
           </span>
         )}
-        {inUse && <span className="in-use-badge">In use</span>}
+        {inUse && <span className="in-use-badge">{t('models.saved.inUse')}</span>}
       </div>
       <dl className="saved-model-facts">
         <div>
-          <dt>Created</dt>
+          <dt>{t('models.saved.created')}</dt>
           <dd>
             <time dateTime={model.createdAt}>{formatDate(model.createdAt)}</time>
           </dd>
         </div>
         <div>
-          <dt>Test AUC</dt>
+          <dt>{t('models.saved.testAuc')}</dt>
           <dd data-testid="model-auc">{formatRatio(model.auc)}</dd>
         </div>
         <div>
-          <dt>Target</dt>
+          <dt>{t('models.saved.target')}</dt>
           <dd>{model.target}</dd>
         </div>
         <div>
-          <dt>Rows</dt>
+          <dt>{t('models.saved.rows')}</dt>
           <dd>{formatCount(model.rows)}</dd>
         </div>
         <div>
-          <dt>Model</dt>
+          <dt>{t('models.saved.model')}</dt>
           <dd>{KIND_NAMES[model.kind]}</dd>
         </div>
       </dl>
       {mode.kind === 'confirm-delete' ? (
-        <div className="confirm-delete" role="group" aria-label={`Delete ${model.name}?`}>
-          <span>Delete “{model.name}” from this browser? This cannot be undone.</span>
+        <div className="confirm-delete" role="group" aria-label={t('models.saved.deleteGroup', { name: model.name })}>
+          <span>{t('models.saved.deleteConfirm', { name: model.name })}</span>
           <button
             type="button"
             className="danger"
@@ -101,28 +103,34 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
               view();
             }}
           >
-            Delete
+            {t('models.saved.delete')}
           </button>
           <button type="button" data-testid="cancel-delete-button" autoFocus onClick={view}>
-            Keep it
+            {t('models.saved.keep')}
           </button>
         </div>
       ) : (
         <div className="saved-model-actions">
-          <button type="button" data-testid="load-model-button" disabled={busy} aria-label={`Load ${model.name}`} onClick={() => onLoad(model.id)}>
-            {model.locked ? 'Unlock and load' : 'Load'}
+          <button type="button" data-testid="load-model-button" disabled={busy} aria-label={t('models.saved.loadLabel', { name: model.name })} onClick={() => onLoad(model.id)}>
+            {model.locked ? t('models.saved.unlockAndLoad') : t('models.saved.load')}
           </button>
           <button
             type="button"
             data-testid="rename-model-button"
             disabled={busy || mode.kind === 'rename'}
-            aria-label={`Rename ${model.name}`}
+            aria-label={t('models.saved.renameLabel', { name: model.name })}
             onClick={() => setMode({ kind: 'rename', name: model.name })}
           >
-            Rename
+            {t('models.saved.rename')}
           </button>
-          <button type="button" data-testid="delete-model-button" disabled={busy} aria-label={`Delete ${model.name}`} onClick={() => setMode({ kind: 'confirm-delete' })}>
-            Delete
+          <button
+            type="button"
+            data-testid="delete-model-button"
+            disabled={busy}
+            aria-label={t('models.saved.deleteLabel', { name: model.name })}
+            onClick={() => setMode({ kind: 'confirm-delete' })}
+          >
+            {t('models.saved.delete')}
           </button>
         </div>
       )}

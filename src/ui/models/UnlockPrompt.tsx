@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useT } from '../i18n';
 import type { UnlockRequest } from './types';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 
 /** Asks for the passphrase of a locked model (a chosen file or a saved one); a wrong one is reported in the panel's alert. */
 export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
+  const { t } = useT();
   const [passphrase, setPassphrase] = useState('');
   const id = useId();
   return (
@@ -24,10 +26,10 @@ export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
     >
       <p id={`${id}-title`}>
         <span aria-hidden="true">🔒 </span>
-        {request.source === 'file' ? 'The file' : 'The saved model'} “{request.name}” is locked. Enter its passphrase to open it.
+        {request.source === 'file' ? t('models.unlock.file', { name: request.name }) : t('models.unlock.saved', { name: request.name })}
       </p>
       <div className="field-row">
-        <label htmlFor={`${id}-passphrase`}>Passphrase</label>
+        <label htmlFor={`${id}-passphrase`}>{t('models.unlock.passphrase')}</label>
         <input
           id={`${id}-passphrase`}
           type="password"
@@ -38,10 +40,10 @@ export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
           onChange={(e) => setPassphrase(e.target.value)}
         />
         <button type="submit" className="primary" data-testid="unlock-button" disabled={busy || !passphrase}>
-          Open
+          {t('models.unlock.open')}
         </button>
         <button type="button" data-testid="unlock-cancel-button" disabled={busy} onClick={onCancel}>
-          Cancel
+          {t('models.unlock.cancel')}
         </button>
       </div>
     </form>

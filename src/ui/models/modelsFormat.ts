@@ -1,22 +1,22 @@
-// How the Models step writes sizes, dates, changes and model kinds: one formatter each, reused.
+// How the Models step writes sizes, dates, changes and model kinds, in the active language (Intl
+// formatters memoised in ../i18n).
 
 import type { WeightQuantization } from '../../core/bundle/types';
+import { liveRecord, localDateTime, numberFormat, translate } from '../i18n';
 import type { SavedModelKind } from '../registry/types';
 
-const SIZE_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const SIZE: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
 
 /** A file size in bytes, kB or MB (1 kB = 1,000 bytes, as file managers show them): "812 bytes", "41.2 kB", "3.4 MB". */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${SIZE_FORMAT.format(bytes / 1000)} kB`;
-  return `${SIZE_FORMAT.format(bytes / 1_000_000)} MB`;
+  if (bytes < 1000) return translate('models.bytes.bytes', { value: numberFormat().format(bytes) });
+  if (bytes < 1_000_000) return translate('models.bytes.kb', { value: numberFormat(SIZE).format(bytes / 1000) });
+  return translate('models.bytes.mb', { value: numberFormat(SIZE).format(bytes / 1_000_000) });
 }
 
-/** An ISO 8601 time as "2 Dec 2025, 14:05" in the reader's time zone; the text itself when it is not a date. */
+/** An ISO 8601 time as "2 Dec 2025, 14:05" (zh-CN "2025年12月2日 14:05") in the reader's time zone; the text itself when it is not a date. */
 export function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : DATE_FORMAT.format(time);
+  return localDateTime(iso);
 }
 
 /** A signed change with four decimals ("+0.0012", "−0.0003", "±0.0000"); an en dash when unknown. */
@@ -27,12 +27,10 @@ export function formatChange(change: number | null): string {
   return change > 0 ? `+${text}` : `\u2212${text}`;
 }
 
-/** The model kinds as the list names them. */
-export const KIND_NAMES: Readonly<Record<SavedModelKind, string>> = { logistic: 'Logistic regression', mlp: 'MLP', scorecard: 'Scorecard', boosted: 'Boosted trees' };
+/** The model kinds as the list names them, in the active language. */
+export const KIND_NAMES: Readonly<Record<SavedModelKind, string>> = liveRecord(['logistic', 'mlp', 'scorecard', 'boosted'], (kind) => translate(`models.kind.${kind}`));
 
-/** The weight encodings as the export menu names them. */
-export const QUANTIZATION_NAMES: Readonly<Record<WeightQuantization, string>> = {
-  none: 'Full precision (float32)',
-  float16: 'Half precision (float16)',
-  uint8: '8-bit (uint8)',
-};
+/** The weight encodings as the export menu names them, in the active language. */
+export const QUANTIZATION_NAMES: Readonly<Record<WeightQuantization, string>> = liveRecord(['none', 'float16', 'uint8'], (encoding) =>
+  translate(`models.quantization.${encoding}`),
+);

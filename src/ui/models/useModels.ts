@@ -7,17 +7,16 @@ import type { WorkerBridge } from '../../worker/client';
 import type { ModelPolicy, TrainSummary } from '../../worker/protocol';
 import type { ModelRegistry, requestPersistentStorage } from '../registry/registry';
 import type { RegistryId, SavedModelMeta } from '../registry/types';
+import { liveRecord, translate } from '../i18n';
 import { downloadFile } from '../shared/download';
 import { modelFactsOf } from '../state/modelFacts';
 import type { ModelInUse, SessionEvent } from '../state/session';
 import type { ExportChoice, ExportPreviews, QuantizationPreview, SaveChoice, UnlockRequest } from './types';
 
-/** What the browser said when asked to keep saved models under storage pressure, in words. */
-const STORAGE_NOTES: Readonly<Record<Awaited<ReturnType<typeof requestPersistentStorage>>, string>> = {
-  persisted: 'This browser will keep your saved models even when it runs short of space.',
-  'not-persisted': 'This browser may clear saved models when it runs short of space: export a file to keep a copy.',
-  unsupported: 'This browser cannot promise to keep saved models: export a file to keep a copy.',
-};
+/** What the browser said when asked to keep saved models under storage pressure, in words (the active language's). */
+const STORAGE_NOTES: Readonly<Record<Awaited<ReturnType<typeof requestPersistentStorage>>, string>> = liveRecord(['persisted', 'not-persisted', 'unsupported'], (answer) =>
+  translate(answer === 'persisted' ? 'models.storage.persisted' : answer === 'not-persisted' ? 'models.storage.notPersisted' : 'models.storage.unsupported'),
+);
 
 /** A locked model waiting for its passphrase: a chosen file (read again for each try), or a saved model's encrypted file. */
 type PendingUnlock = { readonly source: 'file'; readonly file: File } | { readonly source: 'saved'; readonly id: RegistryId; readonly name: string; readonly file: Uint8Array };
@@ -154,7 +153,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const save = useCallback(
     (choice: SaveChoice) =>
-      act('The model could not be saved.', async () => {
+      act(translate('models.failure.save'), async () => {
         const target = modelRef.current;
         if (!target) return;
         const opened = await registry();
@@ -176,7 +175,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
         startTransition(() => {
           dispatch({ type: 'model-saved', modelId: target.id, savedId: meta.id });
           dispatch({ type: 'model-renamed', savedId: meta.id, name: meta.name });
-          setNotice(`Saved “${meta.name}” in this browser${meta.locked ? ', locked with its passphrase' : ''}.`);
+          setNotice(translate(meta.locked ? 'models.notice.savedLocked' : 'models.notice.saved', { name: meta.name }));
         });
         await refresh();
         // Asked once, at the first save: only then is there something worth keeping.
@@ -197,9 +196,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
       startTransition(() => {
         dispatch({ type: 'model-loaded', modelId, summary, facts, source, savedId, policy: { cutoff: bundle.policy.cutoff, scale: bundle.policy.scale } });
         setPending(null);
-        setNotice(
-          source === 'import' ? `Imported “${facts.name}”: it is the model in use. Save it to keep it in this browser’s list.` : `Loaded “${facts.name}”: it is the model in use.`,
-        );
+        setNotice(translate(source === 'import' ? 'models.notice.imported' : 'models.notice.loaded', { name: facts.name }));
       });
     },
     [dispatch],
@@ -207,14 +204,14 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const load = useCallback(
     (id: RegistryId) =>
-      act('The saved model could not be loaded.', async () => {
+      act(translate('models.failure.load'), async () => {
         const opened = await registry();
         if (!opened.ok) return refuse(opened.problem);
         const got = await opened.data.getModel(id);
         if (!got.ok) return refuse(got.problem);
         const entry = got.data;
         if (!entry) {
-          setFailure('That saved model is no longer in this browser.');
+          setFailure(translate('models.failure.gone'));
           return refresh();
         }
         if (entry.locked) {
@@ -231,7 +228,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const rename = useCallback(
     (id: RegistryId, name: string) =>
-      act('The saved model could not be renamed.', async () => {
+      act(translate('models.failure.rename'), async () => {
         const opened = await registry();
         if (!opened.ok) return refuse(opened.problem);
         const renamed = await opened.data.renameModel(id, name);
@@ -247,7 +244,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const remove = useCallback(
     (id: RegistryId) =>
-      act('The saved model could not be deleted.', async () => {
+      act(translate('models.failure.delete'), async () => {
         const opened = await registry();
         if (!opened.ok) return refuse(opened.problem);
         const deleted = await opened.data.deleteModel(id);
@@ -260,7 +257,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const exportFile = useCallback(
     (choice: ExportChoice) =>
-      act('The model file could not be exported.', async () => {
+      act(translate('models.failure.export'), async () => {
         const target = modelRef.current;
         if (!target || !(await keepPolicy(target))) return;
         const exported = await bridge.api.exportModel(target.id, {
@@ -270,20 +267,20 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
         });
         if (!exported.ok) return refuse(exported.problem);
         downloadFile(exported.data.bytes as Uint8Array<ArrayBuffer>, exported.data.fileName, 'application/json');
-        setNotice(`Exported ${exported.data.fileName}${choice.passphrase ? ', encrypted with the passphrase' : ''}.`);
+        setNotice(translate(choice.passphrase ? 'models.notice.exportedEncrypted' : 'models.notice.exported', { file: exported.data.fileName }));
       }),
     [act, bridge, keepPolicy, refuse],
   );
 
   const downloadCard = useCallback(
     () =>
-      act('The model card could not be written.', async () => {
+      act(translate('models.failure.card'), async () => {
         const target = modelRef.current;
         if (!target || !(await keepPolicy(target))) return;
         const card = await bridge.api.modelCard(target.id);
         if (!card.ok) return setFailure(card.reason);
         downloadFile(card.data.html, card.data.fileName, 'text/html');
-        setNotice(`Downloaded the model card, ${card.data.fileName}.`);
+        setNotice(translate('models.notice.card', { file: card.data.fileName }));
       }),
     [act, bridge, keepPolicy],
   );
@@ -305,7 +302,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const importFile = useCallback(
     (file: File) =>
-      act('The model file could not be imported.', async () => {
+      act(translate('models.failure.import'), async () => {
         setPending(null);
         await importWith(file);
       }),
@@ -314,7 +311,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
 
   const unlock = useCallback(
     (passphrase: string) =>
-      act('The locked model could not be opened.', async () => {
+      act(translate('models.failure.unlock'), async () => {
         if (!pending) return;
         if (pending.source === 'file') return importWith(pending.file, passphrase);
         // A copy moves to the worker: the prompt keeps the stored file for another try.
@@ -349,7 +346,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
       })
       .catch((cause: unknown) => {
         console.error('Measuring the export sizes failed', cause);
-        if (current) setMeasured({ modelId, previews: {}, failure: 'The file sizes could not be measured.' });
+        if (current) setMeasured({ modelId, previews: {}, failure: translate('models.failure.measure') });
       });
     return () => {
       current = false;

@@ -5,6 +5,8 @@ import type { Result } from '../../core/result';
 import { asPoints, asProbability, pointsFromProbability, probabilityFromPoints, type PointsScale } from '../../core/scoring/points';
 import type { ApplicantScore } from '../../worker/protocol';
 import type { ModelScoring } from '../state/modelFacts';
+import { type Failure, numberFormat, problemCode, problemText, useT } from '../i18n';
+import { Alert } from '../shared/Alert';
 import { humanLabel } from '../shared/labels';
 import { badName, formatPercent } from '../shared/outcome';
 import { checkField, fieldMessage, type FieldCheck } from './fieldChecks';
@@ -19,7 +21,7 @@ interface Props {
   readonly onScore: (record: ApplicantRecord, scale: PointsScale) => Promise<Result<ApplicantScore>>;
 }
 
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
 
 /**
  * Step 7: a form built from the model's input schema (labels in words, the trained range as a hint,
@@ -30,9 +32,10 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
  * moving the slider or editing the scale updates a shown result at once.
  */
 export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
+  const { t } = useT();
   const [scored, setScored] = useState<ApplicantScore | null>(null);
   const [stale, setStale] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const [checks, setChecks] = useState<Readonly<Record<string, FieldCheck>>>({});
   const latest = useRef(0);
@@ -64,7 +67,7 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
         setError(null);
       } else {
         setScored(null);
-        setError(result.reason);
+        setError(result);
       }
     } finally {
       if (id === latest.current) setBusy(false);
@@ -101,15 +104,11 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
   };
 
   return (
-    <section className="card" aria-labelledby="score-heading">
+    <section className="card" aria-labelledby="score-heading" data-i18n-scope>
       <h2 id="score-heading" tabIndex={-1}>
-        7. Score an applicant
+        {t('score.form.title')}
       </h2>
-      <p className="hint">
-        {model.scorecard
-          ? "Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field falls in its characteristic's bin for missing values. The score is the sum of the points of the applicant's bins. Nothing is refit on the applicant. The result follows every edit."
-          : 'Each field starts at the value that fills a missing cell (fitted on the training rows); a blank field gets that value. Nothing is refit on the applicant. The result follows every edit.'}
-      </p>
+      <p className="hint">{model.scorecard ? t('score.form.hintScorecard') : t('score.form.hint')}</p>
       <form data-testid="applicant-form" className="applicant-form" onSubmit={submit} onChange={edit}>
         {model.preprocessor.features.map((feature) => {
           const check = checks[feature.name] ?? { code: 'ok' };
@@ -117,7 +116,7 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
           const column = columns.get(feature.name);
           const hint =
             column?.kind === 'numeric' && column.trainedMin !== null && column.trainedMax !== null
-              ? `trained on ${rangeNumber.format(column.trainedMin)}–${rangeNumber.format(column.trainedMax)}`
+              ? t('score.form.trainedOn', { min: numberFormat(RANGE_NUMBER).format(column.trainedMin), max: numberFormat(RANGE_NUMBER).format(column.trainedMax) })
               : null;
           const messageId = `field-message-${feature.name}`;
           return (
@@ -153,20 +152,16 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
           );
         })}
         <button type="submit" className="primary" data-testid="score-button" disabled={busy}>
-          Score applicant
+          {t('score.form.submit')}
         </button>
       </form>
-      {error && (
-        <div role="alert" className="alert">
-          {error}
-        </div>
-      )}
+      {error && <Alert message={problemText(error)} code={problemCode(error)} />}
       {scored && <ScoreResult model={model} scored={scored} cutoff={cutoff} scale={scale} edited={stale} />}
     </section>
   );
 }
 
-const rangeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const RANGE_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 4 };
 
 /** A scorecard's score on `scale`: the applicant's bins with their integer points, the total, and the probability of bad the total stands for. */
 function scorecardScore(model: ModelScoring, scored: ApplicantScore, scale: PointsScale) {
@@ -182,7 +177,9 @@ function scorecardScore(model: ModelScoring, scored: ApplicantScore, scale: Poin
 
 /** The decision, points and probability of bad of one scored applicant, at the cut-off and scale in force now (a scorecard: the sum of its bins' points on the scale). */
 function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelScoring; scored: ApplicantScore; cutoff: number; scale: PointsScale; edited: boolean }) {
+  const { t } = useT();
   const card = useMemo(() => scorecardScore(model, scored, scale), [model, scored, scale]);
+  const number = numberFormat(NUMBER);
   const probabilityOfBad = card ? card.probabilityOfBad : asProbability(scored.probabilityOfBad);
   const decline = probabilityOfBad >= cutoff;
   const points = card ? card.points : Math.round(pointsFromProbability(probabilityOfBad, scale));
@@ -198,16 +195,22 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
       >
         <strong data-testid="score-decision" data-decision={decline ? 'decline' : 'approve'}>
           <span aria-hidden="true">{decline ? '✕ ' : '✓ '}</span>
-          {decline ? 'Decline' : 'Approve'}
+          {decline ? t('score.result.decline') : t('score.result.approve')}
         </strong>{' '}
-        — <span data-testid="score-points">{points}</span> points. Probability of {badName(model.outcome)}: {formatPercent(probabilityOfBad)}, {decline ? 'at or above' : 'below'}{' '}
-        the cut-off of {formatPercent(cutoff)}.{edited && <span className="hint"> (for the applicant as last scored: the form has changed since)</span>}
+        — <span data-testid="score-points">{points}</span>
+        {t('score.result.points')}
+        {t(decline ? 'score.result.declineBecause' : 'score.result.approveBecause', {
+          bad: badName(model.outcome),
+          probability: formatPercent(probabilityOfBad),
+          cutoff: formatPercent(cutoff),
+        })}
+        {edited && <span className="hint">{t('score.result.stale')}</span>}
       </div>
       {card && (
-        <ul className="score-breakdown" data-testid="score-breakdown" aria-label="Points per characteristic">
+        <ul className="score-breakdown" data-testid="score-breakdown" aria-label={t('score.result.breakdown')}>
           {card.bins.map((bin) => (
             <li key={bin.characteristic} data-characteristic={bin.characteristic} data-bin-index={bin.binIndex} data-points={bin.points}>
-              {bin.characteristic} {bin.label}: {bin.points} points
+              {t('score.result.binPoints', { characteristic: bin.characteristic, bin: bin.label, points: bin.points })}
             </li>
           ))}
         </ul>
@@ -219,7 +222,7 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
           <ul>
             {scored.outsideTrainedRange.map((flag) => (
               <li key={flag.column} data-column={flag.column}>
-                {flag.column} = {String(flag.value)} is outside the range the model was trained on ({number.format(flag.lower)} – {number.format(flag.upper)})
+                {t('score.result.outsideTrained', { column: flag.column, value: String(flag.value), lower: number.format(flag.lower), upper: number.format(flag.upper) })}
               </li>
             ))}
           </ul>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type UIEvent } from 'react';
+import { localCount, localFixed, problemCode, problemText, translate, useT } from '../i18n';
+import { Alert } from '../shared/Alert';
 import { humanLabel } from '../shared/labels';
 import { downloadFile } from '../shared/download';
 import { formatCount } from '../shared/format';
@@ -18,10 +20,12 @@ type Phase =
   | { kind: 'reading' | 'scoring'; done: number; total: number }
   /** `readingNotes`: what the reader decided about the file's column types (cells that were not numbers in a numeric column are read as missing, so scored with the fill). */
   | { kind: 'done'; summary: BatchSummary; readingNotes: readonly string[] }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; code?: string };
 
-/** PSI in words, as lenders read it. */
-const READING: Readonly<Record<string, string>> = { stable: 'stable', watch: 'watch', shifted: 'shifted' };
+/** PSI in words, as lenders read it, in the active language; an unknown reading as itself. */
+function readingText(reading: string): string {
+  return reading === 'stable' || reading === 'watch' || reading === 'shifted' ? translate(`score.batch.drift.${reading}`) : reading;
+}
 
 /**
  * Scoring a whole file of applicants with the model in use: read and checked against its schema in
@@ -29,6 +33,7 @@ const READING: Readonly<Record<string, string>> = { stable: 'stable', watch: 'wa
  * through a virtualised table, filters, a summary and a CSV download. Cancel stops it.
  */
 export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId: ModelId }) {
+  const { t } = useT();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const job = useRef<JobId | null>(null);
   const summary = phase.kind === 'done' ? phase.summary : null;
@@ -63,7 +68,7 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
         }),
       );
       if (job.current !== reading) return;
-      if (!loaded.ok) return setPhase({ kind: 'error', message: loaded.reason });
+      if (!loaded.ok) return setPhase({ kind: 'error', message: problemText(loaded), code: problemCode(loaded) });
       const scoring = newJobId();
       job.current = scoring;
       const datasetId = loaded.data.datasetId;
@@ -78,10 +83,14 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
       void bridge.api.releaseDataset(datasetId);
       if (job.current !== scoring) return;
       job.current = null;
-      setPhase(scored.ok ? { kind: 'done', summary: scored.data, readingNotes: loaded.data.summary.notes.typeNotes } : { kind: 'error', message: scored.reason });
+      setPhase(
+        scored.ok
+          ? { kind: 'done', summary: scored.data, readingNotes: loaded.data.summary.notes.typeNotes }
+          : { kind: 'error', message: problemText(scored), code: problemCode(scored) },
+      );
     } catch (error) {
       console.error('Batch scoring failed', error);
-      setPhase({ kind: 'error', message: 'The file could not be scored.' });
+      setPhase({ kind: 'error', message: translate('score.batch.failed') });
     }
   };
 
@@ -101,34 +110,27 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
     if (!summary) return;
     const csv = await bridge.api.batchCsv(summary.batchId);
     if (csv.ok) downloadFile(csv.data as Uint8Array<ArrayBuffer>[], 'scores.csv', 'text/csv');
-    else setPhase({ kind: 'error', message: csv.reason });
+    else setPhase({ kind: 'error', message: problemText(csv), code: problemCode(csv) });
   };
 
   const busy = phase.kind === 'reading' || phase.kind === 'scoring';
   return (
-    <section className="card" aria-labelledby="batch-heading">
-      <h2 id="batch-heading">Score a file of applicants</h2>
-      <p className="hint">
-        A CSV with the model’s input columns (others are passed through). Every row is scored with the model’s stored cleaning and preprocessing, nothing refit, and compared with
-        the training rows for drift. The file stays on this device.
-      </p>
+    <section className="card" aria-labelledby="batch-heading" data-i18n-scope>
+      <h2 id="batch-heading">{t('score.batch.title')}</h2>
+      <p className="hint">{t('score.batch.hint')}</p>
       <label>
-        Applicants file <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="batch-input" disabled={busy} onChange={choose} />
+        {t('score.batch.file')} <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="batch-input" disabled={busy} onChange={choose} />
       </label>
       {busy && (
         <p>
-          <progress data-testid="batch-progress" max={phase.total || 1} value={phase.done} aria-label="Scoring progress" />{' '}
-          {phase.kind === 'reading' ? 'Reading the file…' : `Scored ${formatCount(phase.done)} of ${formatCount(phase.total)} rows…`}{' '}
+          <progress data-testid="batch-progress" max={phase.total || 1} value={phase.done} aria-label={t('score.batch.progress')} />{' '}
+          {phase.kind === 'reading' ? t('score.batch.reading') : t('score.batch.scoring', { done: formatCount(phase.done), total: formatCount(phase.total) })}{' '}
           <button type="button" data-testid="batch-cancel" onClick={cancel}>
-            Cancel
+            {t('score.batch.cancel')}
           </button>
         </p>
       )}
-      {phase.kind === 'error' && (
-        <div role="alert" className="alert">
-          {phase.message}
-        </div>
-      )}
+      {phase.kind === 'error' && <Alert message={phase.message} code={phase.code} />}
       {phase.kind === 'done' && phase.readingNotes.length > 0 && (
         <ul className="hint" data-testid="batch-reading-notes">
           {phase.readingNotes.map((note) => (
@@ -142,9 +144,10 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
 }
 
 function BatchResults({ bridge, summary, onDownload }: { bridge: WorkerBridge; summary: BatchSummary; onDownload: () => void }) {
+  const { t } = useT();
   const [filter, setFilter] = useState<BatchFilter>('all');
   const shifted = [
-    ...(summary.scoreDrift && summary.scoreDrift.reading === 'shifted' ? ['the score'] : []),
+    ...(summary.scoreDrift && summary.scoreDrift.reading === 'shifted' ? [t('score.batch.theScore')] : []),
     ...summary.featureDrift.features.filter((f) => f.reading === 'shifted').map((f) => humanLabel(f.column)),
   ];
   const approved = summary.scored - summary.declined;
@@ -152,35 +155,41 @@ function BatchResults({ bridge, summary, onDownload }: { bridge: WorkerBridge; s
     <div data-testid="batch-results" data-batch-id={summary.batchId}>
       {shifted.length > 0 && (
         <div className="notice drift-warning" role="status" data-testid="drift-warning">
-          <span aria-hidden="true">⚠ </span>These applicants no longer look like the ones the model learned from: {shifted.join(', ')} shifted (PSI above 0.25). Check the model
-          before relying on these scores.
+          <span aria-hidden="true">⚠ </span>
+          {t('score.batch.driftWarning', { inputs: shifted.join(t('score.batch.listSeparator')) })}
         </div>
       )}
       <p>
         <strong data-testid="batch-row-count" data-rows={summary.rows}>
           {formatCount(summary.rows)}
-        </strong>{' '}
-        rows: {formatCount(summary.scored)} scored, {formatCount(approved)} approved ({summary.scored > 0 ? formatPercent(approved / summary.scored) : '–'}),{' '}
-        {formatCount(summary.declined)} declined;{' '}
+        </strong>
+        {t('score.batch.rows', {
+          scored: formatCount(summary.scored),
+          approved: formatCount(approved),
+          share: summary.scored > 0 ? formatPercent(approved / summary.scored) : '–',
+          declined: formatCount(summary.declined),
+        })}
         <strong data-testid="batch-flagged-count" data-rows={summary.flaggedRows}>
           {formatCount(summary.flaggedRows)}
-        </strong>{' '}
-        flagged ({flagText(summary)}){summary.unscorable > 0 ? `; ${formatCount(summary.unscorable)} could not be scored` : ''}.
-        {summary.extraColumns.length > 0 && ` Passed through: ${summary.extraColumns.join(', ')}.`}
+        </strong>
+        {t('score.batch.flagged', { flags: flagText(summary) })}
+        {summary.unscorable > 0 ? t('score.batch.unscorable', { rows: formatCount(summary.unscorable) }) : ''}
+        {t('score.batch.end')}
+        {summary.extraColumns.length > 0 && t('score.batch.passedThrough', { columns: summary.extraColumns.join(', ') })}
       </p>
       <ScoreDistribution summary={summary} />
       <DriftTable summary={summary} />
       <div className="field-row">
         <label>
-          Show{' '}
+          {t('score.batch.show')}{' '}
           <select data-testid="batch-filter" value={filter} onChange={(e) => setFilter(e.target.value as BatchFilter)}>
-            <option value="all">all rows</option>
-            <option value="declined">declined</option>
-            <option value="flagged">flagged</option>
+            <option value="all">{t('score.batch.filter.all')}</option>
+            <option value="declined">{t('score.batch.filter.declined')}</option>
+            <option value="flagged">{t('score.batch.filter.flagged')}</option>
           </select>
         </label>
         <button type="button" data-testid="download-scores" onClick={onDownload}>
-          Download scores (CSV)
+          {t('score.batch.download')}
         </button>
       </div>
       <ResultTable key={filter} bridge={bridge} batchId={summary.batchId} filter={filter} />
@@ -188,38 +197,42 @@ function BatchResults({ bridge, summary, onDownload }: { bridge: WorkerBridge; s
   );
 }
 
+// The worker's row flags, by their key under score.batch.flag / flagName.
+const FLAG_KEYS = { MISSING: 'missing', UNSEEN_LEVEL: 'unseenLevel', OUTSIDE_TRAINED: 'outsideTrained', NOT_A_NUMBER: 'notANumber', IMPOSSIBLE: 'impossible' } as const;
+const isKnown = (flag: string): flag is keyof typeof FLAG_KEYS => Object.hasOwn(FLAG_KEYS, flag);
+
+/** One row's flag in words ("outside trained"); an unknown flag in lower case. */
+function flagName(flag: string): string {
+  return isKnown(flag) ? translate(`score.batch.flagName.${FLAG_KEYS[flag]}`) : flag.toLowerCase().replaceAll('_', ' ');
+}
+
 function flagText(summary: BatchSummary): string {
-  const names: Readonly<Record<string, string>> = {
-    MISSING: 'missing answers',
-    UNSEEN_LEVEL: 'unseen categories',
-    OUTSIDE_TRAINED: 'outside the trained range',
-    NOT_A_NUMBER: 'text for a number',
-    IMPOSSIBLE: 'impossible values',
-  };
+  const keys = FLAG_KEYS;
   const parts = Object.entries(summary.flagCounts)
     .filter(([, n]) => n > 0)
-    .map(([flag, n]) => `${formatCount(n)} ${names[flag] ?? flag}`);
-  return parts.length > 0 ? parts.join(', ') : 'none';
+    .map(([flag, n]) => (isKnown(flag) ? translate(`score.batch.flag.${keys[flag]}`, { n: formatCount(n) }) : `${formatCount(n)} ${flag}`));
+  return parts.length > 0 ? parts.join(translate('score.batch.listSeparator')) : translate('score.batch.flag.none');
 }
 
 /** The batch's probabilities of bad in ten bins beside the model's validation rows', as a table with bars. */
 function ScoreDistribution({ summary }: { summary: BatchSummary }) {
+  const { t } = useT();
   const { batch, reference } = summary.scoreHistogram;
   return (
     <table className="score-distribution" data-testid="batch-score-distribution">
-      <caption>Probability of bad: this file {reference ? 'against the validation rows' : ''}</caption>
+      <caption>{reference ? t('score.batch.distribution.captionWithReference') : t('score.batch.distribution.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Probability of bad</th>
-          <th scope="col">This file</th>
-          {reference && <th scope="col">Validation rows</th>}
+          <th scope="col">{t('score.batch.distribution.probability')}</th>
+          <th scope="col">{t('score.batch.distribution.thisFile')}</th>
+          {reference && <th scope="col">{t('score.batch.distribution.validation')}</th>}
         </tr>
       </thead>
       <tbody>
         {batch.map((share, b) => (
           <tr key={b} data-bin={b} data-share={share}>
             <th scope="row">
-              {b * 10}–{b * 10 + 10}%
+              {localCount(b * 10)}–{formatPercent((b + 1) / 10, 0)}
             </th>
             <td>
               <span className="bar" style={{ width: `${Math.round(share * 100)}%` }} /> {formatPercent(share)}
@@ -238,26 +251,27 @@ function ScoreDistribution({ summary }: { summary: BatchSummary }) {
 
 /** PSI of the score and of each input against the training rows, with the usual reading. */
 function DriftTable({ summary }: { summary: BatchSummary }) {
+  const { t } = useT();
   const rows = [
-    ...(summary.scoreDrift ? [{ feature: '(score)', label: 'Score (probability of bad)', psi: summary.scoreDrift.psi, reading: summary.scoreDrift.reading }] : []),
+    ...(summary.scoreDrift ? [{ feature: '(score)', label: t('score.batch.drift.score'), psi: summary.scoreDrift.psi, reading: summary.scoreDrift.reading }] : []),
     ...summary.featureDrift.features.map((f) => ({ feature: f.column, label: humanLabel(f.column), psi: f.psi, reading: f.reading })),
   ];
   return (
     <table className="drift-report" data-testid="drift-report">
-      <caption>Drift against the training rows (population stability index: under 0.1 stable, 0.1–0.25 watch, above 0.25 shifted; empty bins get half a row on both sides)</caption>
+      <caption>{t('score.batch.drift.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Input</th>
-          <th scope="col">PSI</th>
-          <th scope="col">Reading</th>
+          <th scope="col">{t('score.batch.drift.input')}</th>
+          <th scope="col">{t('score.batch.drift.psi')}</th>
+          <th scope="col">{t('score.batch.drift.reading')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.feature} data-feature={row.feature} data-psi={row.psi} data-reading={row.reading}>
             <th scope="row">{row.label}</th>
-            <td>{row.psi.toFixed(3)}</td>
-            <td>{READING[row.reading]}</td>
+            <td>{localFixed(row.psi, 3)}</td>
+            <td>{readingText(row.reading)}</td>
           </tr>
         ))}
       </tbody>
@@ -267,6 +281,7 @@ function DriftTable({ summary }: { summary: BatchSummary }) {
 
 /** The scored rows, only those in view rendered, paged from the worker as the table scrolls. */
 function ResultTable({ bridge, batchId, filter }: { bridge: WorkerBridge; batchId: string; filter: BatchFilter }) {
+  const { t } = useT();
   const [total, setTotal] = useState(0);
   const [first, setFirst] = useState(0);
   const [rows, setRows] = useState<{ start: number; rows: readonly BatchRow[] }>({ start: 0, rows: [] });
@@ -293,12 +308,12 @@ function ResultTable({ bridge, batchId, filter }: { bridge: WorkerBridge; batchI
       <table>
         <thead>
           <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Probability of bad</th>
-            <th scope="col">Points</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Flags</th>
-            <th scope="col">Principal reasons</th>
+            <th scope="col">{t('score.batch.table.row')}</th>
+            <th scope="col">{t('score.batch.table.probability')}</th>
+            <th scope="col">{t('score.batch.table.points')}</th>
+            <th scope="col">{t('score.batch.table.decision')}</th>
+            <th scope="col">{t('score.batch.table.flags')}</th>
+            <th scope="col">{t('score.batch.table.reasons')}</th>
           </tr>
         </thead>
         <tbody>
@@ -308,9 +323,9 @@ function ResultTable({ bridge, batchId, filter }: { bridge: WorkerBridge; batchI
               <td>{row.row}</td>
               <td>{row.probabilityOfBad === null ? '–' : formatPercent(row.probabilityOfBad)}</td>
               <td>{row.points ?? '–'}</td>
-              <td>{row.decision === null ? 'not scored' : row.decision === 'decline' ? '✕ decline' : '✓ approve'}</td>
-              <td>{row.flags.join(', ').toLowerCase().replaceAll('_', ' ')}</td>
-              <td>{row.reasons.map(reasonText).join('; ')}</td>
+              <td>{row.decision === null ? t('score.batch.table.notScored') : row.decision === 'decline' ? t('score.batch.table.decline') : t('score.batch.table.approve')}</td>
+              <td>{row.flags.map(flagName).join(t('score.batch.listSeparator'))}</td>
+              <td>{row.reasons.map(reasonText).join(t('score.reasons.separator'))}</td>
             </tr>
           ))}
           <tr style={{ height: Math.max(0, total - offset - visible.length) * ROW_HEIGHT }} aria-hidden="true" />

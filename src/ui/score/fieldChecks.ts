@@ -4,6 +4,7 @@
 import type { SchemaColumn } from '../../core/bundle/types';
 import { isMissingMarker, parseNumberCell, type DecimalMark } from '../../core/csv/cells';
 import type { FeatureSpec } from '../../core/features/preprocessor';
+import { numberFormat, translate } from '../i18n';
 
 /** The form's verdict on one answer: `blocks` when it cannot be scored as it stands. */
 export type FieldCheck =
@@ -31,24 +32,25 @@ export function checkField(feature: FeatureSpec, column: SchemaColumn | undefine
   return { code: 'ok' };
 }
 
-const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 4 };
+const number = (value: number) => numberFormat(NUMBER).format(value);
 
-/** The check in words for the field's message ('' when there is nothing to say). */
+/** The check in words for the field's message, in the active language ('' when there is nothing to say). */
 export function fieldMessage(check: FieldCheck): string {
   switch (check.code) {
     case 'ok':
       return '';
     case 'missing':
-      return check.fill === null ? 'Blank: scored as missing.' : `Blank: scored as missing (filled with ${check.fill}, as in training).`;
+      return check.fill === null ? translate('score.field.blank') : translate('score.field.blankFilled', { fill: check.fill });
     case 'not-a-number':
-      return 'Enter a number.';
+      return translate('score.field.notANumber');
     case 'outside-possible':
       return check.min !== null && check.max !== null
-        ? `Must be between ${number.format(check.min)} and ${number.format(check.max)}.`
+        ? translate('score.field.between', { min: number(check.min), max: number(check.max) })
         : check.min !== null
-          ? `Must be at least ${number.format(check.min)}.`
-          : `Must be at most ${number.format(check.max!)}.`;
+          ? translate('score.field.atLeast', { min: number(check.min) })
+          : translate('score.field.atMost', { max: number(check.max!) });
     case 'outside-trained':
-      return `Outside the trained range (${number.format(check.min)}–${number.format(check.max)}): scored, but the model has not seen such values.`;
+      return translate('score.field.outsideTrained', { min: number(check.min), max: number(check.max) });
   }
 }

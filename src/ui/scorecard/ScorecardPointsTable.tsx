@@ -3,6 +3,7 @@ import { pointsTableCsv } from '../../core/scorecard/pointsCsv';
 import { scorecardPoints } from '../../core/scorecard/scorecardPoints';
 import { pointsFormula, type PointsScale } from '../../core/scoring/points';
 import type { ScorecardRun } from '../../worker/protocol';
+import { localFixed, localNumber, useT } from '../i18n';
 import { binAttributes } from '../shared/binAttributes';
 import { useProgressiveCount } from '../shared/useProgressiveCount';
 import { selectionNoteText } from './selectionNotes';
@@ -20,6 +21,7 @@ function sameScale(a: PointsScale, b: PointsScale): boolean {
  * the other characteristics were left out.
  */
 export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, scale }: { run: ScorecardRun; scale: PointsScale }) {
+  const { t } = useT();
   const table = useMemo(() => scorecardPoints(run.scorecard, scale), [run, scale]);
   const binnings = useMemo(() => new Map(run.scorecard.characteristics.map((c) => [c.column, c.binning])), [run]);
   const shown = useProgressiveCount(table.rows.length, ROWS_PER_FRAME);
@@ -35,28 +37,27 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
     setDownloaded(true);
   };
   return (
-    <div className="scorecard-points" data-testid="scorecard-view" data-characteristics={run.scorecard.characteristics.length}>
-      <h3>Scorecard points</h3>
+    <div className="scorecard-points" data-testid="scorecard-view" data-characteristics={run.scorecard.characteristics.length} data-i18n-scope>
+      <h3>{t('scorecard.title')}</h3>
       <p className="hint" data-testid="points-table-scale" data-base-score={scale.baseScore} data-base-odds={scale.baseOdds} data-pdo={scale.pointsToDoubleOdds}>
-        On the points scale in force ({pointsFormula(scale)}): an applicant's score is the sum of the points of the bins they fall into, one bin per characteristic; each bin's
-        points are rounded to a whole number, so the score is too, and the probability of bad follows from it by the formula above.
-        {run.editedCharacteristics.length > 0 ? ` Bins you edited: ${run.editedCharacteristics.join(', ')}.` : ''}
-        {sameScale(scale, run.scale) ? '' : ` The test figures above were computed in whole points on the scale in force when it was trained (${pointsFormula(run.scale)}).`}
+        {t('scorecard.scale', { formula: pointsFormula(scale) })}
+        {run.editedCharacteristics.length > 0 ? t('scorecard.edited', { columns: run.editedCharacteristics.join(', ') }) : ''}
+        {sameScale(scale, run.scale) ? '' : t('scorecard.trainedScale', { formula: pointsFormula(run.scale) })}
       </p>
       <div className="field-row">
         <button type="button" data-testid="points-table-download" onClick={download}>
-          Download points table (CSV)
+          {t('scorecard.download')}
         </button>
-        {downloaded && <span className="hint">scorecard-points.csv: one row per bin.</span>}
+        {downloaded && <span className="hint">{t('scorecard.downloaded', { file: 'scorecard-points.csv' })}</span>}
       </div>
       <div className="table-scroll">
         <table className="report-table points-table" data-testid="points-table" data-rows={table.rows.length}>
           <thead>
             <tr>
-              <th scope="col">Characteristic</th>
-              <th scope="col">Bin</th>
-              <th scope="col">WoE</th>
-              <th scope="col">Points</th>
+              <th scope="col">{t('scorecard.characteristic')}</th>
+              <th scope="col">{t('scorecard.bin')}</th>
+              <th scope="col">{t('scorecard.woe')}</th>
+              <th scope="col">{t('scorecard.points')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,17 +72,17 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
               >
                 <th scope="row">{row.characteristic}</th>
                 <td className="left">{row.label}</td>
-                <td>{row.woe.toFixed(4)}</td>
+                <td>{localFixed(row.woe, 4)}</td>
                 <td>{row.points}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <h3>Characteristics left out</h3>
+      <h3>{t('scorecard.leftOut')}</h3>
       {notes.length === 0 ? (
         <p className="hint" data-testid="scorecard-notes" data-notes={0}>
-          None: every feature reached an information value of {run.scorecard.selection.minIv} and none moved with a stronger one.
+          {t('scorecard.noneLeftOut', { minIv: localNumber(run.scorecard.selection.minIv) })}
         </p>
       ) : (
         <ul data-testid="scorecard-notes" data-notes={notes.length}>

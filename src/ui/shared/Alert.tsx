@@ -1,11 +1,14 @@
-/** A short, human error message for the user (details go to the console). */
-export function Alert({ message, onDismiss }: { message: string | null; onDismiss?: () => void }) {
+import { useT } from '../i18n';
+
+/** A short, human error message for the user (details go to the console); `code` is the problem's code, shown as `data-problem-code`. */
+export function Alert({ message, code, onDismiss }: { message: string | null; code?: string; onDismiss?: () => void }) {
+  const { t } = useT();
   if (!message) return null;
   return (
-    <div role="alert" className="alert">
+    <div role="alert" className="alert" data-problem-code={code}>
       <span>{message}</span>
       {onDismiss && (
-        <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">
+        <button type="button" className="link" onClick={onDismiss} aria-label={t('alert.dismiss')}>
           ×
         </button>
       )}

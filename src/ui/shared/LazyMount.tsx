@@ -66,7 +66,7 @@ export function LazyMount({ testId, height, label, children }: { testId: string;
     };
   }, [visible]);
   return (
-    <div ref={ref} className="chart" data-testid={testId} data-mounted={visible} aria-label={label} style={{ minHeight: height }}>
+    <div ref={ref} className="chart" data-testid={testId} data-mounted={visible} role="group" aria-label={label} style={{ minHeight: height }}>
       {visible ? children : null}
     </div>
   );

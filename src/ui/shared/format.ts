@@ -1,18 +1,19 @@
+// The app's number and duration formats, in the active language (Intl formatters memoised per
+// locale in ../i18n/format.ts). Signatures unchanged, so callers need not know about languages.
+
+import { localCount, localFixed, translate } from '../i18n';
+
 /** A ratio in [0, 1] with four decimals, or an en dash when undefined. */
 export function formatRatio(value: number | null | undefined): string {
-  return value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(4);
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : localFixed(value, 4);
 }
 
-// One formatter for every count: toLocaleString builds a new one per call, about a millisecond each
-// on this machine (a bin table's 30 counts were a 38 ms render).
-const COUNT_FORMAT = new Intl.NumberFormat('en-US');
-
-/** An integer with thousands separators. */
+/** An integer with the active language's thousands separators. */
 export function formatCount(value: number): string {
-  return COUNT_FORMAT.format(value);
+  return localCount(value);
 }
 
-/** A duration such as "2.4 s" or "350 ms". */
+/** A duration such as "2.4 s" or "350 ms" (in the active language). */
 export function formatDuration(elapsedMs: number): string {
-  return elapsedMs >= 1000 ? `${(elapsedMs / 1000).toFixed(1)} s` : `${Math.round(elapsedMs)} ms`;
+  return elapsedMs >= 1000 ? translate('units.seconds', { value: localFixed(elapsedMs / 1000, 1) }) : translate('units.milliseconds', { value: localCount(Math.round(elapsedMs)) });
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { StepId } from '../state/session';
 import type { StepStatus } from '../state/steps';
+import { MAIN_CONTENT_ID } from './SkipLink';
 import { StepNav } from './StepNav';
 import { NEED_TEXT, STEP_NAMES } from './stepText';
 
@@ -17,7 +18,10 @@ export function Workspace({ steps, current, onStep, children }: Props) {
   return (
     <div className="workspace" data-step={current}>
       <StepNav steps={steps} current={current} onStep={onStep} />
-      <div className="workspace-step">{children}</div>
+      {/* The skip link's target: focusable by script only, so Tab goes on into the current step. */}
+      <div className="workspace-step" id={MAIN_CONTENT_ID} tabIndex={-1}>
+        {children}
+      </div>
     </div>
   );
 }

@@ -334,4 +334,29 @@ describe('wiring: comparisons, renames and bringing steps into view', () => {
     expect(loadedModel).toMatchObject({ step: 'score', jump: 3 });
     expect(sessionReducer(loadedModel, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d3'), summary: dataset(200) } })).toMatchObject({ step: 'data', jump: 3 });
   });
+
+  it('after a worker crash, the same file read again gets back its target, plan and options; another file starts afresh', () => {
+    // The user left 'age' out of the features and chose another seed: a plan unlike the proposal.
+    const chosen = run(
+      [
+        { type: 'feature-toggled', column: 'age' },
+        { type: 'options-changed', options: { ...INITIAL_SESSION.options, seed: 99 } },
+      ],
+      loaded(1000),
+    );
+    expect(chosen.plan?.features).not.toContain('age');
+    const crashed = sessionReducer(chosen, { type: 'worker-crashed' });
+    expect(crashed.recovery).toMatchObject({ target: chosen.target, plan: chosen.plan, options: chosen.options });
+    // The same file (columns and rows) read into the new worker under a new id.
+    const again = sessionReducer(crashed, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d9'), summary: chosen.dataset!.summary }, reread: true });
+    expect(again).toMatchObject({ dataset: { datasetId: 'd9' }, target: chosen.target, plan: chosen.plan, options: chosen.options, prepared: null, model: null, recovery: null });
+    // A file of another shape (500 rows) is a new file: the usual proposals, nothing carried over.
+    const other = sessionReducer(crashed, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d8'), summary: dataset(500) }, reread: true });
+    expect(other).toMatchObject({ dataset: { datasetId: 'd8' }, recovery: null, prepared: null });
+    // A file the user loads (not a reread) after the crash starts afresh too: what a load in a fresh session proposes.
+    const fresh = sessionReducer(crashed, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d7'), summary: chosen.dataset!.summary } });
+    const proposed = sessionReducer(INITIAL_SESSION, { type: 'dataset-loaded', dataset: { datasetId: datasetId('d7'), summary: chosen.dataset!.summary } });
+    expect([fresh.target, fresh.plan, fresh.recovery]).toEqual([proposed.target, proposed.plan, null]);
+    expect(proposed.plan?.features).toContain('age');
+  });
 });

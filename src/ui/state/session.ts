@@ -5,7 +5,7 @@
 
 import { setFeature, type CleaningPlan } from '../../core/clean/plan';
 import { DEFAULT_POINTS_SCALE, type PointsScale } from '../../core/scoring/points';
-import type { LoadedDataset, ModelId, ModelPolicy, PreparedSummary, TrainSummary } from '../../worker/protocol';
+import type { DatasetSummary, LoadedDataset, ModelId, ModelPolicy, PreparedSummary, TrainSummary } from '../../worker/protocol';
 import type { RegistryId } from '../registry/types';
 import { DEFAULT_ECONOMICS, type Economics } from '../evaluate/useCutoffPlan';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '../train/trainOptions';
@@ -63,6 +63,23 @@ export interface SessionState {
    * value once; a step the user scrolled to, or one that closed under them, does not count.
    */
   readonly jump: number;
+  /** What the user had chosen for the data set when the worker died, restored when the same file has been read again. */
+  readonly recovery: Recovery | null;
+}
+
+/** The choices a worker crash must not cost: the target, plan and options, for the file they were made on. */
+export interface Recovery {
+  /** The file's shape (its columns and rows): a reread file that differs does not get them back. */
+  readonly shape: string;
+  readonly target: string;
+  readonly plan: CleaningPlan | null;
+  readonly options: TrainOptions;
+  readonly optionsBasis: OptionsBasis;
+}
+
+/** A file's shape as recovery compares it. */
+function shapeOf(summary: DatasetSummary): string {
+  return JSON.stringify([summary.rowCount, summary.columns.map((c) => c.name)]);
 }
 
 /** How a step was chosen: in the navigation (brought into view) or by scrolling to it (already in view). */
@@ -70,8 +87,8 @@ export type StepOrigin = 'nav' | 'scroll';
 
 /** Everything that changes the session. */
 export type SessionEvent =
-  /** A file was read into the worker (as `loadFile` returns it). */
-  | { readonly type: 'dataset-loaded'; readonly dataset: LoadedDataset }
+  /** A file was read into the worker (as `loadFile` returns it); `reread` after a worker crash, when the same file was read again. */
+  | { readonly type: 'dataset-loaded'; readonly dataset: LoadedDataset; readonly reread?: boolean }
   | { readonly type: 'target-chosen'; readonly target: string }
   /** The target value that is the model's label 1. */
   | { readonly type: 'positive-chosen'; readonly positive: string }
@@ -107,7 +124,7 @@ export type SessionEvent =
   | { readonly type: 'economics-changed'; readonly economics: Economics }
   /** The user opened a step (in the navigation unless `origin` says they scrolled to it); ignored when it is not available. */
   | { readonly type: 'step-chosen'; readonly step: StepId; readonly origin?: StepOrigin }
-  /** The worker died: the data set and models it held are gone. */
+  /** The worker died: the data set and models it held are gone (the choices made on the data set are kept for a reread). */
   | { readonly type: 'worker-crashed' };
 
 /** A session before any file or model. */
@@ -125,6 +142,7 @@ export const INITIAL_SESSION: SessionState = {
   scale: DEFAULT_POINTS_SCALE,
   economics: DEFAULT_ECONOMICS,
   jump: 0,
+  recovery: null,
 };
 
 /** The session after `event`; the same object when the event changes nothing. */
@@ -141,8 +159,13 @@ export function policyInUse(state: SessionState): ModelPolicy | null {
 function apply(state: SessionState, event: SessionEvent): SessionState {
   switch (event.type) {
     case 'dataset-loaded': {
-      // The model in use stays: it lives in the worker under its own id, with its own test figures.
       const { summary } = event.dataset;
+      const recovery = state.recovery;
+      if (event.reread && recovery !== null && recovery.shape === shapeOf(summary)) {
+        const { target, plan, options, optionsBasis } = recovery;
+        return { ...state, dataset: event.dataset, target, plan, options, optionsBasis, prepared: null, recovery: null };
+      }
+      // The model in use stays: it lives in the worker under its own id, with its own test figures.
       const target = summary.suggestedTarget ?? '';
       return {
         ...state,
@@ -152,6 +175,7 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
         plan: planFor(summary, target),
         options: optionsForLoadedRows(state.options, summary.rowCount),
         prepared: null,
+        recovery: null,
       };
     }
     case 'target-chosen':
@@ -211,8 +235,11 @@ function apply(state: SessionState, event: SessionEvent): SessionState {
       if ((event.origin ?? 'nav') === 'nav') return { ...state, step: event.step, jump: state.jump + 1 };
       return event.step === state.step ? state : { ...state, step: event.step };
     }
-    case 'worker-crashed':
-      return { ...state, dataset: null, target: '', plan: null, prepared: null, model: null, cutoff: null, cutoffNotice: null };
+    case 'worker-crashed': {
+      const recovery =
+        state.dataset === null ? null : { shape: shapeOf(state.dataset.summary), target: state.target, plan: state.plan, options: state.options, optionsBasis: state.optionsBasis };
+      return { ...state, dataset: null, target: '', plan: null, prepared: null, model: null, cutoff: null, cutoffNotice: null, recovery };
+    }
   }
 }
 

@@ -1,28 +1,79 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EpochReport } from '../../model/train';
-import { epochTicks } from './LiveLossChart';
+import { AXIS_COLOUR } from '../shared/palette';
+import { stepDecimals } from '../shared/ticks';
+import { AUC_TICKS, epochTicks, keptEpoch, type KeptEpochRule, lossTicks } from './lossAxes';
+import { LOSS_SERIES } from './lossSeries';
 
-const AUC_TICKS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const AXIS_TITLE = { fill: 'currentColor', fontSize: 12, style: { textAnchor: 'middle' } } as const;
 
 /** The finished run's loss and AUC curves as an interactive recharts LineChart (tooltips with exact values); loaded on demand. */
-export default function InteractiveLossChart({ history }: { history: readonly EpochReport[] }) {
+export default function InteractiveLossChart({ history, kept }: { history: readonly EpochReport[]; kept: KeptEpochRule }) {
   const data = history.map((h) => ({ epoch: h.epoch, loss: h.loss, valLoss: h.valLoss ?? undefined, valAuc: h.valAuc ?? undefined }));
+  const epochs = Math.max(2, data.length ? data[data.length - 1].epoch : 2);
+  const loss = lossTicks(history);
+  const lossDigits = stepDecimals(loss.length > 1 ? loss[1] - loss[0] : 0.1);
+  const keep = keptEpoch(history, kept);
   return (
-    <div className="chart" data-testid="loss-chart" aria-label="Training and validation loss and validation AUC per epoch">
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          {/* Explicit ticks with interval 0 spare recharts from measuring every label's text. */}
-          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} ticks={epochTicks(Math.max(2, data.length))} interval={0} />
-          <YAxis yAxisId="loss" domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(3)} width={56} interval={0} />
-          <YAxis yAxisId="auc" orientation="right" domain={[0.5, 1]} ticks={AUC_TICKS} interval={0} width={40} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
-          <Legend />
-          <Line yAxisId="loss" type="monotone" dataKey="loss" name="training loss" stroke="#1f4e79" dot={false} isAnimationActive={false} />
-          <Line yAxisId="loss" type="monotone" dataKey="valLoss" name="validation loss" stroke="#d9822b" dot={false} isAnimationActive={false} />
-          <Line yAxisId="auc" type="monotone" dataKey="valAuc" name="validation AUC (right)" stroke="#1d7a46" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <ResponsiveContainer width="100%" height={260}>
+      <LineChart data={data} margin={{ top: 18, right: 8, bottom: 22, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {/* Explicit ticks with interval 0 spare recharts from measuring every label's text. */}
+        <XAxis
+          dataKey="epoch"
+          type="number"
+          domain={[1, epochs]}
+          ticks={epochTicks(epochs, 8)}
+          interval={0}
+          stroke={AXIS_COLOUR}
+          label={{ value: 'Epoch (boosted trees: tree)', position: 'insideBottom', offset: -14, fill: 'currentColor', fontSize: 12 }}
+        />
+        <YAxis
+          yAxisId="loss"
+          domain={[loss[0], loss[loss.length - 1]]}
+          ticks={loss}
+          tickFormatter={(v: number) => v.toFixed(lossDigits)}
+          width={62}
+          interval={0}
+          stroke={AXIS_COLOUR}
+          label={{ value: 'Log loss', angle: -90, position: 'insideLeft', offset: 6, ...AXIS_TITLE }}
+        />
+        <YAxis
+          yAxisId="auc"
+          orientation="right"
+          domain={[0.5, 1]}
+          ticks={AUC_TICKS}
+          interval={0}
+          width={52}
+          stroke={AXIS_COLOUR}
+          label={{ value: 'Validation AUC', angle: 90, position: 'insideRight', offset: 6, ...AXIS_TITLE }}
+        />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(v) => `epoch ${String(v)}`} />
+        <Legend verticalAlign="top" formatter={(value) => <span className="legend-text">{value}</span>} />
+        {keep !== null && (
+          <ReferenceLine
+            yAxisId="loss"
+            x={keep}
+            stroke={AXIS_COLOUR}
+            strokeDasharray="2 3"
+            label={{ value: `kept: ${keep}`, position: 'insideTopLeft', fontSize: 11, fill: 'currentColor' }}
+          />
+        )}
+        {LOSS_SERIES.map((s) => (
+          <Line
+            key={s.key}
+            yAxisId={s.axis}
+            type="monotone"
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.colour}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,89 +1,111 @@
+import { useRef } from 'react';
 import { Curve, Surface } from 'recharts';
 import type { EpochReport } from '../../model/train';
+import { AXIS_COLOUR } from '../shared/palette';
+import { stepDecimals } from '../shared/ticks';
+import { useElementWidth } from '../shared/useElementWidth';
+import { AUC_TICKS, epochTicks, keptEpoch, type KeptEpochRule, lossTicks } from './lossAxes';
+import { LOSS_SERIES, LossLegend } from './lossSeries';
 
-const WIDTH = 800;
-const HEIGHT = 240;
-const PAD = { left: 56, right: 40, top: 10, bottom: 28 };
-const SERIES = [
-  { key: 'loss', label: 'training loss', color: '#1f4e79', axis: 'loss', dash: undefined },
-  { key: 'valLoss', label: 'validation loss', color: '#d9822b', axis: 'loss', dash: undefined },
-  { key: 'valAuc', label: 'validation AUC (right)', color: '#1d7a46', axis: 'auc', dash: '4 2' },
-] as const;
+const HEIGHT = 260;
+const PAD = { left: 62, right: 58, top: 18, bottom: 46 };
+/** Room per epoch label: fewer ticks on a phone-wide chart. */
+const PX_PER_TICK = 40;
 
 /**
- * The loss curves while training, drawn with recharts' Surface and Curve primitives: they render
- * straight to SVG without a chart store, a fraction of a millisecond per epoch, where a recharts
- * LineChart update blocks the main thread for 45–61 ms on a 2-core machine whose other core trains.
+ * The loss curves while training, drawn with recharts' Surface and Curve primitives at the chart's
+ * own width: they render straight to SVG without a chart store, a fraction of a millisecond per
+ * epoch, where a recharts LineChart update blocks the main thread for 45–61 ms on a 2-core machine
+ * whose other core trains. Both axes are titled and ticked on nice steps, and the epoch the run
+ * keeps is marked.
  */
-export function LiveLossChart({ history }: { history: readonly EpochReport[] }) {
-  const epochs = Math.max(2, history.length);
-  const losses = history.flatMap((h) => (h.valLoss === null ? [h.loss] : [h.loss, h.valLoss]));
-  const lo = losses.length ? Math.min(...losses) : 0;
-  const hi = losses.length ? Math.max(...losses) : 1;
-  const span = hi - lo || 1;
-  const x = (epoch: number) => PAD.left + ((epoch - 1) / (epochs - 1)) * (WIDTH - PAD.left - PAD.right);
+export function LiveLossChart({ history, kept, live }: { history: readonly EpochReport[]; kept: KeptEpochRule; live: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = Math.max(280, useElementWidth(box, 640));
+  const epochs = Math.max(2, history.length ? history[history.length - 1].epoch : 2);
+  const loss = lossTicks(history);
+  const lo = loss[0];
+  const hi = loss[loss.length - 1];
+  const lossDigits = stepDecimals(loss.length > 1 ? loss[1] - loss[0] : 0.1);
+  const plotRight = width - PAD.right;
+  const bottom = HEIGHT - PAD.bottom;
+  const x = (epoch: number) => PAD.left + ((epoch - 1) / (epochs - 1)) * (plotRight - PAD.left);
   const y = (value: number, axis: 'loss' | 'auc') => {
-    const share = axis === 'loss' ? (value - (lo - 0.05 * span)) / (1.1 * span) : (value - 0.5) / 0.5;
-    return PAD.top + (1 - Math.min(1, Math.max(0, share))) * (HEIGHT - PAD.top - PAD.bottom);
+    const share = axis === 'loss' ? (value - lo) / (hi - lo || 1) : (value - 0.5) / 0.5;
+    return PAD.top + (1 - Math.min(1, Math.max(0, share))) * (bottom - PAD.top);
   };
-  const points = (key: (typeof SERIES)[number]['key'], axis: 'loss' | 'auc') =>
+  const points = (key: (typeof LOSS_SERIES)[number]['key'], axis: 'loss' | 'auc') =>
     history.filter((h) => h[key] !== null).map((h) => ({ x: x(h.epoch), y: y(h[key] as number, axis) }));
+  const keep = keptEpoch(history, kept);
+  const keptText = keep === null ? '' : live ? `best so far: ${keep}` : `kept: ${keep}`;
   return (
-    <div className="chart" data-testid="loss-chart" aria-label="Training and validation loss and validation AUC per epoch">
+    <div ref={box} className="live-loss-chart">
       <Surface
-        width={WIDTH}
+        width={width}
         height={HEIGHT}
-        viewBox={{ x: 0, y: 0, width: WIDTH, height: HEIGHT }}
+        viewBox={{ x: 0, y: 0, width, height: HEIGHT }}
         style={{ width: '100%', height: HEIGHT }}
         role="img"
-        title="Loss per epoch while training"
+        title={describeLoss(history, keep)}
       >
-        <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#999" />
-        <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={HEIGHT - PAD.bottom} stroke="#999" />
-        {losses.length > 0 && (
-          <>
-            <text x={PAD.left - 6} y={y(hi, 'loss') + 4} textAnchor="end" fontSize="11">
-              {hi.toFixed(3)}
+        <g className="axis" fontSize="11" fill="currentColor">
+          {loss.map((t) => (
+            <g key={`l${t}`}>
+              <line x1={PAD.left} y1={y(t, 'loss')} x2={plotRight} y2={y(t, 'loss')} stroke="#e3e7ec" />
+              <text x={PAD.left - 6} y={y(t, 'loss') + 4} textAnchor="end">
+                {t.toFixed(lossDigits)}
+              </text>
+            </g>
+          ))}
+          {AUC_TICKS.map((t) => (
+            <text key={`a${t}`} x={plotRight + 6} y={y(t, 'auc') + 4}>
+              {t.toFixed(1)}
             </text>
-            <text x={PAD.left - 6} y={y(lo, 'loss') + 4} textAnchor="end" fontSize="11">
-              {lo.toFixed(3)}
-            </text>
-          </>
-        )}
-        <text x={WIDTH - PAD.right + 4} y={y(1, 'auc') + 4} fontSize="11">
-          1.0
-        </text>
-        <text x={WIDTH - PAD.right + 4} y={y(0.5, 'auc') + 4} fontSize="11">
-          0.5
-        </text>
-        {epochTicks(epochs).map((epoch) => (
-          <text key={epoch} x={x(epoch)} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="11">
-            {epoch}
+          ))}
+          {epochTicks(epochs, Math.max(3, Math.floor((plotRight - PAD.left) / PX_PER_TICK))).map((epoch) => (
+            <g key={`e${epoch}`}>
+              <line x1={x(epoch)} y1={bottom} x2={x(epoch)} y2={bottom + 4} stroke={AXIS_COLOUR} />
+              <text x={x(epoch)} y={bottom + 16} textAnchor="middle">
+                {epoch}
+              </text>
+            </g>
+          ))}
+          <line x1={PAD.left} y1={bottom} x2={plotRight} y2={bottom} stroke={AXIS_COLOUR} />
+          <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={bottom} stroke={AXIS_COLOUR} />
+          <line x1={plotRight} y1={PAD.top} x2={plotRight} y2={bottom} stroke={AXIS_COLOUR} />
+          <text x={(PAD.left + plotRight) / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="12">
+            Epoch (boosted trees: tree)
           </text>
-        ))}
-        <text x={WIDTH - PAD.right} y={HEIGHT - 2} textAnchor="end" fontSize="11">
-          epoch
-        </text>
-        {SERIES.map((s) => (
-          <Curve key={s.key} type="monotone" points={points(s.key, s.axis)} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} />
+          <text transform={`translate(14 ${(PAD.top + bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize="12">
+            Log loss
+          </text>
+          <text transform={`translate(${width - 10} ${(PAD.top + bottom) / 2}) rotate(90)`} textAnchor="middle" fontSize="12">
+            Validation AUC
+          </text>
+        </g>
+        {keep !== null && history.length > 1 && (
+          <g className="kept-epoch" data-epoch={keep}>
+            <line x1={x(keep)} y1={PAD.top} x2={x(keep)} y2={bottom} stroke={AXIS_COLOUR} strokeDasharray="2 3" />
+            <text x={x(keep)} y={PAD.top - 5} textAnchor={x(keep) > (PAD.left + plotRight) / 2 ? 'end' : 'start'} fontSize="11" fill="currentColor">
+              {keptText}
+            </text>
+          </g>
+        )}
+        {LOSS_SERIES.map((s) => (
+          <Curve key={s.key} type="monotone" points={points(s.key, s.axis)} fill="none" stroke={s.colour} strokeWidth={2} strokeDasharray={s.dash} />
         ))}
       </Surface>
-      <p className="legend">
-        {SERIES.map((s) => (
-          <span key={s.key} style={{ color: s.color }}>
-            ━ {s.label}{' '}
-          </span>
-        ))}
-      </p>
+      <LossLegend />
     </div>
   );
 }
 
-/** Up to 10 evenly spaced whole epochs from 1 to `epochs`, the last included. */
-export function epochTicks(epochs: number): number[] {
-  const step = Math.max(1, Math.ceil((epochs - 1) / 9));
-  const ticks: number[] = [];
-  for (let e = 1; e < epochs; e += step) ticks.push(e);
-  ticks.push(epochs);
-  return ticks;
+/** The chart in one sentence, its accessible name: the first and last losses and the kept epoch. */
+export function describeLoss(history: readonly EpochReport[], kept: number | null): string {
+  if (history.length === 0) return 'Loss per epoch: no epoch yet';
+  const first = history[0];
+  const last = history[history.length - 1];
+  const val = (h: EpochReport) => (h.valLoss === null ? '' : `, validation ${h.valLoss.toFixed(3)}`);
+  const auc = last.valAuc === null ? '' : `; validation AUC ${last.valAuc.toFixed(3)}`;
+  return `Log loss per epoch: epoch ${first.epoch} training ${first.loss.toFixed(3)}${val(first)}; epoch ${last.epoch} training ${last.loss.toFixed(3)}${val(last)}${auc}${kept === null ? '' : `; kept epoch ${kept}`}`;
 }

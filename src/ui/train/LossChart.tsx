@@ -1,30 +1,62 @@
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { EpochReport } from '../../model/train';
 import { loadInteractiveLossChart } from '../charts';
+import { ChartTable, type ChartColumn } from '../shared/ChartTable';
+import type { KeptEpochRule } from './lossAxes';
 import { LiveLossChart } from './LiveLossChart';
 
 const InteractiveLossChart = lazy(loadInteractiveLossChart);
 
+const value = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
+const COLUMNS: readonly ChartColumn<EpochReport>[] = [
+  { heading: 'Epoch', cell: (h) => h.epoch },
+  { heading: 'Training log loss', cell: (h) => value(h.loss, 4) },
+  { heading: 'Validation log loss', cell: (h) => value(h.valLoss, 4) },
+  { heading: 'Validation AUC', cell: (h) => value(h.valAuc, 4) },
+];
+
+interface Props {
+  readonly history: readonly EpochReport[];
+  readonly live: boolean;
+  /** Which epoch the run keeps: the best (early stopping restores it; boosted trees cut back to it) or the last. */
+  readonly kept?: KeptEpochRule;
+}
+
 /**
- * Training and validation loss (left axis) and validation AUC (right axis) per epoch. While
- * training runs, recharts' Surface and Curve primitives draw the curves: a recharts LineChart
- * re-renders synchronously through its store, 45–61 ms per update even stripped down, on a 2-core
- * machine whose other core trains, which would block the page (and mounting it costs 50–140 ms).
- * Once training has ended, pointing at or focusing the chart swaps in the interactive recharts
- * LineChart (tooltips with exact values).
+ * Training and validation loss (left axis) and validation AUC (right axis) per epoch, with the
+ * kept epoch marked and the numbers behind "Show the numbers". While training runs, recharts'
+ * Surface and Curve primitives draw the curves: a recharts LineChart re-renders synchronously
+ * through its store, 45–61 ms per update even stripped down, on a 2-core machine whose other core
+ * trains, which would block the page (and mounting it costs 50–140 ms). Once training has ended,
+ * pointing at or focusing the chart swaps in the interactive recharts LineChart (tooltips with
+ * exact values) inside the same focusable box, so keyboard focus stays where it was.
  */
-export const LossChart = memo(function LossChart({ history, live }: { history: readonly EpochReport[]; live: boolean }) {
+export const LossChart = memo(function LossChart({ history, live, kept = 'best' }: Props) {
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(false), [history]);
-  const liveChart = (
-    <div onPointerEnter={() => !live && setInteractive(true)} onFocus={() => !live && setInteractive(true)} tabIndex={live ? undefined : 0}>
-      <LiveLossChart history={history} />
-    </div>
-  );
-  if (live || !interactive || history.length === 0) return liveChart;
+  const liveChart = <LiveLossChart history={history} kept={kept} live={live} />;
+  const swap = () => !live && history.length > 0 && setInteractive(true);
   return (
-    <Suspense fallback={liveChart}>
-      <InteractiveLossChart history={history} />
-    </Suspense>
+    <figure className="chart-figure">
+      <figcaption>Log loss per epoch (left axis) and validation AUC (right axis)</figcaption>
+      <div
+        className="chart"
+        data-testid="loss-chart"
+        onPointerEnter={swap}
+        onFocus={swap}
+        tabIndex={live ? undefined : 0}
+        role={live ? undefined : 'group'}
+        aria-label={live ? undefined : 'Loss chart: focus it for exact values'}
+      >
+        {live || !interactive || history.length === 0 ? (
+          liveChart
+        ) : (
+          <Suspense fallback={liveChart}>
+            <InteractiveLossChart history={history} kept={kept} />
+          </Suspense>
+        )}
+      </div>
+      <ChartTable caption="Loss and validation AUC per epoch" columns={COLUMNS} rows={history} rowKey={(h) => h.epoch} testId="loss-chart-table" />
+    </figure>
   );
 });

@@ -1,3 +1,4 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import type { TrainSummary } from '../../worker/protocol';
@@ -35,6 +36,25 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
   // Over the whole run: members before this one are done (each may stop early, so this is a floor).
   const runShare = member && member.members > 1 ? (member.member - 1 + epochShare) / member.members : epochShare;
   const memberText = member && member.members > 1 ? `member ${member.member} of ${member.members}, ` : '';
+  // Train and Stop disable each other: the one pressed loses focus with it, so focus moves to the
+  // other, not to <body>. To Stop in the commit that starts the run (a small one), so no frame has
+  // focus on <body>; back to Train after the paint that ends it, since focusing forces a layout
+  // and that commit mounts the evaluation (forced inside it: a 110–145 ms task on credit_risk). A
+  // jump to Evaluate, whose effect runs after this one, then takes focus to its heading.
+  const trainRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const ran = useRef(false);
+  useLayoutEffect(() => {
+    if (!training) return;
+    ran.current = true;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active === trainRef.current) stopRef.current?.focus({ preventScroll: true });
+  }, [training]);
+  useEffect(() => {
+    if (training || !ran.current) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || active === stopRef.current) trainRef.current?.focus({ preventScroll: true });
+  }, [training]);
   return (
     <section className="card" aria-labelledby="train-heading">
       <h2 id="train-heading" tabIndex={-1}>
@@ -42,10 +62,10 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
       </h2>
       <TrainSettingsForm options={options} disabled={training} onChange={onOptions} />
       <div className="field-row">
-        <button type="button" className="primary" data-testid="train-button" disabled={!canTrain || training} onClick={onTrain}>
+        <button ref={trainRef} type="button" className="primary" data-testid="train-button" disabled={!canTrain || training} onClick={onTrain}>
           Train model
         </button>
-        <button type="button" data-testid="stop-button" disabled={!training} onClick={onStop}>
+        <button ref={stopRef} type="button" data-testid="stop-button" disabled={!training} onClick={onStop}>
           Stop
         </button>
         <span data-testid="training-status" data-state={state} className={`status status-${state}`} aria-live="polite">
@@ -76,7 +96,7 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
           Validation AUC{member && member.members > 1 ? ` (member ${member.member}, its own fold)` : ''}: <strong data-testid="val-auc">{formatRatio(last?.valAuc)}</strong>
         </span>
       </div>
-      <LossChart history={history} live={training} />
+      <LossChart history={history} live={training} kept={options.kind !== 'boosted' && options.kind !== 'scorecard' && !options.earlyStopping ? 'last' : 'best'} />
       <RunsTable runs={runs} />
     </section>
   );

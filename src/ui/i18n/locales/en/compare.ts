@@ -1,0 +1,46 @@
+/** Comparing models side by side, and the scorecard's points table. */
+export const compare = {
+  compare: {
+    title: 'Compare models',
+    hint: 'Logistic regression, the MLP with standardised numbers, the MLP with piecewise-linear encoding (PLE) of numbers, and the scorecard, each trained with the settings above on the same training rows and graded on the same test rows.',
+    button: 'Compare models',
+    training: 'Training {{name}} ({{position}} of {{total}})…',
+    inUse: 'In use: {{name}}.',
+    done: 'Done. Choose the model to use.',
+    failed: 'The models could not be compared.',
+    caption: 'On the test rows; every probability is a calibrated probability of bad',
+    model: 'Model',
+    auc: 'AUC',
+    ks: 'KS',
+    logLoss: 'Log loss',
+    brier: 'Brier',
+    ece: 'ECE',
+    trainingTime: 'Training time',
+    rowTraining: 'training…',
+    rowWaiting: 'waiting',
+    rowNotTrained: 'not trained',
+    rowInUse: 'in use',
+    use: 'Use this model',
+  },
+  scorecard: {
+    title: 'Scorecard points',
+    scale:
+      "On the points scale in force ({{formula}}): an applicant's score is the sum of the points of the bins they fall into, one bin per characteristic; each bin's points are rounded to a whole number, so the score is too, and the probability of bad follows from it by the formula above.",
+    edited: ' Bins you edited: {{columns}}.',
+    trainedScale: ' The test figures above were computed in whole points on the scale in force when it was trained ({{formula}}).',
+    download: 'Download points table (CSV)',
+    downloaded: '{{file}}: one row per bin.',
+    characteristic: 'Characteristic',
+    bin: 'Bin',
+    woe: 'WoE',
+    points: 'Points',
+    leftOut: 'Characteristics left out',
+    noneLeftOut: 'None: every feature reached an information value of {{minIv}} and none moved with a stronger one.',
+    note: {
+      lowIv: '{{column}}: left out; its information value {{iv}} is under {{minIv}} (not predictive).',
+      correlated:
+        '{{column}}: left out; its WoE moves with that of {{other}} (correlation {{correlation}}, above {{maxCorrelation}}), which has the higher information value ({{otherIv}} against {{iv}}).',
+      keptBest: '{{column}}: kept although its information value {{iv}} is under {{minIv}}: no characteristic reached it, and a scorecard needs one.',
+    },
+  },
+} as const;
