@@ -235,6 +235,8 @@ export class CreditLabPage {
   /** Opens the app at '/'. */
   async goto(): Promise<void> {
     await this.page.goto('/');
+    // The app renders after its modules have loaded (in steps, after the page's load event): a person waits until it shows.
+    await this.page.locator('main.app').waitFor();
   }
 
   /** Loads the bundled sample data and waits until its columns are offered as targets. */

@@ -3,9 +3,11 @@ import type { EpochReport } from '../../model/train';
 import { loadInteractiveLossChart } from '../charts';
 import { ChartTable, type ChartColumn } from '../shared/ChartTable';
 import type { KeptEpochRule } from './lossAxes';
-import { LiveLossChart } from './LiveLossChart';
 
 const InteractiveLossChart = lazy(loadInteractiveLossChart);
+// Its recharts primitives (about 100 KB) are not needed to show the page: they load while it is
+// idle (or when a run starts), outside the first load's tasks.
+const LiveLossChart = lazy(() => import('./LiveLossChart').then((m) => ({ default: m.LiveLossChart })));
 
 const value = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
 const COLUMNS: readonly ChartColumn<EpochReport>[] = [
@@ -34,7 +36,11 @@ interface Props {
 export const LossChart = memo(function LossChart({ history, live, kept = 'best' }: Props) {
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(false), [history]);
-  const liveChart = <LiveLossChart history={history} kept={kept} live={live} />;
+  const liveChart = (
+    <Suspense fallback={<div className="chart-placeholder" />}>
+      <LiveLossChart history={history} kept={kept} live={live} />
+    </Suspense>
+  );
   const swap = () => !live && history.length > 0 && setInteractive(true);
   return (
     <figure className="chart-figure">
