@@ -1,7 +1,17 @@
 import { memo } from 'react';
+import type { TextEncodingCode } from '../../core/csv/encoding';
 import type { DatasetSummary, PreparedSummary } from '../../worker/protocol';
 import { useT } from '../i18n';
 import { formatCount, formatDuration } from '../shared/format';
+
+/** The encodings' own names, as their standards spell them. */
+const ENCODING_NAMES: Readonly<Record<TextEncodingCode, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  gb18030: 'GB18030',
+  'windows-1252': 'Windows-1252',
+};
 
 const DELIMITER_KEYS = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space' } as const;
 
@@ -19,7 +29,12 @@ export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared
   const delimiter = isKnownDelimiter(notes.delimiter) ? t(`data.summary.delimiter.${DELIMITER_KEYS[notes.delimiter]}`) : notes.delimiter;
   const reading = [
     t('data.summary.separated', { delimiter }),
-    notes.encoding === 'utf-8' ? t('data.summary.utf8') : t('data.summary.decoded', { encoding: notes.encoding }),
+    // UTF-16 is announced by its byte-order mark; GB18030 and Windows-1252 are what a file that is not UTF-8 was read as.
+    notes.encoding === 'utf-8'
+      ? t('data.summary.utf8')
+      : notes.encoding === 'utf-16le' || notes.encoding === 'utf-16be'
+        ? t('data.summary.utf16', { encoding: ENCODING_NAMES[notes.encoding] })
+        : t('data.summary.decoded', { encoding: ENCODING_NAMES[notes.encoding] }),
     ...(notes.decimal === ',' ? [t('data.summary.decimalCommas')] : []),
     ...(notes.hasHeader ? [] : [t('data.summary.noHeader')]),
   ].join(t('data.summary.separator'));
@@ -44,6 +59,7 @@ export const DataSummaryLine = memo(function DataSummaryLine({ dataset, prepared
       <p
         className="hint"
         data-testid="ingest-timings"
+        data-encoding={notes.encoding}
         data-parse-ms={Math.round(dataset.parseMs)}
         data-profile-ms={Math.round(dataset.profileMs)}
         data-clean-ms={prepared ? Math.round(prepared.timings.cleanMs) : undefined}

@@ -32,6 +32,7 @@ export const data = {
       separated: '{{delimiter}}-separated',
       utf8: 'UTF-8',
       decoded: 'decoded as {{encoding}} (not valid UTF-8)',
+      utf16: '{{encoding}} (Unicode text with a byte-order mark)',
       decimalCommas: 'decimal commas',
       noHeader: 'no header row (columns named col1…)',
       timings: ' · read in {{read}}, profiled in {{profiled}}',

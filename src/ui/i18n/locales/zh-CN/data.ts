@@ -35,6 +35,7 @@ export const data: TranslationOf<typeof en> = {
       separated: '{{delimiter}}分隔',
       utf8: 'UTF-8 编码',
       decoded: '按 {{encoding}} 解码（不是有效的 UTF-8）',
+      utf16: '{{encoding}}（带字节顺序标记的 Unicode 文本）',
       decimalCommas: '小数点为逗号',
       noHeader: '无表头行（列名为 col1…）',
       timings: ' · 读取用时 {{read}}，概况分析用时 {{profiled}}',
