@@ -103,10 +103,10 @@ test('Cancel stops a long file part-way: no results, no error, and the next file
   await app.train();
   await app.openStep('score');
   const dir = testInfo.outputDir;
-  // 100,000 rows: the sample's 2,000 first applicants fifty times over, seconds of work to stop in.
+  // 300,000 rows: the sample's 2,000 first applicants 150 times over, seconds of work to stop in (100,000 take about 2 s).
   const big = batchFile(dir, 'big.csv', (cells) => cells);
   const text = readFileSync(big, 'utf8').trim().split('\n');
-  writeFileSync(big, `${[text[0], ...Array.from({ length: 50 }, () => text.slice(1)).flat()].join('\n')}\n`);
+  writeFileSync(big, `${[text[0], ...Array.from({ length: 150 }, () => text.slice(1)).flat()].join('\n')}\n`);
   await page.getByTestId('batch-input').setInputFiles(big);
   await page.getByTestId('batch-cancel').click();
   await expect(page.getByTestId('batch-progress')).toHaveCount(0);

@@ -123,11 +123,12 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
       </label>
       {busy && (
         <p>
+          {/* Cancel before the counts: the text changes width as rows are scored, and a button after it would move under the pointer. */}
           <progress data-testid="batch-progress" max={phase.total || 1} value={phase.done} aria-label={t('score.batch.progress')} />{' '}
-          {phase.kind === 'reading' ? t('score.batch.reading') : t('score.batch.scoring', { done: formatCount(phase.done), total: formatCount(phase.total) })}{' '}
           <button type="button" data-testid="batch-cancel" onClick={cancel}>
             {t('score.batch.cancel')}
-          </button>
+          </button>{' '}
+          {phase.kind === 'reading' ? t('score.batch.reading') : t('score.batch.scoring', { done: formatCount(phase.done), total: formatCount(phase.total) })}
         </p>
       )}
       {phase.kind === 'error' && <Alert message={phase.message} code={phase.code} />}
