@@ -9,6 +9,10 @@ import { models } from './en/models';
 import { problems } from './en/problems';
 import { score } from './en/score';
 import { shell } from './en/shell';
+import { evaluate } from './en/evaluate';
+import { train } from './en/train';
+import { characteristics } from './en/characteristics';
+import { privacy } from './en/privacy';
 
 /** Every English message, by area. */
 export const en = {
@@ -21,4 +25,8 @@ export const en = {
   ...score,
   ...compare,
   ...problems,
+  ...evaluate,
+  ...train,
+  ...characteristics,
+  ...privacy,
 } as const;

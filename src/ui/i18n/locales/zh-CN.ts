@@ -10,6 +10,10 @@ import { models } from './zh-CN/models';
 import { problems } from './zh-CN/problems';
 import { score } from './zh-CN/score';
 import { shell } from './zh-CN/shell';
+import { evaluate } from './zh-CN/evaluate';
+import { train } from './zh-CN/train';
+import { characteristics } from './zh-CN/characteristics';
+import { privacy } from './zh-CN/privacy';
 
 /** Every Simplified Chinese message, by area. */
 export const zhCN: TranslationOf<typeof en> = {
@@ -22,4 +26,8 @@ export const zhCN: TranslationOf<typeof en> = {
   ...score,
   ...compare,
   ...problems,
+  ...evaluate,
+  ...train,
+  ...characteristics,
+  ...privacy,
 };
