@@ -13,8 +13,17 @@ test('the form follows each edit without a click, refuses an impossible or non-n
   await app.train();
   await app.openStep('score');
   const form = page.getByTestId('applicant-form');
+  // The label is the column's name in words (the user's data, the same in any language).
   await expect(form.locator('label', { has: page.locator('[name="annual_income"]') })).toContainText('Annual income');
-  await expect(form.locator('label', { has: page.locator('[name="annual_income"]') })).toContainText(/trained on [\d,]+–[\d,]+/);
+  // The trained range beside the number: its bounds as values, and both shown in the hint.
+  const trained = page.getByTestId('trained-range-annual_income');
+  const [low, high] = [Number(await trained.getAttribute('data-min')), Number(await trained.getAttribute('data-max'))];
+  expect(low, 'the trained range starts at a number').toBeGreaterThanOrEqual(0);
+  expect(high, 'and ends above it').toBeGreaterThan(low);
+  const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  await expect(trained).toContainText(shown(low));
+  await expect(trained).toContainText(shown(high));
+  await expect(form.locator('label', { has: page.locator('[name="annual_income"]') }), 'the hint is beside the number').toContainText(shown(high));
 
   // A first result, then an edit: the result changes with no click.
   const first = await app.scoreApplicant({ annual_income: '60000', interest_rate: '9' });
@@ -26,8 +35,12 @@ test('the form follows each edit without a click, refuses an impossible or non-n
   // An impossible age (the cleaning's 0–150 rule) and a word for a number: messages, and no new score.
   await form.locator('[name="age"]').fill('-5');
   await expect(page.getByTestId('field-error-age')).toHaveAttribute('data-code', 'outside-possible');
-  await expect(page.getByTestId('field-error-age')).toHaveText('Must be between 0 and 150.');
-  await expect(app.scoreResult).toContainText('as last scored');
+  // The message says the bounds: between 0 and 150.
+  await expect(page.getByTestId('field-error-age')).toHaveAttribute('data-check', 'between');
+  await expect(page.getByTestId('field-error-age')).toHaveAttribute('data-min', '0');
+  await expect(page.getByTestId('field-error-age')).toHaveAttribute('data-max', '150');
+  await expect(page.getByTestId('field-error-age')).toContainText('150');
+  await expect(app.scoreResult, 'the result shown is for the answers as last scored').toHaveAttribute('data-stale', 'true');
   await expect(app.scoreResult).toHaveAttribute('data-probability', String(riskier));
   await form.locator('[name="age"]').fill('forty');
   await expect(page.getByTestId('field-error-age')).toHaveAttribute('data-code', 'not-a-number');
@@ -47,7 +60,7 @@ test('the form follows each edit without a click, refuses an impossible or non-n
   // Fixed, it scores again; a value beyond the training rows is scored and flagged under the field.
   await form.locator('[name="age"]').fill('40');
   await expect(page.getByTestId('field-error-age')).toHaveCount(0);
-  await expect(app.scoreResult).not.toContainText('as last scored');
+  await expect(app.scoreResult, 'scored again: the result is current').toHaveAttribute('data-stale', 'false');
   await form.locator('[name="annual_income"]').fill('9000000');
   await expect(page.getByTestId('field-error-annual_income')).toHaveAttribute('data-code', 'outside-trained');
   await expect(app.scoreResult).not.toHaveAttribute('data-probability', String(riskier));

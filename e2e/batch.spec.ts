@@ -56,7 +56,7 @@ test('a file of applicants is checked, scored with reasons, summarised with drif
   await expect(table).toHaveAttribute('data-total', '2000');
   expect(await table.locator('tbody tr[data-row]').count()).toBeLessThan(100);
   // "lots" in a column of numbers is read as a missing income (the reader says so), so the row is scored with the fill and flagged.
-  await expect(page.getByTestId('batch-reading-notes')).toContainText('annual_income');
+  await expect(page.getByTestId('batch-reading-notes').locator('li[data-code="csv.notNumbers"][data-column="annual_income"]')).toHaveCount(1);
   await page.getByTestId('batch-filter').selectOption('declined');
   await expect(table).not.toHaveAttribute('data-total', '2000');
   const declinedRows = await table.locator('tbody tr[data-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')));
@@ -91,7 +91,8 @@ test('a file without the model’s columns is refused with the missing ones name
   const path = join(testInfo.outputDir, 'short.csv');
   writeFileSync(path, 'applicant_id,age\nA,30\n');
   await page.getByTestId('batch-input').setInputFiles(path);
-  await expect(page.getByRole('alert')).toContainText('annual_income');
+  await expect(page.getByRole('alert')).toHaveAttribute('data-problem-code', 'batch.missingColumns');
+  await expect(page.getByRole('alert'), 'the missing column is named').toContainText('annual_income');
   await expect(page.getByTestId('batch-results')).toHaveCount(0);
 });
 

@@ -64,7 +64,11 @@ test('the default model is boosted trees: credit_risk trains to a test AUC of 0.
   expect(listed.length).toBeLessThanOrEqual(4);
   expect(listed.map((r) => r.weight)).toEqual([...listed.map((r) => r.weight)].sort((a, b) => b - a));
   expect(listed).toContainEqual(expect.objectContaining({ column: 'loan_percent_income', code: 'above-typical' }));
-  await expect(reasons.filter({ hasText: 'Loan percent income of 0.45 is high' })).toHaveCount(1);
+  // "Loan percent income of 0.45 is high": the column, the applicant's answer and that it is high.
+  const high = page.locator('[data-testid="reason-codes"] li[data-column="loan_percent_income"][data-code="above-typical"][data-value="0.45"]');
+  await expect(high).toHaveCount(1);
+  await expect(high).toContainText('Loan percent income');
+  await expect(high).toContainText('0.45');
   await expect(page.getByTestId('score-decision')).toHaveAttribute('data-decision', before[2] >= 0.5 ? 'decline' : 'approve');
   expect(Number(await page.getByTestId('score-points').innerText())).toBe(Number(await app.scoreResult.getAttribute('data-points')));
   expect(new Set(before).size, 'three different applicants, three different probabilities').toBe(3);

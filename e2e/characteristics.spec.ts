@@ -62,10 +62,10 @@ test('the characteristics report bins the training rows, ranks by IV; merging an
   const restored = await app.binTable();
   expect(restored.map((b) => [b.count, b.goods, b.bads, b.lower, b.upper])).toEqual(before.map((b) => [b.count, b.goods, b.bads, b.lower, b.upper]));
   expect(Number(await ivTotal.getAttribute('data-iv'))).toBeCloseTo(sum(before.map((b) => b.ivPart)), 10);
-  // A cut point that is already one is refused, in words.
+  // A cut point that is already one is refused, with the problem's code.
   await page.getByTestId('split-value-input').fill(String(before[1].lower));
   await page.getByTestId('split-bin-button').click();
-  await expect(app.alert.filter({ hasText: /already a bin boundary/ })).toHaveCount(1);
+  await expect(app.alert.and(page.locator('[data-problem-code="bins.split-at-edge"]'))).toHaveCount(1);
 
   // Edit again (merge the last two bins of values), then train a scorecard: its points table has the edited bins.
   const valueBins = restored.filter((b) => b.index >= 0);
@@ -82,5 +82,5 @@ test('the characteristics report bins the training rows, ranks by IV; merging an
     `${feature}'s bins in the points table are the edited ones`,
   ).toEqual(edited.map((b) => [b.lower, b.upper]));
   expect(points.map((r) => r.woe)).toEqual(edited.map((b) => b.woe));
-  await expect(page.getByTestId('points-table-scale')).toContainText(`Bins you edited: ${feature}`);
+  await expect(page.getByTestId('points-table-scale'), 'the points table names the edited characteristic').toHaveAttribute('data-edited', feature);
 });

@@ -918,7 +918,9 @@ export class CreditLabPage {
     await this.page.getByTestId('model-name-input').fill(name);
     await this.page.getByTestId('passphrase-input').fill(passphrase);
     await this.page.getByTestId('save-model-button').click();
-    await expect(this.page.getByTestId('models-notice')).toContainText(`Saved “${name}”`);
+    const notice = this.page.getByTestId('models-notice');
+    await expect(notice).toHaveAttribute('data-notice', passphrase ? 'saved-locked' : 'saved');
+    await expect(notice).toHaveAttribute('data-model-name', name);
     await this.page.getByTestId('passphrase-input').fill('');
   }
 
@@ -926,7 +928,9 @@ export class CreditLabPage {
   async loadSavedModel(name: string, passphrase?: string): Promise<void> {
     await this.savedModel(name).getByTestId('load-model-button').click();
     if (passphrase !== undefined) await this.unlock(passphrase);
-    await expect(this.page.getByTestId('models-notice')).toContainText(`Loaded “${name}”`);
+    const notice = this.page.getByTestId('models-notice');
+    await expect(notice).toHaveAttribute('data-notice', 'loaded');
+    await expect(notice).toHaveAttribute('data-model-name', name);
   }
 
   /** Types `passphrase` into unlock-prompt and opens it (does not wait for the outcome). */

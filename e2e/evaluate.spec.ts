@@ -37,7 +37,13 @@ test('evaluation shows lender metrics, calibration, charts, a working cut-off pl
   const ece = await app.metric('ece');
   expect(ece, 'ECE of calibrated probabilities').toBeGreaterThanOrEqual(0);
   expect(ece).toBeLessThan(0.05);
-  await expect(page.getByTestId('metric-auc-ci')).toContainText(/0\.\d{4} – 0\.\d{4}/);
+  // The DeLong interval brackets the AUC and is shown with four decimals.
+  const ci = page.getByTestId('metric-auc-ci');
+  await expect(ci).toContainText(/0\.\d{4} – 0\.\d{4}/);
+  const [low, high] = [Number(await ci.getAttribute('data-low')), Number(await ci.getAttribute('data-high'))];
+  expect(low).toBeLessThan(auc);
+  expect(high).toBeGreaterThan(auc);
+  await expect(ci).toContainText(`${low.toFixed(4)} – ${high.toFixed(4)}`);
   // The calibration says which map and on which rows: the validation rows, never the test rows.
   const calibration = page.getByTestId('calibration-summary');
   await expect(calibration).toHaveAttribute('data-method', /^(none|platt|isotonic)$/);
@@ -66,7 +72,14 @@ test('evaluation shows lender metrics, calibration, charts, a working cut-off pl
   await slider.fill('1');
   expect(await percent(page, 'approval-rate')).toBe(1);
 
-  await expect(page.getByTestId('points-formula')).toHaveText('points = 487.12 + 28.85 × ln(odds good:bad); odds 50:1 → 600, each doubling of the odds adds 20');
+  // The default scale 600 points at odds 50:1, 20 to double: factor 20 / ln 2, offset 600 − factor × ln 50.
+  const formula = page.getByTestId('points-formula');
+  await expect(formula).toHaveAttribute('data-offset', '487.12');
+  await expect(formula).toHaveAttribute('data-factor', '28.85');
+  await expect(formula).toHaveAttribute('data-base-odds', '50');
+  await expect(formula).toHaveAttribute('data-base-score', '600');
+  await expect(formula).toHaveAttribute('data-pdo', '20');
+  await expect(formula).toContainText(/487\.12 \+ 28\.85 × ln\(.+\).* 50:1 → 600/);
 
   // The chosen cut-off is the one scoring uses: 0 declines everyone, 1 approves everyone.
   await slider.fill('0');
@@ -95,7 +108,18 @@ test('cross-validation reports mean ± sd of AUC, KS and log loss', async ({ app
   await app.setEpochs(3);
   await page.getByTestId('cross-validation-checkbox').check();
   await app.train();
-  await expect(page.getByTestId('cv-result')).toHaveText(/^5-fold cross-validation: AUC 0\.\d{4} ± 0\.\d{4}, KS 0\.\d{4} ± 0\.\d{4}, log loss 0\.\d{4} ± 0\.\d{4}$/);
+  const cv = page.getByTestId('cv-result');
+  await expect(cv).toHaveAttribute('data-folds', '5');
+  // Each figure is a mean in (0, 1) with a spread, shown with four decimals.
+  for (const name of ['auc', 'ks', 'log-loss']) {
+    const mean = Number(await cv.getAttribute(`data-mean-${name}`));
+    const sd = Number(await cv.getAttribute(`data-sd-${name}`));
+    expect(mean, `mean ${name}`).toBeGreaterThan(0);
+    expect(mean, `mean ${name}`).toBeLessThan(1);
+    expect(sd, `sd ${name}`).toBeGreaterThanOrEqual(0);
+    expect(sd, `sd ${name}`).toBeLessThan(1);
+    await expect(cv).toContainText(`${mean.toFixed(4)} ± ${sd.toFixed(4)}`);
+  }
 });
 
 // One model of the sample book with the default settings, examined by several tests in turn.
@@ -141,9 +165,10 @@ test.describe('decisions on the sample book, trained with the default settings',
       expect(s.searchRows, `${s.rule}: search rows are the validation rows`).toBe(split.validationRows);
       expect(s.searchRows, `${s.rule}: search rows are not the test rows`).not.toBe(split.testRows);
       expect(s.testRows, `${s.rule}: graded on the test rows`).toBe(split.testRows);
-      // Each says which rows its figures come from.
-      expect(s.text).toContain(`searched on ${s.searchRows.toLocaleString('en-US')} ${s.searchSource} rows`);
-      expect(s.text).toContain(`on the ${s.testRows.toLocaleString('en-US')} test rows`);
+      // Each shows how many rows its figures come from, searched and tested.
+      const row = page.getByTestId('cutoff-suggestions').locator(`tr[data-rule="${s.rule}"]`);
+      await expect(row.locator('.search-rows')).toContainText(s.searchRows.toLocaleString('en-US'));
+      await expect(row.locator('.test-rows')).toContainText(s.testRows.toLocaleString('en-US'));
     }
     const best = suggestions['max-profit'];
     // The most profitable cut-off on the search rows earns at least what the other suggestions earn there.
@@ -245,7 +270,8 @@ test.describe('decisions on the sample book, trained with the default settings',
 
     // A target approval rate of 60%: searched on the search rows, close to 60% on the test rows too.
     await page.getByTestId('approval-rate-input').fill('60');
-    await expect(page.getByTestId('approval-rate-button')).toHaveText('Approve 60%');
+    await expect(page.getByTestId('approval-rate-button')).toHaveAttribute('data-rate', '0.6');
+    await expect(page.getByTestId('approval-rate-button')).toContainText('60%');
     await page.getByTestId('approval-rate-button').click();
     const target = (await app.cutoffSuggestions())['approval-rate'];
     await expect(page.getByTestId('cutoff-value')).toHaveText(`${(100 * target.cutoff).toFixed(1)}%`);
@@ -264,16 +290,21 @@ test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the
   await app.goto();
   await app.uploadCsv(LOAN_PREDICTION);
   await app.waitForCleaned();
-  await expect(page.getByTestId('kept-outcomes')).toContainText('bad (Loan_Status = N)');
+  await expect(page.getByTestId('kept-outcomes').locator('.outcome-bad')).toContainText('Loan_Status = N');
   await app.setEpochs(30);
   await app.train();
-  await expect(page.getByText('Decline when the probability of bad (Loan_Status = N) is at least')).toBeVisible();
-  await expect(page.getByTestId('confusion-matrix').locator('tbody tr').first().locator('th')).toHaveText('Actual bad (Loan_Status = N)');
+  // The slider declines on the probability of bad, named with the target's bad value.
+  await expect(page.locator('label.slider .outcome-bad [translate="no"]')).toHaveText('Loan_Status = N');
+  const badRow = page.getByTestId('confusion-matrix').locator('tbody tr').first().locator('th');
+  await expect(badRow).toHaveAttribute('data-outcome', 'bad');
+  await expect(badRow).toHaveAttribute('data-target', 'Loan_Status');
+  await expect(badRow).toHaveAttribute('data-value', 'N');
+  await expect(badRow.locator('[translate="no"]')).toHaveText('Loan_Status = N');
 
   // KS, riskiest first: the bads' cumulative share rises faster than the goods'.
   const ks = await app.viewChart('ks-chart');
-  await expect(ks.locator('.recharts-legend-wrapper')).toContainText('bads (Loan_Status = N)');
-  await expect(ks.locator('.recharts-legend-wrapper')).toContainText('goods (Loan_Status = Y)');
+  await expect(ks.locator('.recharts-legend-wrapper [data-series="bads"] [translate="no"]')).toHaveText('Loan_Status = N');
+  await expect(ks.locator('.recharts-legend-wrapper [data-series="goods"] [translate="no"]')).toHaveText('Loan_Status = Y');
   const vertices = async (series: string) => {
     const d = (await ks.locator(`.${series} path.recharts-line-curve`).getAttribute('d')) ?? '';
     return [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
@@ -299,7 +330,7 @@ test('an approval target (Loan_Status Y/N): N is the bad outcome everywhere, the
   expect(clean.probabilityOfBad, 'probability of N (bad) with a clean history').toBeLessThan(blemished.probabilityOfBad);
   expect(clean.points, 'points: higher is better').toBeGreaterThan(blemished.points);
   expect([clean.decision, blemished.decision]).toEqual(['approve', 'decline']);
-  await expect(app.scoreResult).toContainText('Probability of bad (Loan_Status = N)');
+  await expect(app.scoreResult).toContainText('Loan_Status = N');
 });
 
 /** Scores the form's default applicant and returns what score-result shows. */

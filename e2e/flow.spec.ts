@@ -29,7 +29,7 @@ test('trains on the sample data and scores an applicant, without leaving localho
   await expect(lossChart.locator('path.recharts-curve')).toHaveCount(3);
   await lossChart.hover();
   await expect(lossChart.locator('.recharts-line-curve'), 'the LineChart draws the three series').toHaveCount(3);
-  await expect(lossChart.locator('.recharts-legend-wrapper')).toContainText('validation AUC');
+  await expect(lossChart.locator('.recharts-legend-item'), 'the legend names the three series').toHaveCount(3);
 
   const probabilityOfBad = await app.scoreApplicant();
   expect(probabilityOfBad).toBeGreaterThanOrEqual(0);
@@ -129,12 +129,17 @@ test('switching the positive value changes the model’s label, not which outcom
   await app.setEpochs(3);
   await app.train({ timeoutMs: 60_000 });
   expect(await app.metric('auc')).toBeGreaterThan(0.7);
-  await expect(page.getByTestId('confusion-matrix').locator('tbody th').first()).toHaveText('Actual bad (default = 1)');
+  const actualBad = page.getByTestId('confusion-matrix').locator('tbody th').first();
+  await expect(actualBad).toHaveAttribute('data-outcome', 'bad');
+  await expect(actualBad).toHaveAttribute('data-value', '1');
   const { tp, fn, fp, tn } = await app.confusion();
   const testRows = tp + fn + fp + tn;
   expect(testRows, 'test rows are a fifth of the kept rows').toBeGreaterThan(0.19 * kept.length);
   expect((tp + fn) / testRows, 'share of actual bads (default = 1) among the test rows').toBeCloseTo(count('1') / kept.length, 2);
-  await expect(page.getByText('Decline when the probability of bad (default = 1) is at least')).toBeVisible();
+  // The cut-off declines on the probability of the bad outcome, default = 1.
+  const declined = page.locator('label.slider .outcome-bad');
+  await expect(declined).toHaveAttribute('data-target', 'default');
+  await expect(declined).toHaveAttribute('data-value', '1');
   await app.setCutoff(0);
   expect(await app.scoreApplicant(), 'the probability of bad (default = 1) of a median applicant').toBeLessThan(0.5);
   await expect(app.scoreResult).toHaveAttribute('data-decision', 'decline');

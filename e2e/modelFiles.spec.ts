@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { problemMessage } from '../src/bundle/problemMessage.js';
 import { DEFAULT_MAX_MODEL_FILE_BYTES } from '../src/bundle/jsonText.js';
 import { MODEL_FILE_VERSION } from '../src/bundle/envelope.js';
 import type { BundleProblem } from '../src/core/bundle/problems.js';
@@ -47,12 +46,21 @@ test.describe('model files: export, import and what is refused', () => {
     return scores;
   };
   const panel = () => page.getByTestId('models-panel');
-  /** Waits for the models panel's alert to say `problem`'s message exactly, then dismisses it. */
+  /** Waits for the models panel's alert to show `problem` (its code and every value), said in words, then dismisses it. */
   const expectRefused = async (problem: BundleProblem) => {
     const alert = panel().getByRole('alert');
-    await expect(alert.locator('span').first()).toHaveText(problemMessage(problem));
-    await alert.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(alert).toHaveAttribute('data-problem-code', problem.code);
+    await expect.poll(async () => JSON.parse((await panel().getByTestId('models-problem').getAttribute('data-problem')) ?? 'null'), `${problem.code}: its values`).toEqual(problem);
+    await expect(alert.locator('span').first()).toHaveText(/\S/);
+    // The alert's one button dismisses it.
+    await alert.locator('button').click();
     await expect(alert).toHaveCount(0);
+  };
+  /** Waits for models-notice to say the last action was `kind`, naming `name` (a model's name). */
+  const expectNotice = async (kind: 'imported' | 'loaded', name?: string) => {
+    const notice = page.getByTestId('models-notice');
+    await expect(notice).toHaveAttribute('data-notice', kind);
+    if (name !== undefined) await expect(notice).toHaveAttribute('data-model-name', name);
   };
 
   test.beforeAll(async ({ browser }, testInfo) => {
@@ -88,7 +96,7 @@ test.describe('model files: export, import and what is refused', () => {
     await expect(page.getByTestId('model-list-empty'), 'nothing saved yet').toBeVisible();
 
     await app.importModelFile(files.plain.path);
-    await expect(page.getByTestId('models-notice')).toContainText('Imported');
+    await expectNotice('imported');
     const imported = await scoreAll();
     for (const [i, p] of imported.entries()) expect(Math.abs(p - reference[i]), `applicant ${i + 1}`).toBeLessThanOrEqual(1e-6);
     // Imported, not saved: the list is as it was, and the model says it is not saved here.
@@ -136,12 +144,13 @@ test.describe('model files: export, import and what is refused', () => {
     expect(text, 'the encrypted file holds no weights in clear').not.toContain('weightData');
 
     await app.importModelFile(files.locked.path);
+    await expect(page.getByTestId('unlock-prompt')).toHaveAttribute('data-source', 'file');
     await expect(page.getByTestId('unlock-prompt')).toContainText(files.locked.path.split('/').pop()!);
     await app.unlock('wrong horse battery staple');
     await expectRefused({ code: 'wrong-passphrase' });
     await expect(page.getByTestId('unlock-prompt'), 'the prompt stays for another try').toBeVisible();
     await app.unlock(PASSPHRASE);
-    await expect(page.getByTestId('models-notice')).toContainText('Imported');
+    await expectNotice('imported');
     await expect(page.getByTestId('unlock-prompt')).toHaveCount(0);
     const unlocked = await scoreAll();
     for (const [i, p] of unlocked.entries()) expect(Math.abs(p - reference[i]), `applicant ${i + 1}`).toBeLessThanOrEqual(1e-6);
@@ -162,11 +171,12 @@ test.describe('model files: export, import and what is refused', () => {
     await expect(locked.getByTestId('lock-badge')).toBeVisible();
 
     await locked.getByTestId('load-model-button').click();
+    await expect(page.getByTestId('unlock-prompt')).toHaveAttribute('data-source', 'saved');
     await expect(page.getByTestId('unlock-prompt')).toContainText('Locked sample model');
     await app.unlock('not the passphrase');
     await expectRefused({ code: 'wrong-passphrase' });
     await app.unlock(PASSPHRASE);
-    await expect(page.getByTestId('models-notice')).toContainText('Loaded “Locked sample model”');
+    await expectNotice('loaded', 'Locked sample model');
     const loaded = await scoreAll();
     for (const [i, p] of loaded.entries()) expect(Math.abs(p - reference[i]), `applicant ${i + 1}`).toBeLessThanOrEqual(1e-6);
   });
@@ -188,7 +198,7 @@ test.describe('model files: export, import and what is refused', () => {
 
         await app.openStep('models');
         await app.importModelFile(file.path);
-        await expect(page.getByTestId('models-notice')).toContainText('Imported');
+        await expectNotice('imported');
         const scores = await scoreAll();
         const changes = scores.map((p, i) => Math.abs(p - reference[i]));
         console.log(`${mode}: largest change of an applicant's probability of bad ${Math.max(...changes).toExponential(2)} (bound ${bound})`);

@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import { problemMessage } from '../src/bundle/problemMessage.js';
 import type { CreditLabPage } from './creditLabPage.js';
 import { expect, test } from './fixtures.js';
 
@@ -50,7 +49,8 @@ test('a saved model is listed after a reload, loads without any data set and sco
   await app.saveModel('Sample book, 3 epochs');
   await expect(page.getByTestId('in-use-saved-state')).toHaveAttribute('data-saved', 'true');
   // The first save asked the browser to keep the models: its answer is shown.
-  await expect(page.getByTestId('storage-note')).toHaveText(/keep|clear|promise/);
+  await expect(page.getByTestId('storage-note')).toHaveAttribute('data-storage', /^(persisted|not-persisted|unsupported)$/);
+  await expect(page.getByTestId('storage-note')).toHaveText(/\S/);
   expect(await warnsOnLeave(page), 'saved: nothing to warn about').toBe(false);
 
   await page.reload();
@@ -85,7 +85,11 @@ test('a full storage quota is said in an alert, nothing is listed, and the save 
   await page.getByTestId('model-name-input').fill('Too big for the quota');
   await page.getByTestId('save-model-button').click();
   const alert = page.getByTestId('models-panel').getByRole('alert');
-  await expect(alert.locator('span').first()).toHaveText(problemMessage({ code: 'quota-exceeded' }));
+  await expect(alert).toHaveAttribute('data-problem-code', 'quota-exceeded');
+  await expect
+    .poll(async () => JSON.parse((await page.getByTestId('models-problem').getAttribute('data-problem')) ?? 'null'), 'the problem, with no other values')
+    .toEqual({ code: 'quota-exceeded' });
+  await expect(alert.locator('span').first(), 'said in words').toHaveText(/\S/);
   await expect(page.getByTestId('model-list-empty'), 'nothing was stored').toBeVisible();
   await expect(page.getByTestId('in-use-saved-state')).toHaveAttribute('data-saved', 'false');
 

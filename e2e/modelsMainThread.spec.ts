@@ -9,7 +9,7 @@ import { expect, test } from './fixtures.js';
 // the worker's and IndexedDB's to serialise). Held on CPU time from a Chrome trace, as in
 // mainThread.spec.ts; Playwright's own tracing is off because its DOM snapshots are main-thread
 // tasks. While tracing, the test itself waits by test id and attribute only, and reads text with
-// page.evaluate: a text assertion that retries (toContainText) was traced costing the page's main
+// page.evaluate: an assertion that retries (toContainText) was traced costing the page's main
 // thread 135-147 ms in Playwright's injected script, which would be counted against the app.
 //
 // A loaded model is shown on Evaluate, and its recharts charts mount once they have been in view a
@@ -21,11 +21,18 @@ test.use({ trace: 'off' });
 /** The chart modules' chunks (recharts and the evaluation charts built on it). */
 const CHART_CHUNKS = /\/assets\/(EvaluationCharts|LineChart|Curve)-[\w-]+\.js/;
 
-/** Waits until models-notice's text starts with `start`, read cheaply in the page. */
-async function noticeStarts(page: Page, start: string): Promise<void> {
+/** Waits until models-notice says the last action was `kind` (of model `name` when given), its attributes read cheaply in the page. */
+async function noticeIs(page: Page, kind: string, name?: string): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => document.querySelector('[data-testid="models-notice"]')?.textContent ?? ''), { message: `models-notice starts with ${start}` })
-    .toMatch(new RegExp(`^${start}`));
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const notice = document.querySelector('[data-testid="models-notice"]');
+          return { kind: notice?.getAttribute('data-notice') ?? null, name: notice?.getAttribute('data-model-name') ?? null };
+        }),
+      { message: `models-notice says ${kind}${name === undefined ? '' : ` “${name}”`}` },
+    )
+    .toEqual(name === undefined ? expect.objectContaining({ kind }) : { kind, name });
 }
 
 /** Fills the save form and saves; waits for the notice. */
@@ -33,7 +40,7 @@ async function save(page: Page, name: string, passphrase = ''): Promise<void> {
   await page.getByTestId('model-name-input').fill(name);
   await page.getByTestId('passphrase-input').fill(passphrase);
   await page.getByTestId('save-model-button').click();
-  await noticeStarts(page, `Saved “${name}”`);
+  await noticeIs(page, passphrase ? 'saved-locked' : 'saved', name);
   await page.getByTestId('passphrase-input').fill('');
 }
 
@@ -55,16 +62,16 @@ test('saving, loading, exporting and importing a model keep every main-thread ta
     const plain = await app.exportModel(dir);
     await app.exportModel(dir, { quantization: 'float16' });
     await app.importModelFile(plain.path);
-    await noticeStarts(page, 'Imported');
+    await noticeIs(page, 'imported');
     // Latest first: the locked one, then the plain one.
     const rows = page.locator('[data-testid="model-list"] li[data-model-id]');
     await expect(rows).toHaveCount(2);
     await rows.nth(1).getByTestId('load-model-button').click();
-    await noticeStarts(page, 'Loaded “Budget, plain”');
+    await noticeIs(page, 'loaded', 'Budget, plain');
     await rows.nth(0).getByTestId('load-model-button').click();
     await page.getByTestId('unlock-passphrase-input').fill('a passphrase for the budget');
     await page.getByTestId('unlock-button').click();
-    await noticeStarts(page, 'Loaded “Budget, locked”');
+    await noticeIs(page, 'loaded', 'Budget, locked');
     // A second more: the sections that show the loaded model render then.
     await page.waitForTimeout(1_000);
     const control = await app.runMainThreadTask(120);

@@ -243,7 +243,7 @@ test('a new deployment is announced by the update prompt, and Reload switches to
     });
     const prompt = page.getByTestId('update-prompt');
     await expect(prompt).toBeVisible();
-    await expect(prompt).toContainText('A new version is ready');
+    await expect(prompt).toHaveAttribute('data-state', 'update-waiting');
     await expect(page.locator('meta[name="creditlab-deployment"]'), 'the old version until the user says so').toHaveCount(0);
 
     await page.getByTestId('update-reload-button').click();

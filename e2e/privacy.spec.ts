@@ -118,7 +118,8 @@ test('every request of the whole flow is a GET to the app, no beacon or WebSocke
   await app.saveModel('Privacy check');
   const exported = await app.exportModel(testInfo.outputDir);
   await app.importModelFile(exported.path);
-  await expect(page.getByTestId('models-notice')).toContainText('Imported');
+  // The imported model is in use and in no saved copy (the saved one was in use until now).
+  await expect(page.getByTestId('in-use-saved-state')).toHaveAttribute('data-saved', 'false');
 
   const workers = page.workers().map((worker) => worker.url());
   expect(

@@ -155,7 +155,8 @@ test('saved models, plain and locked, survive a browser restart on the same prof
       await locked.getByTestId('load-model-button').click();
       await expect(page.getByTestId('unlock-prompt')).toContainText(LOCKED_NAME);
       await app.unlock(PASSPHRASE);
-      await expect(page.getByTestId('models-notice')).toContainText(`Loaded “${LOCKED_NAME}”`);
+      await expect(page.getByTestId('models-notice')).toHaveAttribute('data-notice', 'loaded');
+      await expect(page.getByTestId('models-notice')).toHaveAttribute('data-model-name', LOCKED_NAME);
       expectSameScores(await scoreAll(app), before, 'locked');
 
       await expect(page.getByTestId('row-count'), 'still no data set').toHaveCount(0);

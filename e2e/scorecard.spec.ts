@@ -61,7 +61,7 @@ function parseCsv(text: string): string[][] {
 async function checkApplicantAddsUp(app: CreditLabPage, applicant: Record<string, string>): Promise<number> {
   await app.scoreApplicant(applicant);
   // A result shown before this one says it is for the answers as last scored, until the new one replaces it.
-  await expect(app.scoreResult).not.toContainText('as last scored');
+  await expect(app.scoreResult.locator('.hint'), 'no note that the result is for the answers as last scored').toHaveCount(0);
   const shown = await app.scoreResultState();
   const rows = await app.pointsTable();
   const scale = await app.pointsScale();
@@ -81,7 +81,7 @@ async function checkApplicantAddsUp(app: CreditLabPage, applicant: Record<string
   }
   expect(shown.points, `score = sum of the points of the applicant's bins (${characteristics.join(', ')})`).toBe(total);
   expect(shown.probabilityOfBad, 'probability of bad = 1 / (1 + baseOdds · 2^((score − baseScore) / PDO))').toBeCloseTo(probabilityForScore(total, scale), 12);
-  await expect(app.scoreResult).toContainText(`${total} points`);
+  await expect(app.page.getByTestId('score-points')).toHaveText(String(total));
   return total;
 }
 

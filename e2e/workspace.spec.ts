@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { en } from '../src/ui/i18n/locales/en.js';
 import { STEP_HEADINGS, type CreditLabPage, type StepName } from './creditLabPage.js';
 import { expect, test } from './fixtures.js';
 
@@ -32,8 +33,9 @@ test('step-nav marks where the user is, says what closed steps need, and a chose
   await expect(nav.locator('[aria-current="step"]')).toHaveCount(1);
   expect(await app.currentStep()).toBe('data');
   expect(await closedSteps(app), 'before any data only Data and Models open').toEqual(['clean', 'train', 'evaluate', 'decide', 'score']);
-  await expect(app.stepButton('train')).toHaveAttribute('title', 'Load a data file first.');
-  await expect(app.stepButton('score')).toHaveAttribute('title', 'Train a model, or load or import one, first.');
+  // Each closed step says what it waits for: the message of its need (need.dataset, need.model).
+  await expect(app.stepButton('train')).toHaveAttribute('title', en.need.dataset);
+  await expect(app.stepButton('score')).toHaveAttribute('title', en.need.model);
   // A closed step stays focusable and says why, but does not open.
   await app.stepButton('evaluate').focus();
   await page.keyboard.press('Enter');

@@ -19,7 +19,16 @@ describe('problems', () => {
     });
   });
 
-  it('word every code in English without throwing, in a sentence ending with a full stop', () => {
+  it('give the CSV reader’s problems the reader’s own English words', () => {
+    expect(failWith('csv.empty', {})).toEqual({ ok: false, reason: 'The file is empty.', problem: { code: 'csv.empty', params: {} } });
+    expect(englishOf({ code: 'csv.cancelled', params: {} })).toBe('Loading was cancelled.');
+    expect(englishOf({ code: 'csv.oneColumn', params: {} })).toBe('The file has fewer than two columns; is it a CSV?');
+    expect(englishOf({ code: 'csv.noRows', params: {} })).toBe('The file has a header but no data rows.');
+    expect(englishOf({ code: 'csv.binaryText', params: {} })).toBe('This file is not a CSV text file (it contains binary data).');
+    expect(englishOf({ code: 'csv.binarySignature', params: {} })).toBe('This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).');
+  });
+
+  it('word every code in English without throwing, in a sentence ending with a full stop (or a question mark)', () => {
     for (const [code, words] of Object.entries(ENGLISH)) {
       // Parameters of every shape the catalogue uses; words that quote a detail get it back.
       const params = {
@@ -44,7 +53,7 @@ describe('problems', () => {
         detail: 'A detail.',
       };
       const text = (words as (p: typeof params) => string)(params);
-      expect(text, code).toMatch(/[.)]$/);
+      expect(text, code).toMatch(/[.)?]$/);
       expect(text, code).not.toContain('undefined');
     }
   });

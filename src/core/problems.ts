@@ -10,6 +10,12 @@ export interface ProblemParams {
   'file.tooLarge': Record<string, never>;
   'file.overLimit': { readonly gigabytes: number; readonly limitGigabytes: number };
   'file.unreadable': Record<string, never>;
+  'csv.cancelled': Record<string, never>;
+  'csv.binarySignature': Record<string, never>;
+  'csv.binaryText': Record<string, never>;
+  'csv.empty': Record<string, never>;
+  'csv.oneColumn': Record<string, never>;
+  'csv.noRows': Record<string, never>;
   'sample.unavailable': { readonly status: number };
   'preparation.cancelled': Record<string, never>;
   'plan.targetMissing': { readonly column: string };
@@ -78,6 +84,12 @@ export const ENGLISH: { readonly [C in ProblemCode]: (p: ProblemParams[C]) => st
   'file.tooLarge': () => 'This file is too large for this browser to hold in memory. Try a smaller extract.',
   'file.overLimit': (p) => `This file (${p.gigabytes.toFixed(1)} GB) is too large: CreditLab reads files up to ${p.limitGigabytes} GB. Try a smaller extract.`,
   'file.unreadable': () => 'The file could not be read. It may have been moved, or be too large for this browser.',
+  'csv.cancelled': () => 'Loading was cancelled.',
+  'csv.binarySignature': () => 'This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).',
+  'csv.binaryText': () => 'This file is not a CSV text file (it contains binary data).',
+  'csv.empty': () => 'The file is empty.',
+  'csv.oneColumn': () => 'The file has fewer than two columns; is it a CSV?',
+  'csv.noRows': () => 'The file has a header but no data rows.',
   'sample.unavailable': (p) => `The sample data could not be loaded (HTTP ${p.status}).`,
   'preparation.cancelled': () => 'Preparing was cancelled.',
   'plan.targetMissing': (p) => `The target column "${p.column}" is not in the data.`,

@@ -10,7 +10,7 @@ export type Result<T> = { readonly ok: true; readonly data: T } | { readonly ok:
 /** A successful result. */
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 
-/** A failed result with a short, human reason and no code (kept for the reader's parse messages until they have codes). */
+/** A failed result with English words and no code: the UI can only show them as they are, so give a problem a code (failWith) instead. */
 export const fail = <T = never>(reason: string): Result<T> => ({ ok: false, reason });
 
 /** A failed result with problem `code` and its parameters (worded in English as its reason). */

@@ -15,9 +15,17 @@ export interface ResilientRun {
   readonly backend: BackendChoice;
   /** Switches to the next working backend after `failed` (and makes it current). */
   readonly fallBack: (failed: BackendName) => Promise<BackendChoice>;
-  readonly onBackend?: (backend: BackendChoice, notice: string) => void;
+  /** Hears of a fallback: the new backend, the notice in English (the CLI's), and what the UI words it from. */
+  readonly onBackend?: (backend: BackendChoice, notice: string, fellBack: FallBack) => void;
   /** The training loop; replaceable in tests to simulate a failing backend. */
   readonly trainOnce?: typeof trainModel;
+}
+
+/** A fallback as values: the backend that failed, the one training carried on with, and the last finished epoch it resumed from. */
+export interface FallBack {
+  readonly failed: BackendName;
+  readonly backend: BackendName;
+  readonly epoch: number;
 }
 
 /** A trained model, how the run went, and the backend it finished on. */
@@ -81,7 +89,11 @@ export async function trainWithFallback(run: ResilientRun): Promise<ResilientRes
         // a lost context cannot free its textures; nothing else to do
       }
       backend = await run.fallBack(failed);
-      run.onBackend?.(backend, `The ${failed} backend failed; training carried on with ${backend.name} from epoch ${lastGood.epoch}.`);
+      run.onBackend?.(backend, `The ${failed} backend failed; training carried on with ${backend.name} from epoch ${lastGood.epoch}.`, {
+        failed,
+        backend: backend.name,
+        epoch: lastGood.epoch,
+      });
       model = run.build();
       writeWeights(model, lastGood.weights);
       epochsDone = lastGood.epoch;

@@ -2,7 +2,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRe
 import type { CleaningPlan } from '../core/clean/plan';
 import type { ApplicantRecord } from '../core/features/preprocessor';
 import type { PrepareConfig } from '../core/pipeline';
-import { fail, type Result } from '../core/result';
+import { fail, failWith, type Result } from '../core/result';
 import type { PointsScale } from '../core/scoring/points';
 import { WorkerBridge } from '../worker/client';
 import type { ApplicantScore, BinEdit, CharacteristicReport, CutoffPlan, DatasetId, DatasetSummary, ModelId, PreparedSummary, TrainRequest } from '../worker/protocol';
@@ -32,8 +32,9 @@ import { ApplicantForm } from './score/ApplicantForm';
 import { BatchPanel } from './score/BatchPanel';
 import { ScreensPanel } from './evaluate/ScreensPanel';
 import { PrivacyPanel } from './privacy/PrivacyPanel';
-import { LanguageSelect, useT } from './i18n';
+import { LanguageSelect, liveRecord, localCount, translate, useT } from './i18n';
 import { Alert } from './shared/Alert';
+import { DataText } from './shared/messageParts';
 import { Deferred } from './shared/Deferred';
 import { useSeen } from './shared/useSeen';
 import { STEP_SECTION_ATTRIBUTE } from './shell/stepSections';
@@ -56,15 +57,19 @@ const CharacteristicsPanel = lazy(loadCharacteristicsPanel);
 const ComparePanel = lazy(loadComparePanel);
 const ScorecardPointsTable = lazy(loadScorecardPointsTable);
 
-/** The models a comparison trains, in order, by key. */
-const COMPARED_MODELS: Readonly<Record<string, string>> = {
-  boosted: 'boosted trees',
-  logistic: 'logistic regression',
-  mlp: 'MLP (standardised numbers)',
-  'mlp-ple': 'MLP (PLE of numbers)',
-  scorecard: 'scorecard',
-};
+// Each compared model's resource key, by its key in the comparison.
+const COMPARED_KEYS = { boosted: 'boosted', logistic: 'logistic', mlp: 'mlp', 'mlp-ple': 'mlpPle', scorecard: 'scorecard' } as const;
+type ComparedKey = keyof typeof COMPARED_KEYS;
+
+/** The models a comparison trains, by key, named in the active language when read. */
+const COMPARED_MODELS: Readonly<Record<string, string>> = liveRecord(Object.keys(COMPARED_KEYS) as ComparedKey[], (key) => translate(`app.compared.${COMPARED_KEYS[key]}`));
 const TEST_FRACTION = 0.2;
+
+/** The page-level message: a load's own words (and code), or the worker having stopped (worded at render time, in the language then active). */
+type PageError = { readonly message: string; readonly code?: string } | { readonly stopped: 'reread' | 'reload' };
+
+/** Why the chosen target cannot be used: no two-valued column at all, or this one's count of distinct values. */
+type TargetProblem = { readonly kind: 'none' } | { readonly kind: 'distinct'; readonly target: string; readonly distinct: number };
 
 /** The element holding one step's sections, marked for the navigation's jumps and the scroll spy. */
 function StepSection({ step, children, sectionRef }: { step: StepId; children: ReactNode; sectionRef?: Ref<HTMLDivElement> }) {
@@ -106,15 +111,17 @@ function useUnsavedWarning(unsaved: boolean): void {
 /** The whole CreditLab flow on one page: load → data → clean → train → evaluate → decide → score, and the saved models. */
 export function App() {
   // Subscribed to the language, so the whole page renders again when it is switched.
-  useT();
+  const { t, language } = useT();
+  // The tab's title follows the language (index.html holds the English one for the first paint).
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, language]);
   // The session (data set, plan, options, preparation, model in use, cut-off, scale, economics, step) is one reducer's state.
   const [session, dispatch] = useReducer(sessionReducer, INITIAL_SESSION);
   const { dataset: loaded, target, plan, options, prepared, model, scale, economics } = session;
   const dataset: DatasetSummary | null = loaded?.summary ?? null;
   const datasetId: DatasetId | null = loaded?.datasetId ?? null;
-  const [error, setError] = useState<string | null>(null);
-  // The code of the problem `error` words, when it has one (the worker's end), for data-problem-code.
-  const [errorCode, setErrorCode] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<PageError | null>(null);
 
   const crashRef = useRef<(message: string) => void>(() => {});
   const [bridge] = useState(() => new WorkerBridge((message) => crashRef.current(message)));
@@ -125,13 +132,8 @@ export function App() {
       dispatch({ type: 'worker-crashed' });
       // The parsed data died with the worker: the same file is read into the new one, and the choices made on it come back.
       rereading.current = rereadRef.current();
-      setError(
-        rereading.current
-          ? 'The background worker stopped. Your file is being read again and your choices are kept; saved models are untouched. Train again when it is ready.'
-          : 'The background worker stopped. Saved models are untouched; load the data again.',
-      );
-      setErrorCode('worker.stopped');
-      crashTraining('The worker stopped; train again.');
+      setError({ stopped: rereading.current ? 'reread' : 'reload' });
+      crashTraining({ code: 'workerStopped' });
     };
   }, [crashTraining]);
   useEffect(() => {
@@ -154,7 +156,7 @@ export function App() {
       // A new data set renders several tables and a grid: as a transition React slices that work.
       startTransition(() => {
         dispatch({ type: 'dataset-loaded', dataset: { datasetId: id, summary }, reread });
-        resetTraining('Ready to train.');
+        resetTraining({ code: 'ready' });
       });
     },
     [resetTraining],
@@ -162,8 +164,7 @@ export function App() {
   // A load starts by clearing the message; the one saying the worker stopped stays while its file is read again.
   const onLoadError = useCallback((message: string | null, code?: string) => {
     if (message === null && rereading.current) return;
-    setError(message);
-    setErrorCode(code);
+    setError(message === null ? null : { message, code });
   }, []);
   const loader = useDatasetLoader(bridge, onLoaded, onLoadError);
   const source = useLastSource(loader.loadFile, loader.loadSample);
@@ -196,13 +197,11 @@ export function App() {
   // A comparison belongs to the training rows it was run on.
   useEffect(() => clearComparison(), [config, clearComparison]);
 
-  const targetProblem = useMemo(() => {
+  const targetProblem = useMemo<TargetProblem | null>(() => {
     if (!dataset) return null;
-    if (!target) return 'No column has exactly two values; choose the column to predict.';
+    if (!target) return { kind: 'none' };
     const info = dataset.columns.find((c) => c.name === target);
-    if (info && info.distinct !== 2)
-      return `"${target}" has ${info.distinct.toLocaleString('en-US')} distinct value${info.distinct === 1 ? '' : 's'}; the target needs exactly two (for example default / no default).`;
-    return null;
+    return info && info.distinct !== 2 ? { kind: 'distinct', target, distinct: info.distinct } : null;
   }, [dataset, target]);
 
   const chooseTarget = useCallback((name: string) => dispatch({ type: 'target-chosen', target: name }), []);
@@ -244,14 +243,14 @@ export function App() {
       { key: 'scorecard', request: requestFor(config, { ...options, kind: 'scorecard' }, null) },
       { key: 'boosted', request: requestFor(config, { ...options, kind: 'boosted' }, null) },
     ];
-    training.detach('Comparing models: choose one to use when they are done.');
+    training.detach({ code: 'comparing' });
     startTransition(() => dispatch({ type: 'model-set-aside' }));
     void comparison.compare(datasetId, entries, COMPARED_MODELS);
   };
   const putComparedInUse = (key: string) => {
     const chosen = comparison.use(key);
     if (chosen)
-      training.adopt(`In use: the compared ${COMPARED_MODELS[key] ?? key}.`, () =>
+      training.adopt({ code: 'inUseCompared', values: { model: COMPARED_MODELS[key] ?? key } }, () =>
         dispatch({ type: 'trained', modelId: chosen.modelId, summary: chosen.summary, facts: modelFactsOf(chosen.bundle, chosen.summary), source: 'compared' }),
       );
   };
@@ -263,16 +262,16 @@ export function App() {
       inUseModel
         ? bridge.api.score(inUseModel, record, pointsScale).catch((cause: unknown) => {
             console.error('Scoring failed', cause);
-            return fail<ApplicantScore>('The applicant could not be scored.');
+            return failWith<'applicant.notScored', ApplicantScore>('applicant.notScored', {});
           })
-        : Promise.resolve(fail<ApplicantScore>('Train a model first.')),
+        : Promise.resolve(fail<ApplicantScore>(translate('app.trainFirst'))),
     [bridge, inUseModel],
   );
   // Only a model with test figures has a planner (a bundle trained on every row has none).
   const plannedModel = summary ? inUseModel : null;
   const planCutoffs = useCallback(
     (profitPerGood: number, lossPerBad: number, targetApprovalRate: number) =>
-      plannedModel ? bridge.api.cutoffPlan(plannedModel, profitPerGood, lossPerBad, targetApprovalRate) : Promise.resolve(fail<CutoffPlan>('Train a model first.')),
+      plannedModel ? bridge.api.cutoffPlan(plannedModel, profitPerGood, lossPerBad, targetApprovalRate) : Promise.resolve(fail<CutoffPlan>(translate('app.trainFirst'))),
     [bridge, plannedModel],
   );
   // The cut-off and points scale in force travel with the model (they go into its bundle).
@@ -311,18 +310,22 @@ export function App() {
     <main className="app">
       <SkipLink />
       <header className="app-header">
-        <h1>CreditLab</h1>
+        <h1 translate="no">CreditLab</h1>
         <LanguageSelect />
-        <p>Credit scoring on your device: your data is read, cleaned and modelled in this browser tab and never leaves it.</p>
+        <p>{t('app.tagline')}</p>
       </header>
       <Workspace steps={steps} current={session.step} onStep={chooseStep}>
-        <Alert message={error} code={errorCode} onDismiss={() => setError(null)} />
+        <Alert
+          message={error === null ? null : 'stopped' in error ? t(error.stopped === 'reread' ? 'app.workerStopped.reread' : 'app.workerStopped.reload') : error.message}
+          code={error === null ? undefined : 'stopped' in error ? 'worker.stopped' : error.code}
+          onDismiss={() => setError(null)}
+        />
         <StepSection step="data">
           <DataLoader busy={busy} onFile={source.loadFile} onSample={() => source.loadSample(SAMPLE_FILE)} />
           {loader.load.phase === 'reading' && <ParseProgress {...loader.load.progress} onCancel={loader.cancel} />}
           {dataset && (
             <section className="card" aria-labelledby="data-heading">
-              <h2 id="data-heading">2. Your data</h2>
+              <h2 id="data-heading">{t('app.heading.data')}</h2>
               <DataSummaryLine dataset={dataset} prepared={prepared} pending={preparation.pending} />
               <ColumnsPanel
                 columns={dataset.columns}
@@ -334,7 +337,21 @@ export function App() {
                 onPositive={choosePositive}
                 onToggleFeature={toggleFeature}
               />
-              {targetProblem && <Alert message={targetProblem} />}
+              {targetProblem && (
+                <Alert
+                  code={targetProblem.kind === 'none' ? 'target.none' : 'target.notBinary'}
+                  message={
+                    targetProblem.kind === 'none' ? (
+                      t('app.target.none')
+                    ) : (
+                      <DataText
+                        data={{ target: targetProblem.target }}
+                        words={(stand) => t('app.target.distinct', { count: targetProblem.distinct, distinct: localCount(targetProblem.distinct), target: stand.target })}
+                      />
+                    )
+                  }
+                />
+              )}
               <Deferred key={`profile-${dataset.fileName}-${dataset.parseMs}`} order={1}>
                 <ColumnProfilePanel profiles={dataset.columns} target={target} rowCount={dataset.rowCount} />
               </Deferred>
@@ -348,12 +365,12 @@ export function App() {
           {dataset && plan && (
             <section className="card" aria-labelledby="clean-heading">
               <h2 id="clean-heading" tabIndex={-1}>
-                3. Clean
+                {t('app.heading.clean')}
               </h2>
               <Deferred key={`plan-${dataset.fileName}-${dataset.parseMs}`} order={3}>
                 <CleaningPlanEditor plan={plan} columns={dataset.columns} disabled={busy} onChange={changePlan} />
               </Deferred>
-              <Alert message={preparation.error} />
+              <Alert message={preparation.error} code={preparation.errorCode} />
               {prepared && <CleaningReportView prepared={prepared} positive={plan.positive} onDownloadRemoved={downloadRemoved} />}
             </section>
           )}
@@ -375,7 +392,7 @@ export function App() {
           )}
         </StepSection>
         <StepSection step="train">
-          <Alert message={training.error} />
+          <Alert message={training.error} code={training.errorCode} />
           {training.notice && <p className="notice">{training.notice}</p>}
           <TrainPanel
             options={options}
@@ -388,6 +405,7 @@ export function App() {
             member={training.member}
             runs={training.runs}
             statusText={training.statusText}
+            statusCode={training.status.code}
             onTrain={train}
             onStop={training.stop}
           />
@@ -423,7 +441,7 @@ export function App() {
             <Deferred key={`decide-${model.id}`} order={1}>
               <section className="card" aria-labelledby="decide-heading">
                 <h2 id="decide-heading" tabIndex={-1}>
-                  6. Cut-off and scorecard
+                  {t('app.heading.decide')}
                 </h2>
                 <CutoffPlanner
                   outcome={summary.outcome}
@@ -438,7 +456,7 @@ export function App() {
                 />
                 <ScorecardScale scale={scale} onScale={changeScale} />
                 {summary.scorecard && (
-                  <Suspense fallback={<p className="hint">Loading the points table…</p>}>
+                  <Suspense fallback={<p className="hint">{t('app.loadingPoints')}</p>}>
                     <ScorecardPointsTable run={summary.scorecard} scale={scale} />
                   </Suspense>
                 )}
@@ -480,7 +498,7 @@ export function App() {
         </StepSection>
       </Workspace>
       <PrivacyPanel bridge={bridge} />
-      <footer className="hint">CreditLab makes no network requests with your data. Once this page has loaded, reading, training and scoring need no network.</footer>
+      <footer className="hint">{t('app.footer')}</footer>
     </main>
   );
 }

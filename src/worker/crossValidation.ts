@@ -28,7 +28,11 @@ export async function crossValidateWith(
   const folds = request.crossValidationFolds!;
   const prepared = prepareFolds(dataset.table, { ...request.prepare, folds });
   if (!prepared.ok) {
-    onEvent({ type: 'notice', message: `Cross-validation did not run: ${prepared.reason}` });
+    onEvent({
+      type: 'notice',
+      message: `Cross-validation did not run: ${prepared.reason}`,
+      notice: { code: 'crossValidation.notRun', reason: prepared.reason, problem: prepared.problem },
+    });
     return null;
   }
   const results: { fold: number; auc: number; ks: number; logLoss: number }[] = [];
@@ -37,7 +41,11 @@ export async function crossValidateWith(
     await yieldToEventLoop();
     const fold = prepared.data.prepareFold(index);
     if (!fold.ok) {
-      onEvent({ type: 'notice', message: `Cross-validation stopped at fold ${index + 1}: ${fold.reason}` });
+      onEvent({
+        type: 'notice',
+        message: `Cross-validation stopped at fold ${index + 1}: ${fold.reason}`,
+        notice: { code: 'crossValidation.stopped', fold: index + 1, reason: fold.reason, problem: fold.problem },
+      });
       return null;
     }
     const p = await predict(fold.data);

@@ -15,6 +15,7 @@ import type { BackendChoice, BackendName } from '../model/backendChoice';
 import type { NetworkSpec } from '../model/network';
 import type { BatchProgress, EpochReport, TrainSettings } from '../model/train';
 import type { Reason, ReasonBasis } from '../core/reasons/reasons';
+import type { Problem } from '../core/problems';
 
 export type { CalibrationSummary, CrossValidationSummary, EvaluationCharts, HeldOutEvaluation, MemberRun, OutcomeNames } from '../core/evaluation/types';
 
@@ -224,6 +225,12 @@ export interface ScorecardRun {
   readonly search: { readonly source: 'out-of-fold' | 'validation'; readonly rows: number } | null;
 }
 
+/** A notice of a run as a code and its values: a backend failed and training carried on elsewhere; cross-validation did not run, or stopped at a fold (its failure's English reason and problem). */
+export type TrainNotice =
+  | { readonly code: 'backend.fellBack'; readonly failed: BackendName; readonly backend: BackendName; readonly epoch: number }
+  | { readonly code: 'crossValidation.notRun'; readonly reason: string; readonly problem?: Problem }
+  | { readonly code: 'crossValidation.stopped'; readonly fold: number; readonly reason: string; readonly problem?: Problem };
+
 /** Progress messages sent while a run prepares and trains. */
 export type TrainEvent =
   | { readonly type: 'prepared'; readonly summary: PreparedSummary }
@@ -234,7 +241,8 @@ export type TrainEvent =
   | { readonly type: 'epoch'; readonly report: EpochReport; readonly member?: number }
   /** A new ensemble member starts training (1-based), `sideBySide` members at a time; the live chart follows the newest. */
   | { readonly type: 'member'; readonly member: number; readonly members: number; readonly sideBySide?: number }
-  | { readonly type: 'notice'; readonly message: string }
+  /** Something the run did that the user should know of: `message` in English (the CLI's), `notice` as a code with values for the UI to word (absent from older senders). */
+  | { readonly type: 'notice'; readonly message: string; readonly notice?: TrainNotice }
   | { readonly type: 'fold'; readonly fold: number; readonly folds: number };
 
 /** The result of a finished (or stopped) run, evaluated on the held-out test rows. */

@@ -135,9 +135,9 @@ async function trainNetwork(dataset: Dataset, data: PreparedData, request: Train
       settings,
       backend,
       fallBack: fallBackFrom,
-      onBackend: (choice, notice) => {
+      onBackend: (choice, notice, fellBack) => {
         onEvent({ type: 'backend', backend: choice });
-        onEvent({ type: 'notice', message: notice });
+        onEvent({ type: 'notice', message: notice, notice: { code: 'backend.fellBack', ...fellBack } });
       },
       hooks,
     });

@@ -1,5 +1,6 @@
 import { MISSING_CODE, narrowToFloat32, type Column, type NumericValues } from '../table';
 import { isMissingMarker, parseNumberCell, readNumber, type DecimalMark } from './cells';
+import type { TypeNote } from './notes';
 
 // A column with more levels than this that is nearly all numbers is numeric with a few typos,
 // not a category ("3+" in a 0/1/2/3+ column stays a category).
@@ -16,10 +17,10 @@ function fit<T extends NumericValues | Int32Array>(array: T, n: number): T {
   return (n >= 0.9 * array.length ? array.subarray(0, n) : array.slice(0, n)) as T;
 }
 
-/** A finished column and, when its type needed a judgement call, a note saying what was done. */
+/** A finished column and, when its type needed a judgement call, a note (a code with values) saying what was done. */
 export interface BuiltColumn {
   readonly column: Column;
-  readonly note: string | null;
+  readonly note: TypeNote | null;
 }
 
 /**
@@ -141,16 +142,15 @@ export class ColumnBuilder {
       const examples = this.levels.filter((_, i) => Number.isNaN(levelValues[i])).slice(0, 3);
       return {
         column: { kind: 'numeric', name: this.name, values },
-        note: `${this.name}: ${oddCells} cell${oddCells === 1 ? '' : 's'} that are not numbers (${examples.map((e) => `"${e}"`).join(', ')}) read as missing.`,
+        note: { code: 'csv.notNumbers', params: { column: this.name, cells: oddCells, examples } },
       };
     }
-    const note =
+    const note: TypeNote | null =
       this.numericCells > 0 && this.numericCells >= 0.5 * this.present
-        ? `${this.name}: mostly numbers, kept as categories because of values such as ${this.levels
-            .filter((l) => Number.isNaN(parseNumberCell(l, this.decimal)))
-            .slice(0, 3)
-            .map((l) => `"${l}"`)
-            .join(', ')}.`
+        ? {
+            code: 'csv.keptAsCategories',
+            params: { column: this.name, examples: this.levels.filter((l) => Number.isNaN(parseNumberCell(l, this.decimal))).slice(0, 3) },
+          }
         : null;
     return { column: { kind: 'categorical', name: this.name, codes, levels: this.levels }, note };
   }

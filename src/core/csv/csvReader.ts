@@ -1,7 +1,8 @@
-import { fail, ok, type Result } from '../result';
+import { failWith, ok, type Result } from '../result';
 import { isPandasUnnamed } from '../profile/roles';
 import type { Column, Table } from '../table';
 import { ColumnBuilder } from './columnBuilder';
+import type { RenamedColumn, TypeNote } from './notes';
 import { sepLine, sniffDialect, type CsvDialect } from './dialect';
 import type { TextEncodingCode } from './encoding';
 import { CellKind, CsvScanner, type RowSink } from './scanner';
@@ -13,7 +14,8 @@ export interface ParseNotes {
   readonly decimal: '.' | ',';
   /** How the bytes were decoded (a code the UI words). */
   readonly encoding: TextEncodingCode;
-  readonly renamedColumns: readonly string[];
+  /** Header names changed to make them unique or fill a blank one (`original` '' for a blank). */
+  readonly renamedColumns: readonly RenamedColumn[];
   /**
    * Columns whose header cell was blank (named `col<i>` here) or pandas' `Unnamed: <n>`, in file
    * order: the row index pandas writes; profiling treats them as identifiers. Empty without a header.
@@ -21,8 +23,8 @@ export interface ParseNotes {
   readonly unnamedColumns: readonly string[];
   /** Rows with more or fewer fields than the header (padded with missing cells or cut). */
   readonly raggedRows: number;
-  /** Judgement calls about column types, one sentence each. */
-  readonly typeNotes: readonly string[];
+  /** Judgement calls about column types, as codes with values (the UI words them; `englishNote` for the command line). */
+  readonly typeNotes: readonly TypeNote[];
 }
 
 /** A parsed file: the columnar table and what was noticed on the way. */
@@ -43,7 +45,7 @@ export class CsvTableReader implements RowSink {
   private dialect: CsvDialect | null = null;
   private scanner: CsvScanner | null = null;
   private builders: ColumnBuilder[] | null = null;
-  private renamed: string[] = [];
+  private renamed: RenamedColumn[] = [];
   private unnamed: string[] = [];
   private raggedRows = 0;
   private binary = false;
@@ -82,17 +84,17 @@ export class CsvTableReader implements RowSink {
     return this.builders !== null;
   }
 
-  /** The table read so far, or a human reason why the file cannot be used. */
+  /** The table read so far, or the problem (a code, and its English reason) why the file cannot be used. */
   finish(): Result<ParsedCsv> {
-    if (this.binary) return fail('This file is not a CSV text file (it contains binary data).');
+    if (this.binary) return failWith('csv.binaryText', {});
     if (!this.dialect) {
-      if (this.pending.trim() === '') return fail('The file is empty.');
+      if (this.pending.trim() === '') return failWith('csv.empty', {});
       this.push('', true);
       if (this.binary) return this.finish();
     }
-    if (!this.builders) return fail('The file is empty.');
-    if (this.builders.length < 2) return fail('The file has fewer than two columns; is it a CSV?');
-    if (this.rowsRead === 0) return fail('The file has a header but no data rows.');
+    if (!this.builders) return failWith('csv.empty', {});
+    if (this.builders.length < 2) return failWith('csv.oneColumn', {});
+    if (this.rowsRead === 0) return failWith('csv.noRows', {});
     const built = this.builders.map((b) => b.finish());
     const columns: Column[] = built.map((b) => b.column);
     return ok({
@@ -105,7 +107,7 @@ export class CsvTableReader implements RowSink {
         renamedColumns: this.renamed,
         unnamedColumns: this.unnamed,
         raggedRows: this.raggedRows,
-        typeNotes: built.map((b) => b.note).filter((n): n is string => n !== null),
+        typeNotes: built.map((b) => b.note).filter((n): n is TypeNote => n !== null),
       },
     });
   }
@@ -144,7 +146,7 @@ export class CsvTableReader implements RowSink {
   }
 }
 
-/** Reads a whole CSV text at once; fails with a human reason for unusable input. */
+/** Reads a whole CSV text at once; fails with a problem code (and English reason) for unusable input. */
 export function tryParseCsv(text: string): Result<ParsedCsv> {
   const reader = new CsvTableReader();
   reader.push(text, true);
@@ -152,15 +154,15 @@ export function tryParseCsv(text: string): Result<ParsedCsv> {
 }
 
 /** Blank and repeated header names get unique ones (x, x_2, ...); returns which were changed. */
-function makeUniqueNames(raw: readonly string[]): { names: string[]; renamed: string[] } {
+function makeUniqueNames(raw: readonly string[]): { names: string[]; renamed: RenamedColumn[] } {
   const seen = new Set<string>();
-  const renamed: string[] = [];
+  const renamed: RenamedColumn[] = [];
   const names = raw.map((original, i) => {
     const base = original === '' ? `col${i + 1}` : original;
     let name = base;
     for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
     seen.add(name);
-    if (name !== original) renamed.push(original === '' ? `(blank) → ${name}` : `${original} → ${name}`);
+    if (name !== original) renamed.push({ original, name });
     return name;
   });
   return { names, renamed };

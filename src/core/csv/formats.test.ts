@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { profileColumns } from '../columns/profile';
 import { detectTarget, guessPositiveValue } from '../columns/target';
 import { CsvTableReader } from './csvReader';
+import { englishNote, englishRenamed } from './notes';
 import { columnCells, germanDataLines, parse, parsePieces, seededRandom, snapshot, splitBy, type Cell } from '../../../test/support/csvFixtures';
 
 interface FormatCase {
@@ -199,10 +200,10 @@ describe('format cases, detected without help', () => {
       expect(table.rowCount).toBe(expected.length);
     }
     if (c.raggedRows !== undefined) expect(notes.raggedRows).toBe(c.raggedRows);
-    expect(notes.renamedColumns).toEqual(c.renamedColumns ?? []);
+    expect(notes.renamedColumns.map(englishRenamed)).toEqual(c.renamedColumns ?? []);
     if (c.typeNotes) {
       expect(notes.typeNotes).toHaveLength(c.typeNotes.length);
-      c.typeNotes.forEach((pattern, i) => expect(notes.typeNotes[i]).toMatch(pattern));
+      c.typeNotes.forEach((pattern, i) => expect(englishNote(notes.typeNotes[i])).toMatch(pattern));
     }
   });
 });

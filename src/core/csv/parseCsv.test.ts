@@ -162,7 +162,10 @@ describe('tryParseCsv: header and delimiter', () => {
   it('makes duplicate header names unique and reports the change', () => {
     const { table, notes } = parse('x,x,y,x\n1,2,3,4\n');
     expect(table.columns.map((c) => c.name)).toEqual(['x', 'x_2', 'y', 'x_3']);
-    expect(notes.renamedColumns).toEqual(['x → x_2', 'x → x_3']);
+    expect(notes.renamedColumns).toEqual([
+      { original: 'x', name: 'x_2' },
+      { original: 'x', name: 'x_3' },
+    ]);
     expect(numeric(getColumn(table, 'x_2')).values[0]).toBe(2);
     expect(numeric(getColumn(table, 'x_3')).values[0]).toBe(4);
   });
@@ -170,7 +173,7 @@ describe('tryParseCsv: header and delimiter', () => {
   it('names a blank header cell by position and reports it', () => {
     const { table, notes } = parse('a,,c\n1,2,3\n');
     expect(table.columns.map((c) => c.name)).toEqual(['a', 'col2', 'c']);
-    expect(notes.renamedColumns).toEqual(['(blank) → col2']);
+    expect(notes.renamedColumns).toEqual([{ original: '', name: 'col2' }]);
   });
 
   it('reports no renames when header names are unique', () => {
@@ -213,16 +216,17 @@ describe('tryParseCsv: header and delimiter', () => {
 
 describe('tryParseCsv: unusable input', () => {
   it.each([
-    ['empty text', '', /empty/i],
-    ['whitespace only', '  \n\t\r\n  ', /empty/i],
-    ['only a BOM', '\uFEFF', /empty/i],
-    ['header with no rows', 'a,b,c\n', /no data rows/i],
-    ['binary content', 'PK\u0003\u0004\u0000\u0000abc,def\n1,2\n', /binary/i],
-    ['single column', 'a\n1\n2\n', /two columns/i],
-  ])('%s → ok:false with a reason', (_label, text, reason) => {
+    ['empty text', '', /empty/i, 'csv.empty'],
+    ['whitespace only', '  \n\t\r\n  ', /empty/i, 'csv.empty'],
+    ['only a BOM', '\uFEFF', /empty/i, 'csv.empty'],
+    ['header with no rows', 'a,b,c\n', /no data rows/i, 'csv.noRows'],
+    ['binary content', 'PK\u0003\u0004\u0000\u0000abc,def\n1,2\n', /binary/i, 'csv.binaryText'],
+    ['single column', 'a\n1\n2\n', /two columns/i, 'csv.oneColumn'],
+  ])('%s → ok:false with a reason and its code', (_label, text, reason, code) => {
     const result = tryParseCsv(text);
     expect(result.ok).toBe(false);
     if (!result.ok) {
+      expect(result.problem).toEqual({ code, params: {} });
       expect(result.reason).toMatch(reason);
       expect(result.reason.length).toBeGreaterThan(10);
     }

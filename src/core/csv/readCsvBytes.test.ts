@@ -177,7 +177,7 @@ describe('readCsvBytes: files as Chinese- and English-language spreadsheets writ
 
   it('a UTF-16 file holding only its byte-order mark is empty, not binary', async () => {
     for (const bytes of [Uint8Array.of(0xff, 0xfe), Uint8Array.of(0xfe, 0xff)]) {
-      expect(await readCsvBytes(chunkedOpen(bytes, 1), bytes.length)).toEqual({ ok: false, reason: 'The file is empty.' });
+      expect(await readCsvBytes(chunkedOpen(bytes, 1), bytes.length)).toEqual({ ok: false, reason: 'The file is empty.', problem: { code: 'csv.empty', params: {} } });
     }
   });
 
@@ -231,7 +231,10 @@ describe('readCsvBytes: binary files renamed .csv', () => {
   it.each(BINARIES)('%s → ok:false, the reason says binary', async (_kind, bytes) => {
     const result = await readCsvBytes(chunkedOpen(bytes, 1 << 20), bytes.length);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/binary/i);
+    if (!result.ok) {
+      expect(result.reason).toMatch(/binary/i);
+      expect(result.problem?.code).toMatch(/^csv\.binary(Signature|Text)$/);
+    }
   });
 
   // A stream may hand over its first bytes in small pieces; the verdict must not depend on that.
@@ -275,7 +278,7 @@ describe('readCsvBytes: empty files', () => {
       yield* chunks;
     };
     const size = chunks.reduce((n, c) => n + c.length, 0);
-    expect(await readCsvBytes(open, size)).toEqual({ ok: false, reason: 'The file is empty.' });
+    expect(await readCsvBytes(open, size)).toEqual({ ok: false, reason: 'The file is empty.', problem: { code: 'csv.empty', params: {} } });
   });
 });
 
@@ -287,7 +290,7 @@ describe('readCsvBytes: cancelling', () => {
     controller.abort();
     const result = await readCsvBytes(chunkedOpen(BYTES, 1000), BYTES.length, { signal: controller.signal });
     expect(CANCELLED).toBe('Loading was cancelled.');
-    expect(result).toEqual({ ok: false, reason: 'Loading was cancelled.' });
+    expect(result).toEqual({ ok: false, reason: 'Loading was cancelled.', problem: { code: 'csv.cancelled', params: {} } });
   });
 
   it('aborting mid-read stops pulling chunks and gives the cancel reason', async () => {
@@ -298,7 +301,7 @@ describe('readCsvBytes: cancelling', () => {
       if (index === 2) controller.abort();
     });
     const result = await readCsvBytes(open, BYTES.length, { signal: controller.signal });
-    expect(result).toEqual({ ok: false, reason: CANCELLED });
+    expect(result).toEqual({ ok: false, reason: CANCELLED, problem: { code: 'csv.cancelled', params: {} } });
     expect(pulled).toBe(3);
   });
 
@@ -308,7 +311,7 @@ describe('readCsvBytes: cancelling', () => {
       yield BYTES;
       controller.abort();
     };
-    expect(await readCsvBytes(open, BYTES.length, { signal: controller.signal })).toEqual({ ok: false, reason: CANCELLED });
+    expect(await readCsvBytes(open, BYTES.length, { signal: controller.signal })).toEqual({ ok: false, reason: CANCELLED, problem: { code: 'csv.cancelled', params: {} } });
   });
 });
 

@@ -1,4 +1,5 @@
-import { fail, type Result } from '../result';
+import { englishOf } from '../problems';
+import { failWith, type Result } from '../result';
 import { CsvTableReader, type ParsedCsv } from './csvReader';
 import { byteOrderMark, guessLegacyEncoding, type LegacyEncoding, type TextEncodingCode } from './encoding';
 
@@ -17,8 +18,8 @@ export interface ReadOptions {
   readonly progressEveryMs?: number;
 }
 
-/** Message of the result when a read was cancelled through the signal. */
-export const CANCELLED = 'Loading was cancelled.';
+/** The English reason of the result when a read was cancelled through the signal (its code is 'csv.cancelled'). */
+export const CANCELLED = englishOf({ code: 'csv.cancelled', params: {} });
 
 /** Thrown by the UTF-8 attempt: the bytes are not UTF-8; `sample` is what the legacy guess looks at. */
 class NotUtf8 extends Error {
@@ -27,7 +28,6 @@ class NotUtf8 extends Error {
   }
 }
 
-const NOT_CSV = 'This file is not a CSV text file (it looks like a binary file such as an image, PDF or spreadsheet).';
 const SIGNATURE_BYTES = 8;
 const RESERVE_AFTER_BYTES = 1 << 20;
 // The legacy-encoding guess reads at most this much, from the file's first non-ASCII byte.
@@ -181,20 +181,20 @@ async function readPass(legacy: LegacyEncoding | null, iterator: AsyncIterator<U
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
-    if (options.signal?.aborted) return fail(CANCELLED);
+    if (options.signal?.aborted) return failWith('csv.cancelled', {});
     let bytes = next.value;
     const offset = bytesRead;
     bytesRead += bytes.byteLength;
     if (head) {
       head = concatBytes(head, bytes);
       if (head.length < SIGNATURE_BYTES) continue;
-      if (startsLikeBinary(head)) return fail(NOT_CSV);
+      if (startsLikeBinary(head)) return failWith('csv.binarySignature', {});
       bytes = head;
       head = null;
       pass = new Pass(legacy, bytes);
     }
     if (!pass) continue;
-    if (pass.nulMeansBinary && offset < 4096 && bytes.subarray(0, 4096).includes(0)) return fail(NOT_CSV);
+    if (pass.nulMeansBinary && offset < 4096 && bytes.subarray(0, 4096).includes(0)) return failWith('csv.binarySignature', {});
     if (!pass.push(bytes, false)) return notUtf8(pass.sample!, iterator);
     const { reader } = pass;
     // After the first megabyte, size the columns for the whole file (5% spare) in one step.
@@ -208,13 +208,13 @@ async function readPass(legacy: LegacyEncoding | null, iterator: AsyncIterator<U
       options.onProgress({ bytesRead, totalBytes, rowsRead: reader.rowsRead });
     }
   }
-  if (options.signal?.aborted) return fail(CANCELLED);
+  if (options.signal?.aborted) return failWith('csv.cancelled', {});
   let rest: Uint8Array = new Uint8Array(0);
   if (head) {
     // A file shorter than the head.
-    if (head.length > 0 && startsLikeBinary(head)) return fail(NOT_CSV);
+    if (head.length > 0 && startsLikeBinary(head)) return failWith('csv.binarySignature', {});
     pass = new Pass(legacy, head);
-    if (pass.nulMeansBinary && head.includes(0)) return fail(NOT_CSV);
+    if (pass.nulMeansBinary && head.includes(0)) return failWith('csv.binarySignature', {});
     rest = head;
   }
   if (!pass!.push(rest, true)) return notUtf8(pass!.sample!, iterator);

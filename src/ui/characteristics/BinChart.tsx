@@ -1,9 +1,12 @@
-import { memo, useRef } from 'react';
+import { memo, type SVGProps, useRef } from 'react';
 import { Curve, Surface } from 'recharts';
+import type { Binning } from '../../core/binning/types';
 import type { CharacteristicBin } from '../../worker/protocol';
+import { localFixed, localPercent, useT } from '../i18n';
 import { AXIS_COLOUR } from '../shared/palette';
 import { niceTicks, stepDecimals } from '../shared/ticks';
 import { useElementWidth } from '../shared/useElementWidth';
+import { binLabelText, binShowsLevels } from './binLabel';
 
 const HEIGHT = 280;
 const PAD = { left: 58, right: 52, top: 14, bottom: 44 };
@@ -17,6 +20,9 @@ const WOE = 'var(--accent)';
 const FLAT_LABEL_PX = 72;
 const PX_PER_CHAR = 6;
 
+// React's SVG types lack the global translate attribute; a group holding the user's levels needs it.
+const NO_TRANSLATE = { translate: 'no' } as SVGProps<SVGGElement>;
+
 /** A bin's label cut to `chars` characters. */
 const cut = (label: string, chars: number) => (label.length > chars ? `${label.slice(0, Math.max(1, chars - 1))}…` : label);
 
@@ -27,7 +33,8 @@ const cut = (label: string, chars: number) => (label.length > chars ? `${label.s
  * in one 110–280 ms task when a run started (traced on credit_risk); the primitives render straight
  * to SVG in well under a millisecond, as the live loss chart found. Its numbers are the bin table's.
  */
-export const BinChartView = memo(function BinChartView({ bins }: { bins: readonly CharacteristicBin[] }) {
+export const BinChartView = memo(function BinChartView({ bins, binning }: { bins: readonly CharacteristicBin[]; binning: Binning }) {
+  const { t } = useT();
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(280, useElementWidth(box, 760));
   const n = Math.max(1, bins.length);
@@ -50,8 +57,8 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
   const woePoints = bins.map((b, i) => ({ x: xMid(i), y: yWoe(b.woe) }));
   const rates = bins.map((b) => b.badRate);
   const title = bins.length
-    ? `Bad rate and weight of evidence for ${bins.length} bins: bad rate from ${(100 * Math.min(...rates)).toFixed(1)}% to ${(100 * Math.max(...rates)).toFixed(1)}%; every number is in the bin table`
-    : 'Bad rate and weight of evidence per bin: no bins';
+    ? t('characteristics.chart.title', { bins: bins.length, low: localPercent(Math.min(...rates), 1), high: localPercent(Math.max(...rates), 1) })
+    : t('characteristics.chart.titleEmpty');
   return (
     <div>
       <div ref={box} className="chart" data-testid="bin-chart" data-bins={bins.length}>
@@ -63,17 +70,17 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
             </pattern>
           </defs>
           <g fontSize="11" fill="currentColor">
-            {rateTicks.map((t) => (
-              <g key={`r${t}`}>
-                <line x1={PAD.left} y1={yRate(t)} x2={plotRight} y2={yRate(t)} stroke="#e3e7ec" />
-                <text x={PAD.left - 6} y={yRate(t) + 4} textAnchor="end">
-                  {`${(100 * t).toFixed(rateDigits)}%`}
+            {rateTicks.map((tick) => (
+              <g key={`r${tick}`}>
+                <line x1={PAD.left} y1={yRate(tick)} x2={plotRight} y2={yRate(tick)} stroke="#e3e7ec" />
+                <text x={PAD.left - 6} y={yRate(tick) + 4} textAnchor="end">
+                  {localPercent(tick, rateDigits)}
                 </text>
               </g>
             ))}
-            {woeTicks.map((t) => (
-              <text key={`w${t}`} x={plotRight + 6} y={yWoe(t) + 4}>
-                {t.toFixed(woeDigits)}
+            {woeTicks.map((tick) => (
+              <text key={`w${tick}`} x={plotRight + 6} y={yWoe(tick) + 4}>
+                {localFixed(tick, woeDigits)}
               </text>
             ))}
             <line x1={PAD.left} y1={bottom} x2={plotRight} y2={bottom} stroke={AXIS_COLOUR} />
@@ -81,17 +88,17 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
             <line x1={plotRight} y1={PAD.top} x2={plotRight} y2={bottom} stroke={AXIS_COLOUR} />
             <line x1={PAD.left} y1={yWoe(0)} x2={plotRight} y2={yWoe(0)} stroke={AXIS_COLOUR} strokeDasharray="3 3" />
             <text transform={`translate(14 ${(PAD.top + bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize="12">
-              Bad rate, %
+              {t('characteristics.chart.rateAxis')}
             </text>
             <text transform={`translate(${width - 10} ${(PAD.top + bottom) / 2}) rotate(90)`} textAnchor="middle" fontSize="12">
-              WoE
+              {t('characteristics.chart.woeAxis')}
             </text>
             <text x={(PAD.left + plotRight) / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="12">
-              Bin
+              {t('characteristics.chart.binAxis')}
             </text>
           </g>
           {bins.map((b, i) => (
-            <g key={b.index}>
+            <g key={b.index} {...(binShowsLevels(binning, b.index) ? NO_TRANSLATE : {})}>
               <rect
                 className="series-bad"
                 x={xMid(i) - band * 0.35}
@@ -101,15 +108,15 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
                 fill={`url(#${BAD_HATCH})`}
                 stroke={BAD}
               >
-                <title>{`${b.label}: bad rate ${(100 * b.badRate).toFixed(1)}%, WoE ${b.woe.toFixed(4)}`}</title>
+                <title>{t('characteristics.chart.bar', { label: binLabelText(binning, b.index), rate: localPercent(b.badRate, 1), woe: localFixed(b.woe, 4) })}</title>
               </rect>
               {slanted ? (
                 <text transform={`translate(${xMid(i) + 3} ${bottom + 12}) rotate(-35)`} textAnchor="end" fontSize="10" fill="currentColor">
-                  {cut(b.label, 9)}
+                  {cut(binLabelText(binning, b.index), 9)}
                 </text>
               ) : (
                 <text x={xMid(i)} y={bottom + 14} textAnchor="middle" fontSize="10" fill="currentColor">
-                  {cut(b.label, Math.floor(band / PX_PER_CHAR))}
+                  {cut(binLabelText(binning, b.index), Math.floor(band / PX_PER_CHAR))}
                 </text>
               )}
             </g>
@@ -125,14 +132,14 @@ export const BinChartView = memo(function BinChartView({ bins }: { bins: readonl
           <svg className="swatch" width="14" height="12" aria-hidden="true">
             <rect x="1" y="1" width="12" height="10" fill={`url(#${BAD_HATCH})`} stroke={BAD} />
           </svg>{' '}
-          bad rate (hatched bars, left axis)
+          {t('characteristics.chart.legendRate')}
         </span>{' '}
         <span className="legend-item">
           <svg className="swatch" width="28" height="12" aria-hidden="true">
             <line x1="1" y1="6" x2="27" y2="6" stroke={WOE} strokeWidth="2" />
             <circle cx="14" cy="6" r="3.5" fill={WOE} />
           </svg>{' '}
-          WoE (line with dots, right axis)
+          {t('characteristics.chart.legendWoe')}
         </span>
       </p>
     </div>

@@ -4,10 +4,12 @@ import type { BinEdit, CharacteristicReport, CharacteristicsReport } from '../..
 import { BinChartView } from './BinChart';
 import { Alert } from '../shared/Alert';
 import { binAttributes } from '../shared/binAttributes';
+import { localCount, localFixed, useT } from '../i18n';
 import { formatCount } from '../shared/format';
 import { formatPercent } from '../shared/outcome';
 import { useProgressiveCount } from '../shared/useProgressiveCount';
-import type { CharacteristicsState } from './useCharacteristics';
+import { BinLabel } from './binLabel';
+import { type CharacteristicsError, characteristicsErrorCode, characteristicsErrorText, type CharacteristicsState } from './useCharacteristics';
 
 // Rows mounted per frame: each commit stays a few milliseconds however many features there are.
 const ROWS_PER_FRAME = 8;
@@ -20,13 +22,13 @@ const STRENGTH_CLASS: Record<IvStrength, string> = {
   suspicious: 'iv-suspicious',
 };
 
-const fixed4 = (v: number) => v.toFixed(4);
+const fixed4 = (v: number) => localFixed(v, 4);
 
 interface Props {
   readonly state: CharacteristicsState;
   readonly report: CharacteristicsReport | null;
   readonly selected: string | null;
-  readonly error: string | null;
+  readonly error: CharacteristicsError | null;
   readonly busy: boolean;
   readonly canCompute: boolean;
   readonly onCompute: () => void;
@@ -42,34 +44,39 @@ interface Props {
  * scorecard trained afterwards uses the edited bins.
  */
 export const CharacteristicsPanel = memo(function CharacteristicsPanel({ state, report, selected, error, busy, canCompute, onCompute, onSelect, onEdit, onReset }: Props) {
+  const { t } = useT();
   const feature = report?.features.find((f) => f.column === selected) ?? null;
   const edited = report?.features.filter((f) => f.edited).map((f) => f.column) ?? [];
   return (
     <section className="card" aria-labelledby="characteristics-heading" data-testid="characteristics-report" data-state={state} data-train-rows={report?.trainRows}>
-      <h2 id="characteristics-heading">Characteristics: bins, weight of evidence, information value</h2>
-      <p className="hint">
-        Each feature cut into bins on the training rows of this preparation only (the test rows play no part): per bin the goods, the bads, the bad rate and the weight of evidence,
-        WoE = ln(share of goods ÷ share of bads); the information value (IV) adds up how far the bins separate goods from bads. A scorecard uses these bins.
-      </p>
+      <h2 id="characteristics-heading">{t('characteristics.title')}</h2>
+      <p className="hint">{t('characteristics.hint')}</p>
       <div className="field-row">
         <button type="button" data-testid="characteristics-button" disabled={!canCompute || state === 'computing' || busy} onClick={onCompute}>
-          {report ? 'Bin the characteristics again (drops edits)' : 'Bin the characteristics'}
+          {report ? t('characteristics.computeAgain') : t('characteristics.compute')}
         </button>
-        {state === 'computing' && <span className="hint">Binning every feature on the training rows…</span>}
+        {state === 'computing' && <span className="hint">{t('characteristics.computing')}</span>}
         {report && (
           <span className="hint" data-testid="characteristics-summary">
-            {report.features.length} features on {formatCount(report.trainRows)} training rows ({formatCount(report.bads)} bad, {formatCount(report.goods)} good), in{' '}
-            {Math.round(report.elapsedMs)} ms.
+            {t('characteristics.summary', {
+              features: localCount(report.features.length),
+              rows: formatCount(report.trainRows),
+              bads: formatCount(report.bads),
+              goods: formatCount(report.goods),
+              ms: localCount(Math.round(report.elapsedMs)),
+            })}
           </span>
         )}
       </div>
-      <Alert message={error} />
+      <Alert message={error && characteristicsErrorText(error)} code={error ? characteristicsErrorCode(error) : undefined} />
       {report && <IvTable features={report.features} selected={selected} onSelect={onSelect} />}
       {edited.length > 0 && (
         <p className="notice" data-testid="edited-characteristics" data-columns={edited.join(',')}>
-          Edited bins: {edited.join(', ')}. A scorecard trained now uses them.{' '}
+          {t('characteristics.edited')}
+          <span translate="no">{edited.join(', ')}</span>
+          {t('characteristics.editedEnd')}{' '}
           <button type="button" data-testid="bins-reset-button" disabled={busy} onClick={onReset}>
-            Undo all edits
+            {t('characteristics.undo')}
           </button>
         </p>
       )}
@@ -88,16 +95,17 @@ const IvTable = memo(function IvTable({
   selected: string | null;
   onSelect: (column: string) => void;
 }) {
+  const { t } = useT();
   const shown = useProgressiveCount(features.length, ROWS_PER_FRAME);
   return (
     <table className="report-table iv-table" data-testid="iv-table" data-rows={features.length}>
-      <caption>Features by information value (highest first)</caption>
+      <caption>{t('characteristics.ivTable.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Feature</th>
-          <th scope="col">Bins</th>
-          <th scope="col">IV</th>
-          <th scope="col">Reading</th>
+          <th scope="col">{t('characteristics.ivTable.feature')}</th>
+          <th scope="col">{t('characteristics.ivTable.bins')}</th>
+          <th scope="col">{t('characteristics.ivTable.iv')}</th>
+          <th scope="col">{t('characteristics.ivTable.reading')}</th>
         </tr>
       </thead>
       <tbody>
@@ -108,15 +116,16 @@ const IvTable = memo(function IvTable({
                 type="button"
                 className={f.column === selected ? 'link-button selected' : 'link-button'}
                 data-testid={`characteristic-${f.column}`}
+                translate="no"
                 onClick={() => onSelect(f.column)}
               >
                 {f.column}
               </button>
-              {f.edited ? ' (edited)' : ''}
+              {f.edited ? t('characteristics.ivTable.edited') : ''}
             </th>
-            <td>{f.bins.length}</td>
+            <td>{localCount(f.bins.length)}</td>
             <td>{fixed4(f.iv)}</td>
-            <td className={STRENGTH_CLASS[f.strength]}>{f.strength}</td>
+            <td className={STRENGTH_CLASS[f.strength]}>{t(`characteristics.strength.${f.strength}`)}</td>
           </tr>
         ))}
       </tbody>
@@ -126,6 +135,7 @@ const IvTable = memo(function IvTable({
 
 /** One feature's bins: counts and evidence per bin, merge buttons between neighbours, a split at a typed value, and the chart. */
 function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; busy: boolean; onEdit: (feature: CharacteristicReport, edit: BinEdit) => void }) {
+  const { t } = useT();
   const [splitText, setSplitText] = useState('');
   const valueBins = feature.bins.filter((b) => b.index >= 0).length;
   const shown = useProgressiveCount(feature.bins.length, ROWS_PER_FRAME);
@@ -134,25 +144,27 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
   return (
     <div className="bin-detail">
       <h3>
-        {feature.column}: IV{' '}
+        <span translate="no">{feature.column}</span>
+        {t('characteristics.detail.iv')}
         <span data-testid="bin-iv-total" data-iv={feature.iv}>
           {fixed4(feature.iv)}
-        </span>{' '}
-        ({feature.strength}), {valueBins} bin{valueBins === 1 ? '' : 's'} of values{feature.bins.some((b) => b.index < 0) ? ' and one of missing cells' : ''}
+        </span>
+        {t('characteristics.detail.summary', { strength: t(`characteristics.strength.${feature.strength}`), count: valueBins })}
+        {feature.bins.some((b) => b.index < 0) ? t('characteristics.detail.missingBin') : ''}
       </h3>
       <div className="table-scroll">
         <table className="report-table bin-table" data-testid="bin-table" data-feature={feature.column} data-kind={feature.kind} data-iv={feature.iv}>
           <thead>
             <tr>
-              <th scope="col">{feature.kind === 'numeric' ? 'Range' : 'Levels'}</th>
-              <th scope="col">Rows</th>
-              <th scope="col">Share</th>
-              <th scope="col">Goods</th>
-              <th scope="col">Bads</th>
-              <th scope="col">Bad rate</th>
-              <th scope="col">WoE</th>
-              <th scope="col">IV part</th>
-              <th scope="col">Edit</th>
+              <th scope="col">{feature.kind === 'numeric' ? t('characteristics.detail.range') : t('characteristics.detail.levels')}</th>
+              <th scope="col">{t('characteristics.detail.rows')}</th>
+              <th scope="col">{t('characteristics.detail.share')}</th>
+              <th scope="col">{t('characteristics.detail.goods')}</th>
+              <th scope="col">{t('characteristics.detail.bads')}</th>
+              <th scope="col">{t('characteristics.detail.badRate')}</th>
+              <th scope="col">{t('characteristics.detail.woe')}</th>
+              <th scope="col">{t('characteristics.detail.ivPart')}</th>
+              <th scope="col">{t('characteristics.detail.edit')}</th>
             </tr>
           </thead>
           <tbody>
@@ -169,7 +181,9 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
                 data-iv-part={bin.iv}
                 {...binAttributes(feature.binning, bin.index)}
               >
-                <th scope="row">{bin.label}</th>
+                <th scope="row">
+                  <BinLabel binning={feature.binning} index={bin.index} />
+                </th>
                 <td>{formatCount(bin.count)}</td>
                 <td>{formatPercent(bin.share)}</td>
                 <td>{formatCount(bin.goods)}</td>
@@ -185,7 +199,7 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
                       disabled={busy}
                       onClick={() => onEdit(feature, { type: 'merge', index: bin.index, other: bin.index + 1 })}
                     >
-                      Merge with next
+                      {t('characteristics.detail.merge')}
                     </button>
                   )}
                 </td>
@@ -203,7 +217,7 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
           }}
         >
           <label>
-            Split the bin holding{' '}
+            {t('characteristics.detail.splitLabel')}{' '}
             <input
               data-testid="split-value-input"
               className="narrow"
@@ -215,14 +229,14 @@ function BinDetail({ feature, busy, onEdit }: { feature: CharacteristicReport; b
             />
           </label>
           <button type="submit" data-testid="split-bin-button" disabled={busy || !canSplit}>
-            Split here
+            {t('characteristics.detail.split')}
           </button>
-          <span className="hint">values below it stay in the lower bin, the value itself and above go to the new one</span>
+          <span className="hint">{t('characteristics.detail.splitHint')}</span>
         </form>
       )}
       <figure>
-        <figcaption>Bad rate (bars) and WoE (line) per bin</figcaption>
-        <BinChartView bins={feature.bins} />
+        <figcaption>{t('characteristics.detail.chartCaption')}</figcaption>
+        <BinChartView bins={feature.bins} binning={feature.binning} />
       </figure>
     </div>
   );

@@ -3,19 +3,40 @@ import type { Binning } from '../../core/binning/types';
 import type { PrepareConfig } from '../../core/pipeline';
 import type { WorkerBridge } from '../../worker/client';
 import type { BinEdit, BinEditProblem, CharacteristicReport, CharacteristicsReport, DatasetId } from '../../worker/protocol';
+import { type Failure, problemCode, problemText, translate } from '../i18n';
 
 /** Where the report stands: not asked for, computing, shown, or failed. */
 export type CharacteristicsState = 'idle' | 'computing' | 'done' | 'error';
 
-const EDIT_PROBLEMS: Record<BinEditProblem, string> = {
-  'not-adjacent': 'Only two neighbouring bins can be merged.',
-  'split-not-numeric': 'Only a numeric characteristic can be split at a value.',
-  'split-at-edge': 'That value is already a bin boundary.',
-  'split-not-finite': 'Type a number to split at.',
-  'split-empty-side': 'No training row would fall on one side of that value; choose a value inside a bin.',
-  'unknown-column': 'That characteristic is no longer a feature; compute the report again.',
-  'not-prepared': 'The data is not prepared; fix the cleaning plan first.',
-};
+/** What the report shows as its alert: a bin edit refused (its code), a failure of the worker (its problem, or its English reason), or the report or the edit throwing. */
+export type CharacteristicsError =
+  | { readonly kind: 'edit'; readonly problem: BinEditProblem }
+  | { readonly kind: 'failure'; readonly failure: Failure }
+  | { readonly kind: 'computeFailed' | 'editFailed' };
+
+/** The alert's words in the active language. */
+export function characteristicsErrorText(error: CharacteristicsError): string {
+  switch (error.kind) {
+    case 'edit':
+      return translate(`characteristics.problem.${error.problem}`);
+    case 'failure':
+      return problemText(error.failure);
+    default:
+      return translate(`characteristics.problem.${error.kind}`);
+  }
+}
+
+/** The alert's code, shown as data-problem-code: "bins.split-at-edge", a worker problem's code, or "bins.computeFailed" / "bins.editFailed". */
+export function characteristicsErrorCode(error: CharacteristicsError): string | undefined {
+  switch (error.kind) {
+    case 'edit':
+      return `bins.${error.problem}`;
+    case 'failure':
+      return problemCode(error.failure);
+    default:
+      return `bins.${error.kind}`;
+  }
+}
 
 /** Ranked by IV, highest first (ties by name), as the worker ranks them. */
 function ranked(features: readonly CharacteristicReport[]): CharacteristicReport[] {
@@ -31,7 +52,7 @@ export function useCharacteristics(bridge: WorkerBridge, datasetId: DatasetId | 
   const [state, setState] = useState<CharacteristicsState>('idle');
   const [report, setReport] = useState<CharacteristicsReport | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CharacteristicsError | null>(null);
   const [editing, setEditing] = useState(false);
   const configRef = useRef(config);
   const datasetRef = useRef(datasetId);
@@ -58,7 +79,7 @@ export function useCharacteristics(bridge: WorkerBridge, datasetId: DatasetId | 
       const result = await bridge.api.characteristics(dataset, asked);
       if (configRef.current !== asked) return;
       if (!result.ok) {
-        setError(result.reason);
+        setError({ kind: 'failure', failure: result });
         setState('error');
         return;
       }
@@ -70,7 +91,7 @@ export function useCharacteristics(bridge: WorkerBridge, datasetId: DatasetId | 
     } catch (cause) {
       console.error('The characteristics report failed', cause);
       if (configRef.current === asked) {
-        setError('The characteristics could not be binned.');
+        setError({ kind: 'computeFailed' });
         setState('error');
       }
     }
@@ -89,13 +110,13 @@ export function useCharacteristics(bridge: WorkerBridge, datasetId: DatasetId | 
         const result = await bridge.api.editCharacteristic(dataset, asked, binning, change);
         if (configRef.current !== asked) return;
         if (!result.ok) {
-          startTransition(() => setError(EDIT_PROBLEMS[result.problem]));
+          startTransition(() => setError({ kind: 'edit', problem: result.problem }));
           return;
         }
         startTransition(() => setReport((r) => (r ? { ...r, features: ranked(r.features.map((f) => (f.column === result.data.column ? result.data : f))) } : r)));
       } catch (cause) {
         console.error('Editing the bins failed', cause);
-        setError('The bins could not be changed.');
+        setError({ kind: 'editFailed' });
       } finally {
         startTransition(() => setEditing(false));
       }

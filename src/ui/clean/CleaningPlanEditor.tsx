@@ -71,7 +71,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
   const shownRows = useProgressiveCount(plan.columns.length, ROWS_PER_FRAME);
 
   return (
-    <div className="plan-editor" data-i18n-scope>
+    <div className="plan-editor">
       <label>
         {t('clean.plan.duplicates')}{' '}
         <select data-testid="duplicates-select" value={duplicateValue} disabled={disabled} onChange={(e) => setDuplicates(e.target.value)}>
@@ -79,7 +79,8 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
           {columns
             .filter((c) => c.name !== plan.target)
             .map((c) => (
-              <option key={c.name} value={`by:${c.name}`}>
+              // translate="no": the option names the user's column (an option cannot hold a span of its own).
+              <option key={c.name} value={`by:${c.name}`} translate="no">
                 {t('clean.plan.dropRepeating', { column: c.name })}
               </option>
             ))}
@@ -105,10 +106,14 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
             const strategies = numeric ? (NUMERIC_STRATEGIES.includes(column.missing) ? NUMERIC_STRATEGIES : [...NUMERIC_STRATEGIES, column.missing]) : CATEGORICAL_STRATEGIES;
             return (
               <tr key={column.column} data-column={column.column}>
-                <th scope="row">{column.column}</th>
+                <th scope="row" translate="no">
+                  {column.column}
+                </th>
                 <td>{formatCount(info.get(column.column)?.missing ?? 0)}</td>
                 <td>
+                  {/* translate="no" on the controls below: their labels name the user's column; their options are already in the reader's language. */}
                   <select
+                    translate="no"
                     aria-label={t('clean.plan.missingLabel', { column: column.column })}
                     data-testid={`missing-strategy-${column.column}`}
                     value={column.missing}
@@ -123,6 +128,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                   </select>
                   {column.missing === 'constant' && (
                     <input
+                      translate="no"
                       aria-label={t('clean.plan.constantLabel', { column: column.column })}
                       className="narrow"
                       defaultValue={column.constant}
@@ -141,7 +147,9 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                         disabled={disabled || column.missing === 'drop-row'}
                         onChange={(e) => setColumn(index, { indicator: e.target.checked })}
                       />{' '}
-                      <span className="visually-hidden">{column.column} </span>
+                      <span className="visually-hidden" translate="no">
+                        {column.column}{' '}
+                      </span>
                       {t('clean.plan.wasMissing')}
                     </label>
                   )}
@@ -150,6 +158,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                   {numeric && (
                     <span className="range">
                       <input
+                        translate="no"
                         aria-label={t('clean.plan.lowestLabel', { column: column.column })}
                         data-testid={`range-min-${column.column}`}
                         className="narrow"
@@ -161,6 +170,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                       />
                       –
                       <input
+                        translate="no"
                         aria-label={t('clean.plan.highestLabel', { column: column.column })}
                         data-testid={`range-max-${column.column}`}
                         className="narrow"
@@ -176,6 +186,7 @@ export const CleaningPlanEditor = memo(function CleaningPlanEditor({ plan, colum
                 <td>
                   {numeric && (
                     <select
+                      translate="no"
                       aria-label={t('clean.plan.outliersLabel', { column: column.column })}
                       data-testid={`outliers-${column.column}`}
                       value={outlierChoice(column.outliers)}

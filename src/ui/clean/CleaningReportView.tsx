@@ -1,10 +1,12 @@
 import { memo, useState } from 'react';
-import type { CleaningStepKind } from '../../core/clean/cleanTable';
-import { describeFill, type NumericFeature } from '../../core/features/preprocessor';
+import type { CleaningStepKind, MissingSummary } from '../../core/clean/cleanTable';
+import type { FeatureSpec, NumericFeature } from '../../core/features/preprocessor';
 import type { PreparedSummary } from '../../worker/protocol';
 import { localPercent, localPercentPoints, useT } from '../i18n';
 import { formatCount, formatDuration } from '../shared/format';
-import { badName, goodName } from '../shared/outcome';
+import { badValue, goodValue } from '../shared/outcome';
+import { dataMarks } from '../shared/messageParts';
+import { boundsText, excludedText, fillValueText, filledByText, stepRuleText } from './ruleText';
 
 // Each cleaning step's label key under clean.report.step.
 const STEP_KEYS = {
@@ -31,8 +33,15 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
   const dropsOutliers = report.steps.some((step) => step.step === 'outlier');
   const trainedRanges = preprocessor.features.flatMap((f) => (f.kind === 'numeric' && f.trainedRange ? [{ name: f.name, range: f.trainedRange }] : []));
   const [busy, setBusy] = useState(false);
-  const fills = new Map(preprocessor.features.map((f) => [f.name, describeFill(f)]));
+  const features = new Map(preprocessor.features.map((f) => [f.name, f]));
   const missing = report.missing.filter((m) => m.missing > 0);
+  // The fitted outlier rule of each column whose rows it drops, and of each clipped column: worded here, not the core's English.
+  const dropRules = new Map(
+    report.steps.flatMap((s) => (s.step === 'outlier' && s.column !== null && s.because?.code === 'outlier.bounds' ? [[s.column, s.because] as const] : [])),
+  );
+  const clipRules = new Map(report.clipped.flatMap((c) => (c.outliers ? [[c.column, c.outliers] as const] : [])));
+  const bad = dataMarks();
+  const good = dataMarks();
 
   const download = async () => {
     setBusy(true);
@@ -50,7 +59,7 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
   };
 
   return (
-    <div data-testid="cleaning-report" className="cleaning-report" data-i18n-scope>
+    <div data-testid="cleaning-report" className="cleaning-report">
       <table className="report-table">
         <tbody>
           <tr>
@@ -62,17 +71,27 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
             <tr key={i} data-step={step.step} data-column={step.column ?? ''}>
               <th scope="row">
                 − {t(`clean.report.step.${STEP_KEYS[step.step]}`)}
-                {step.column ? `: ${step.column}` : ''}
+                {step.column ? (
+                  <>
+                    {t('clean.report.columnSeparator')}
+                    <span translate="no">{step.column}</span>
+                  </>
+                ) : (
+                  ''
+                )}
               </th>
-              <td className="rule">{step.rule}</td>
+              <td className="rule" data-rule={step.because?.code}>
+                {stepRuleText(step)}
+              </td>
               <td>{formatCount(step.rows)}</td>
             </tr>
           ))}
           <tr className="total">
             <th scope="row">{t('clean.report.rowsKept')}</th>
             <td data-testid="kept-outcomes" data-bads={bads} data-goods={goods}>
-              <span className="outcome-bad">{badName(outcome)}</span>: {formatCount(bads)} ({localPercentPoints((100 * bads) / Math.max(1, report.rowsAfter), 1)}) ·{' '}
-              <span className="outcome-good">{goodName(outcome)}</span>: {formatCount(goods)}
+              <span className="outcome-bad">{bad.render(t('outcome.badName', { value: bad.mark(badValue(outcome)) }))}</span>: {formatCount(bads)} (
+              {localPercentPoints((100 * bads) / Math.max(1, report.rowsAfter), 1)}) ·{' '}
+              <span className="outcome-good">{good.render(t('outcome.goodName', { value: good.mark(goodValue(outcome)) }))}</span>: {formatCount(goods)}
             </td>
             <td data-testid="clean-rows-after">{formatCount(report.rowsAfter)}</td>
           </tr>
@@ -99,9 +118,9 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
           <h3>{t('clean.report.missingTitle')}</h3>
           <ul className="missing-list">
             {missing.map((m) => (
-              <li key={m.column}>
-                {t('clean.report.missingItem', { column: m.column, cells: formatCount(m.missing), filledBy: m.filledBy })}
-                {fills.has(m.column) ? t('clean.report.fillValue', { value: fills.get(m.column) ?? '' }) : ''}
+              <li key={m.column} data-column={m.column} data-strategy={m.strategy}>
+                <MissingItem summary={m} />
+                <FillValue feature={features.get(m.column)} />
               </li>
             ))}
           </ul>
@@ -113,7 +132,7 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
           <ul className="missing-list" data-testid="indicator-summary">
             {indicators.map((f) => (
               <li key={f.name} data-column={f.name} data-training-rows={f.missingInTraining}>
-                {t('clean.report.indicatorItem', { column: f.name, flagged: formatCount(f.missingInTraining), rows: formatCount(prepared.trainRows) })}
+                <IndicatorItem column={f.name} flagged={f.missingInTraining} rows={prepared.trainRows} />
               </li>
             ))}
           </ul>
@@ -126,7 +145,9 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
             <ul className="missing-list">
               {trainedRanges.map(({ name, range }) => (
                 <li key={name} data-column={name}>
-                  {name}: {range.rule}
+                  <span translate="no">{name}</span>
+                  {t('clean.report.columnSeparator')}
+                  {dropRules.has(name) ? boundsText(dropRules.get(name)!, range.lower, range.upper) : range.rule}
                 </li>
               ))}
             </ul>
@@ -137,7 +158,13 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
         <ul className="missing-list">
           {preprocessor.features.map((f) =>
             f.kind === 'numeric' && f.clip ? (
-              <li key={f.name}>{t('clean.report.clipped', { column: f.name, rule: f.clip.rule, cells: formatCount(f.clip.trainingCellsClipped) })}</li>
+              <li key={f.name} data-column={f.name} data-cells={f.clip.trainingCellsClipped}>
+                <ClippedItem
+                  column={f.name}
+                  rule={clipRules.has(f.name) ? boundsText(clipRules.get(f.name)!, f.clip.lower, f.clip.upper) : f.clip.rule}
+                  cells={f.clip.trainingCellsClipped}
+                />
+              </li>
             ) : null,
           )}
         </ul>
@@ -145,7 +172,9 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
       {report.excludedFeatures.length > 0 && (
         <ul className="missing-list excluded">
           {report.excludedFeatures.map((e) => (
-            <li key={e.column}>{e.note}</li>
+            <li key={e.column} data-column={e.column} data-reason={e.reason}>
+              {excludedText(e)}
+            </li>
           ))}
         </ul>
       )}
@@ -158,3 +187,48 @@ export const CleaningReportView = memo(function CleaningReportView({ prepared, p
     </div>
   );
 });
+
+/** "age: 12 training cells, the median of the training rows": the column as data, the fill worded from its code. */
+function MissingItem({ summary: m }: { readonly summary: MissingSummary }) {
+  const { t } = useT();
+  const { mark, render } = dataMarks();
+  const [before, after] = t('clean.report.missingItem', { column: mark(m.column), cells: formatCount(m.missing), filledBy: FILLED_BY }).split(FILLED_BY);
+  return (
+    <>
+      {render(before)}
+      {filledByText(m)}
+      {render(after ?? '')}
+    </>
+  );
+}
+
+// Where the fill's words go in the missing item (they are a React node of their own).
+const FILLED_BY = '\uE003';
+
+/** " (fill value 2)" after a missing item, when the feature has a fitted fill. */
+function FillValue({ feature }: { readonly feature: FeatureSpec | undefined }) {
+  const { t } = useT();
+  if (!feature) return null;
+  const [before, after] = t('clean.report.fillValue', { value: FILLED_BY }).split(FILLED_BY);
+  return (
+    <>
+      {before}
+      {fillValueText(feature)}
+      {after ?? ''}
+    </>
+  );
+}
+
+/** "age was missing: flags 12 of the 800 training rows", the column as data. */
+function IndicatorItem({ column, flagged, rows }: { readonly column: string; readonly flagged: number; readonly rows: number }) {
+  const { t } = useT();
+  const { mark, render } = dataMarks();
+  return render(t('clean.report.indicatorItem', { column: mark(column), flagged: formatCount(flagged), rows: formatCount(rows) }));
+}
+
+/** "income: clipped to IQR, k = 1.5, bounds 0 to 9 (3 training cells)", the column as data. */
+function ClippedItem({ column, rule, cells }: { readonly column: string; readonly rule: string; readonly cells: number }) {
+  const { t } = useT();
+  const { mark, render } = dataMarks();
+  return render(t('clean.report.clipped', { column: mark(column), rule, cells: formatCount(cells) }));
+}

@@ -3,7 +3,7 @@ import type { CleaningPlan } from '../../core/clean/plan';
 import type { PrepareConfig } from '../../core/pipeline';
 import { newJobId, type WorkerBridge } from '../../worker/client';
 import type { DatasetId, JobId, PreparedSummary } from '../../worker/protocol';
-import { problemText, translate } from '../i18n';
+import { type Failure, problemCode, problemText, translate } from '../i18n';
 
 /** What to prepare: the data set, and the plan and seed the config was built from (a preparation answers for exactly these). */
 export interface PreparationRequest {
@@ -20,7 +20,8 @@ export interface PreparationRequest {
  * preparation superseded by newer choices is cancelled in the worker.
  */
 export function usePreparation(bridge: WorkerBridge, request: PreparationRequest | null, onPrepared: (prepared: PreparedSummary, request: PreparationRequest) => void) {
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, worded when shown, so a language switch rewords it; 'crashed' for a failure with no answer.
+  const [error, setError] = useState<Failure | 'crashed' | null>(null);
   const [pending, setPending] = useState(false);
   const onPreparedRef = useRef(onPrepared);
   useEffect(() => {
@@ -52,11 +53,11 @@ export function usePreparation(bridge: WorkerBridge, request: PreparationRequest
         .then((result) => {
           if (!current) return;
           if (result.ok) startTransition(() => onPreparedRef.current(result.data, asked));
-          else setError(problemText(result));
+          else setError(result);
         })
         .catch((cause: unknown) => {
           console.error('Preparing the data failed', cause);
-          if (current) setError(translate('clean.prepareFailed'));
+          if (current) setError('crashed');
         })
         .finally(() => current && setPending(false));
     }, 120);
@@ -68,5 +69,11 @@ export function usePreparation(bridge: WorkerBridge, request: PreparationRequest
     };
   }, [bridge, key]);
 
-  return { error, pending };
+  return {
+    /** Why the last preparation failed, in the active language, or null. */
+    error: error === null ? null : error === 'crashed' ? translate('clean.prepareFailed') : problemText(error),
+    /** The failure's problem code, for data-problem-code. */
+    errorCode: error === null || error === 'crashed' ? undefined : problemCode(error),
+    pending,
+  };
 }

@@ -27,7 +27,7 @@ export const ComparePanel = memo(function ComparePanel({ state, models, current,
   const running = state === 'running';
   const position = models.findIndex((m) => m.key === current);
   return (
-    <section className="card" aria-labelledby="compare-heading" data-i18n-scope>
+    <section className="card" aria-labelledby="compare-heading">
       <h2 id="compare-heading">{t('compare.title')}</h2>
       <p className="hint">{t('compare.hint')}</p>
       <div className="field-row">

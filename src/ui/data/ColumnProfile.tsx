@@ -46,7 +46,7 @@ export const ColumnProfilePanel = memo(function ColumnProfilePanel({ profiles, t
   const { t } = useT();
   const targetProfile = target === '' ? undefined : profiles.find((p) => p.name === target);
   return (
-    <section className="card column-profile" data-testid="column-profile" aria-labelledby="column-profile-heading" data-i18n-scope>
+    <section className="card column-profile" data-testid="column-profile" aria-labelledby="column-profile-heading">
       <h2 id="column-profile-heading">{t('data.profile.title')}</h2>
       <p className="hint">{t('data.profile.size', { rows: formatCount(rowCount), columns: formatCount(profiles.length) })}</p>
       {targetProfile && <TargetBalance profile={targetProfile} />}
@@ -93,7 +93,7 @@ const TargetBalance = memo(function TargetBalance({ profile }: { readonly profil
   return (
     <div className="target-balance-row">
       <p className="target-balance" data-testid="target-balance">
-        <strong>{profile.name}</strong>: {balance.map((b) => `${b.level} = ${formatShare(b.share)}`).join(' · ')}
+        <strong translate="no">{profile.name}</strong>: <span translate="no">{balance.map((b) => `${b.level} = ${formatShare(b.share)}`).join(' · ')}</span>
       </p>
       <div className="target-balance-bar" aria-hidden="true">
         {balance.map((b, i) => (
@@ -115,7 +115,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, isTarget, present }: R
   const { t } = useT();
   return (
     <tr data-column={p.name} data-role={p.role} data-identifier-reason={p.identifierReason} className={isTarget ? 'is-target' : undefined}>
-      <th scope="row" title={p.name}>
+      <th scope="row" title={p.name} translate="no">
         {p.name}
       </th>
       <td>{isTarget ? t('data.role.target') : roleText(p)}</td>
@@ -130,7 +130,7 @@ const ProfileRow = memo(function ProfileRow({ profile: p, isTarget, present }: R
       </td>
       <td className="num">{p.distinctCapped ? t('data.profile.atLeast', { value: formatCount(p.distinct) }) : formatCount(p.distinct)}</td>
       {p.categorical ? (
-        <td colSpan={3} className="top-levels" title={topLevelsText(p, present)}>
+        <td colSpan={3} className="top-levels" title={topLevelsText(p, present)} translate="no">
           {topLevelsText(p, present)}
         </td>
       ) : (
@@ -140,7 +140,8 @@ const ProfileRow = memo(function ProfileRow({ profile: p, isTarget, present }: R
           <td className="num">{formatCompact(p.numeric?.max)}</td>
         </>
       )}
-      <td className="chart-cell">
+      {/* translate="no": the chart's title names the column and its levels (the user's data). */}
+      <td className="chart-cell" translate="no" data-histogram-values={p.numeric ? present : undefined} data-histogram-bins={p.numeric?.histogram.counts.length}>
         <ColumnChart profile={p} present={present} />
       </td>
     </tr>

@@ -19,14 +19,15 @@ export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positi
   const { t } = useT();
   const targetInfo = columns.find((c) => c.name === target);
   return (
-    <div className="columns-panel" data-i18n-scope>
+    <div className="columns-panel">
       <div className="field-row">
         <label>
           {t('data.columns.target')}{' '}
           <select data-testid="target-select" value={target} disabled={disabled} onChange={(e) => onTarget(e.target.value)}>
             {target === '' && <option value="">{t('data.columns.chooseColumn')}</option>}
             {columns.map((c) => (
-              <option key={c.name} value={c.name}>
+              // translate="no": the option is the user's column name (with its count of values).
+              <option key={c.name} value={c.name} translate="no">
                 {c.name}
                 {c.distinct === 2 ? '' : t('data.columns.distinctValues', { count: c.distinct })}
               </option>
@@ -38,7 +39,7 @@ export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positi
             {t('data.columns.positive')}{' '}
             <select data-testid="positive-select" value={positive} disabled={disabled} onChange={(e) => onPositive(e.target.value)}>
               {targetInfo.values.map((v) => (
-                <option key={v} value={v}>
+                <option key={v} value={v} translate="no">
                   {v}
                 </option>
               ))}
@@ -57,7 +58,7 @@ export const ColumnsPanel = memo(function ColumnsPanel({ columns, target, positi
               title={c.role === 'identifier' ? t('data.columns.identifierTitle', { role: roleText(c) }) : roleText(c)}
             >
               <input type="checkbox" data-testid={`feature-${c.name}`} checked={features.has(c.name)} onChange={() => onToggleFeature(c.name)} />
-              {c.name}
+              <span translate="no">{c.name}</span>
               {c.role === 'identifier' ? t('data.columns.idMark') : ''}
             </label>
           ))}

@@ -20,7 +20,7 @@ export const DataLoader = memo(function DataLoader({ busy, onFile, onSample }: P
   };
 
   return (
-    <section className="card" aria-labelledby="load-heading" data-i18n-scope>
+    <section className="card" aria-labelledby="load-heading">
       <h2 id="load-heading" tabIndex={-1}>
         {t('data.loader.title')}
       </h2>

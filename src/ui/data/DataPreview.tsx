@@ -72,7 +72,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
               #
             </span>
             {columns.map((name) => (
-              <span role="columnheader" key={name} title={name}>
+              <span role="columnheader" key={name} title={name} translate="no">
                 {name}
               </span>
             ))}
@@ -97,7 +97,7 @@ export const DataPreview = memo(function DataPreview({ rowCount, columns, fetchR
                   {columns.map((name, c) => {
                     const text = row ? (row[c] ?? '') : failed ? '!' : '…';
                     return (
-                      <span role="cell" key={name} title={row ? text : failed ? t('data.preview.unreadable') : undefined}>
+                      <span role="cell" key={name} title={row ? text : failed ? t('data.preview.unreadable') : undefined} translate={row ? 'no' : undefined}>
                         {text}
                       </span>
                     );

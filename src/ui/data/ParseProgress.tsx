@@ -27,7 +27,7 @@ export const ParseProgress = memo(function ParseProgress({ bytesRead, totalBytes
     ? t('data.progress.readingOf', { read: formatBytes(read), total: formatBytes(totalBytes), rows: formatCount(rowsRead) })
     : t('data.progress.reading', { read: formatBytes(read), rows: formatCount(rowsRead) });
   return (
-    <div className="parse-progress" data-testid="parse-progress" data-i18n-scope>
+    <div className="parse-progress" data-testid="parse-progress">
       {known ? <progress value={read} max={totalBytes} aria-label={t('data.progress.label')} /> : <progress aria-label={t('data.progress.label')} />}
       <span className="parse-progress-text">{text}</span>
       <button type="button" data-testid="cancel-load-button" onClick={onCancel}>

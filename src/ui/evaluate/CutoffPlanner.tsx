@@ -1,10 +1,14 @@
 import type { CutoffEvaluation } from '../../core/scoring/cutoff';
-import type { CutoffPlan, CutoffRule, CutoffSuggestion, OutcomeNames, RowSource } from '../../worker/protocol';
+import type { CutoffPlan, CutoffRule, CutoffSuggestion, OutcomeNames } from '../../worker/protocol';
+import { localFixed, localPercentTrimmed, numberFormat, translate, useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { formatCount } from '../shared/format';
 import { NumberField } from '../shared/NumberField';
-import { badName, formatCutoff, formatPercent } from '../shared/outcome';
+import { formatCutoff, formatPercent } from '../shared/outcome';
 import { readingAt } from './cutoffAt';
+import { badNode } from './outcomeNodes';
+import { rich, slot } from '../shared/messageParts';
+import { sourceWord } from './sourceWord';
 import type { Economics } from './useCutoffPlan';
 
 interface Props {
@@ -21,19 +25,29 @@ interface Props {
   readonly notice: string | null;
 }
 
-const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Money in whole units with the language's grouping: "31,000". */
+const money = (value: number) => numberFormat({ maximumFractionDigits: 0 }).format(value);
 
-const RULES: readonly { rule: CutoffRule; testId: string; label: (economics: Economics) => string; what: string }[] = [
-  { rule: 'max-profit', testId: 'max-profit-button', label: () => 'Maximise profit', what: 'the highest expected profit' },
-  { rule: 'max-ks', testId: 'max-ks-button', label: () => 'Maximise KS', what: 'the widest gap between the shares of goods and bads approved' },
-  { rule: 'approval-rate', testId: 'approval-rate-button', label: (e) => `Approve ${Number((100 * e.targetApprovalRate).toFixed(1))}%`, what: 'the target approval rate' },
+type RuleKey = 'maxProfit' | 'maxKs' | 'approvalRate';
+
+const RULES: readonly { rule: CutoffRule; testId: string; key: RuleKey }[] = [
+  { rule: 'max-profit', testId: 'max-profit-button', key: 'maxProfit' },
+  { rule: 'max-ks', testId: 'max-ks-button', key: 'maxKs' },
+  { rule: 'approval-rate', testId: 'approval-rate-button', key: 'approvalRate' },
 ];
 
-const SOURCE_WORDS: Record<RowSource, string> = { test: 'test', validation: 'validation', 'out-of-fold': 'out-of-fold' };
+/** A rule's button label in the active language: "Maximise profit", "Approve 60%". */
+function ruleLabel(key: RuleKey, economics: Economics): string {
+  return translate(`evaluate.cutoff.rule.${key}`, { rate: localPercentTrimmed(economics.targetApprovalRate, 1) });
+}
 
 /** "profit 31,000 · approves 80.3% · bad rate 4.5%": what a cut-off did on some rows. */
 function figures(evaluation: CutoffEvaluation): string {
-  return `profit ${money.format(evaluation.expectedProfit)} · approves ${formatPercent(evaluation.approvalRate)} · bad rate among approved ${formatPercent(evaluation.badRateApproved)}`;
+  return translate('evaluate.cutoff.figures', {
+    profit: money(evaluation.expectedProfit),
+    approval: formatPercent(evaluation.approvalRate),
+    badRate: formatPercent(evaluation.badRateApproved),
+  });
 }
 
 /** One suggestion: its rule's button, its cut-off, what it did on the rows it was searched on and on the test rows. */
@@ -48,16 +62,19 @@ function SuggestionRow({
   economics: Economics;
   onCutoff: (cutoff: number) => void;
 }) {
+  const { t } = useT();
+  // The approval-rate rule's label carries its target: data-rate holds it as a share.
+  const rate = spec.rule === 'approval-rate' ? economics.targetApprovalRate : undefined;
   if (!suggestion) {
     return (
       <tr data-rule={spec.rule}>
         <td>
-          <button type="button" data-testid={spec.testId} disabled>
-            {spec.label(economics)}
+          <button type="button" data-testid={spec.testId} data-rate={rate} disabled>
+            {ruleLabel(spec.key, economics)}
           </button>
         </td>
         <td colSpan={3} className="hint">
-          Not available for this model.
+          {t('evaluate.cutoff.notAvailable')}
         </td>
       </tr>
     );
@@ -80,20 +97,19 @@ function SuggestionRow({
         <button
           type="button"
           data-testid={spec.testId}
-          title={`The cut-off with ${spec.what} on the ${SOURCE_WORDS[searchedOn.source]} rows`}
+          data-rate={rate}
+          title={t(`evaluate.cutoff.why.${spec.key}`, { source: sourceWord(searchedOn.source) })}
           onClick={() => onCutoff(suggestion.cutoff)}
         >
-          {spec.label(economics)}
+          {ruleLabel(spec.key, economics)}
         </button>
       </td>
       <td className="num">{formatCutoff(suggestion.cutoff)}</td>
-      <td className="search-rows">
-        searched on {formatCount(searchedOn.rows)} {SOURCE_WORDS[searchedOn.source]} rows: {figures(onSearchRows)}
-        {suggestion.ks !== undefined ? ` · KS ${suggestion.ks.toFixed(3)}` : ''}
+      <td className="search-rows" data-ks={suggestion.ks}>
+        {t('evaluate.cutoff.searchedOn', { rows: formatCount(searchedOn.rows), source: sourceWord(searchedOn.source), figures: figures(onSearchRows) })}
+        {suggestion.ks !== undefined ? t('evaluate.cutoff.ks', { ks: localFixed(suggestion.ks, 3) }) : ''}
       </td>
-      <td className="test-rows">
-        on the {formatCount(onTest.rows)} test rows: {figures(onTest)}
-      </td>
+      <td className="test-rows">{t('evaluate.cutoff.onTest', { rows: formatCount(onTest.rows), figures: figures(onTest) })}</td>
     </tr>
   );
 }
@@ -104,11 +120,12 @@ function SuggestionRow({
  * out-of-fold) rows and graded on the test rows it never saw.
  */
 export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planError, economics, onEconomics, notice }: Props) {
+  const { t } = useT();
   const set = (change: Partial<Economics>) => onEconomics({ ...economics, ...change });
   const economicsFields = (
     <div className="field-row">
       <NumberField
-        label="Profit per good loan"
+        label={t('evaluate.cutoff.profitPerGood')}
         testId="profit-per-good-input"
         value={economics.profitPerGood}
         min={0}
@@ -116,9 +133,17 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
         step={100}
         onChange={(profitPerGood) => set({ profitPerGood })}
       />
-      <NumberField label="Loss per bad loan" testId="loss-per-bad-input" value={economics.lossPerBad} min={0} max={1e9} step={100} onChange={(lossPerBad) => set({ lossPerBad })} />
       <NumberField
-        label="Target approval rate (%)"
+        label={t('evaluate.cutoff.lossPerBad')}
+        testId="loss-per-bad-input"
+        value={economics.lossPerBad}
+        min={0}
+        max={1e9}
+        step={100}
+        onChange={(lossPerBad) => set({ lossPerBad })}
+      />
+      <NumberField
+        label={t('evaluate.cutoff.targetRate')}
         testId="approval-rate-input"
         value={Number((100 * economics.targetApprovalRate).toFixed(4))}
         min={0}
@@ -133,7 +158,7 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
       <div className="cutoff-planner">
         {economicsFields}
         <Alert message={planError} />
-        {!planError && <p className="hint">Planning cut-offs…</p>}
+        {!planError && <p className="hint">{t('evaluate.cutoff.planning')}</p>}
       </div>
     );
   }
@@ -156,15 +181,19 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
       <Alert message={planError} />
       <table className="metrics-table suggestions-table" data-testid="cutoff-suggestions">
         <caption>
-          Suggested cut-offs, each searched on {suggestionRows ? `the ${formatCount(suggestionRows.rows)} ${SOURCE_WORDS[suggestionRows.source]} rows` : 'the training rows'} and
-          then tried on the {formatCount(row.rows)} test rows, which played no part in choosing it
+          {t('evaluate.cutoff.suggestionsCaption', {
+            where: suggestionRows
+              ? t('evaluate.cutoff.searchRows', { rows: formatCount(suggestionRows.rows), source: sourceWord(suggestionRows.source) })
+              : t('evaluate.cutoff.trainingRows'),
+            rows: formatCount(row.rows),
+          })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Suggestion</th>
-            <th scope="col">Cut-off</th>
-            <th scope="col">Where it was searched</th>
-            <th scope="col">On the test rows</th>
+            <th scope="col">{t('evaluate.cutoff.columns.suggestion')}</th>
+            <th scope="col">{t('evaluate.cutoff.columns.cutoff')}</th>
+            <th scope="col">{t('evaluate.cutoff.columns.where')}</th>
+            <th scope="col">{t('evaluate.cutoff.columns.onTest')}</th>
           </tr>
         </thead>
         <tbody>
@@ -175,7 +204,18 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
       </table>
       <label className="slider">
         <span>
-          Decline when the probability of <span className="outcome-bad">{badName(outcome)}</span> is at least <strong data-testid="cutoff-value">{formatPercent(cutoff)}</strong>
+          {rich(t('evaluate.cutoff.slider', { bad: slot('bad'), cutoff: slot('cutoff') }), {
+            bad: (
+              <span className="outcome-bad" data-outcome="bad" data-target={outcome.target} data-value={outcome.bad}>
+                {badNode(outcome)}
+              </span>
+            ),
+            cutoff: (
+              <strong data-testid="cutoff-value" data-cutoff={cutoff}>
+                {formatPercent(cutoff)}
+              </strong>
+            ),
+          })}
         </span>
         <input
           type="range"
@@ -188,44 +228,60 @@ export function CutoffPlanner({ outcome, testBads, cutoff, onCutoff, plan, planE
           onChange={(e) => onCutoff(Number(e.target.value))}
         />
       </label>
-      <table className="metrics-table cutoff-table" data-testid="cutoff-readouts" data-rule={reading.rule ?? undefined} data-exact={reading.exact}>
+      <table
+        className="metrics-table cutoff-table"
+        data-testid="cutoff-readouts"
+        data-rule={reading.rule ?? undefined}
+        data-exact={reading.exact}
+        data-rows={row.rows}
+        data-approved={row.approved}
+        data-goods-approved={row.goodsApproved}
+        data-bads-approved={row.badsApproved}
+        data-profit-per-good={economics.profitPerGood}
+        data-loss-per-bad={economics.lossPerBad}
+        data-expected-profit={row.expectedProfit}
+      >
         <caption>
-          At this cut-off, on the {formatCount(row.rows)} test rows
-          {reading.rule ? ` (the exact cut-off of the "${RULES.find((r) => r.rule === reading.rule)!.label(economics)}" suggestion)` : ''}
-          {!reading.exact ? ` (shown for the nearest 1% step, ${formatPercent(row.cutoff, 0)})` : ''}
+          {t('evaluate.cutoff.readoutCaption', { rows: formatCount(row.rows) })}
+          {reading.rule ? t('evaluate.cutoff.exactOf', { label: ruleLabel(RULES.find((r) => r.rule === reading.rule)!.key, economics) }) : ''}
+          {!reading.exact ? t('evaluate.cutoff.nearestStep', { step: formatPercent(row.cutoff, 0) }) : ''}
         </caption>
         <tbody>
           <tr>
-            <th scope="row">Approval rate</th>
-            <td data-testid="approval-rate">{formatPercent(row.approvalRate)}</td>
-            <td className="hint">
-              {formatCount(row.approved)} of {formatCount(row.rows)} test applicants
+            <th scope="row">{t('evaluate.cutoff.approvalRate')}</th>
+            <td data-testid="approval-rate" data-value={row.approvalRate}>
+              {formatPercent(row.approvalRate)}
             </td>
+            <td className="hint">{t('evaluate.cutoff.approvedOf', { approved: formatCount(row.approved), rows: formatCount(row.rows) })}</td>
           </tr>
           <tr>
-            <th scope="row">Bad rate among approved</th>
-            <td data-testid="bad-rate">{formatPercent(row.badRateApproved)}</td>
-            <td className="hint">{formatCount(row.badsApproved)} bad loans approved</td>
-          </tr>
-          <tr>
-            <th scope="row">Precision: declines that were bad loans</th>
-            <td data-testid="cutoff-precision">{precision.toFixed(3)}</td>
-            <td className="hint">
-              {formatCount(badsDeclined)} of {formatCount(declined)} declines
+            <th scope="row">{t('evaluate.cutoff.badRate')}</th>
+            <td data-testid="bad-rate" data-value={row.badRateApproved}>
+              {formatPercent(row.badRateApproved)}
             </td>
+            <td className="hint">{t('evaluate.cutoff.badsApproved', { bads: formatCount(row.badsApproved) })}</td>
           </tr>
           <tr>
-            <th scope="row">Recall: bad loans declined</th>
-            <td data-testid="cutoff-recall">{recall.toFixed(3)}</td>
-            <td className="hint">
-              {formatCount(badsDeclined)} of {formatCount(testBads)} bad loans
+            <th scope="row">{t('evaluate.cutoff.precision')}</th>
+            <td data-testid="cutoff-precision" data-value={precision}>
+              {localFixed(precision, 3)}
             </td>
+            <td className="hint">{t('evaluate.cutoff.declinesOf', { bads: formatCount(badsDeclined), declined: formatCount(declined) })}</td>
           </tr>
           <tr>
-            <th scope="row">Expected profit on the {formatCount(row.rows)} test rows</th>
-            <td data-testid="expected-profit">{money.format(row.expectedProfit)}</td>
+            <th scope="row">{t('evaluate.cutoff.recall')}</th>
+            <td data-testid="cutoff-recall" data-value={recall}>
+              {localFixed(recall, 3)}
+            </td>
+            <td className="hint">{t('evaluate.cutoff.badsOf', { declined: formatCount(badsDeclined), bads: formatCount(testBads) })}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('evaluate.cutoff.profit', { rows: formatCount(row.rows) })}</th>
+            <td data-testid="expected-profit" data-value={row.expectedProfit}>
+              {money(row.expectedProfit)}
+            </td>
             <td className="hint">
-              {formatCount(row.goodsApproved)} × {money.format(economics.profitPerGood)} − {formatCount(row.badsApproved)} × {money.format(economics.lossPerBad)}
+              {formatCount(row.goodsApproved)} × {money(economics.profitPerGood)} − {formatCount(row.badsApproved)} × {money(economics.lossPerBad)}
             </td>
           </tr>
         </tbody>

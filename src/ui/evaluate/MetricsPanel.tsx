@@ -3,11 +3,15 @@ import type { CalibrationMethod } from '../../core/calibration/calibrator';
 import { ratiosFromConfusion, type Confusion } from '../../core/metrics/binary';
 import type { CutoffEvaluation } from '../../core/scoring/cutoff';
 import type { CalibrationSummary, OutcomeNames, TrainSummary } from '../../worker/protocol';
+import { localCount, localFixed, translate, useT } from '../i18n';
 import { formatCount, formatDuration, formatRatio } from '../shared/format';
-import { badName, badValue, formatPercent, goodValue } from '../shared/outcome';
+import { badValue, formatPercent, goodValue } from '../shared/outcome';
 import { loadEvaluationCharts } from '../charts';
 import { epochsText } from '../train/members';
 import { confusionAtCutoff } from './cutoffAt';
+import { badNode } from './outcomeNodes';
+import { data, rich, slot } from '../shared/messageParts';
+import { sourceWord } from './sourceWord';
 import { chanceEce, checkSmallSample, directionText, type GuidedMetric, METRIC_GUIDES, reductionFromBaseline, SMALL_SAMPLE_MIN_ROWS, type SmallSample } from './metricGuide';
 
 const EvaluationChartsView = lazy(loadEvaluationCharts);
@@ -24,44 +28,40 @@ interface MetricRow {
   readonly hint?: string;
 }
 
-const METHOD_NAMES: Record<CalibrationMethod, string> = { none: 'no calibration map', platt: 'Platt scaling', isotonic: 'isotonic regression' };
-
 /** "Platt scaling, fitted on 1,234 out-of-fold rows; class-weight shift of 1.27 removed." */
 function calibrationText(calibration: CalibrationSummary): string {
-  const rows = `${formatCount(calibration.rows)} ${calibration.fittedOn} rows`;
-  const method =
-    calibration.method === 'none'
-      ? `No calibration map: the model's own probabilities did best on ${rows}`
-      : `${METHOD_NAMES[calibration.method][0].toUpperCase()}${METHOD_NAMES[calibration.method].slice(1)}, fitted on ${rows}`;
-  const shift = calibration.classWeightShift !== 0 ? `; class-weight shift of ${calibration.classWeightShift.toFixed(2)} removed` : '';
+  const rows = translate('evaluate.calibration.rows', { rows: formatCount(calibration.rows), source: sourceWord(calibration.fittedOn) });
+  const method = calibration.method === 'none' ? translate('evaluate.calibration.noneBest', { rows }) : translate(`evaluate.calibration.fitted.${calibration.method}`, { rows });
+  const shift = calibration.classWeightShift !== 0 ? translate('evaluate.calibration.shift', { shift: localFixed(calibration.classWeightShift, 2) }) : '';
   const losses = (Object.entries(calibration.crossValidatedLogLoss) as [CalibrationMethod, number][])
-    .map(([name, loss]) => `${METHOD_NAMES[name]} ${formatRatio(loss)}`)
-    .join(', ');
-  if (losses === '') return `No calibration map: too few ${calibration.fittedOn} rows to compare one with the model's own probabilities. The test rows played no part.`;
-  return `${method}${shift}. Chosen by cross-validated log loss on those rows (lower is better): ${losses}. The test rows played no part.`;
+    .map(([name, loss]) => translate('evaluate.calibration.loss', { method: translate(`evaluate.calibration.method.${name}`), loss: formatRatio(loss) }))
+    .join(translate('evaluate.calibration.lossSeparator'));
+  if (losses === '') return translate('evaluate.calibration.tooFew', { source: sourceWord(calibration.fittedOn) });
+  return translate('evaluate.calibration.chosen', { method, shift, losses });
 }
 
 /** "A scorecard of 9 characteristics (logistic regression on their WoE, 6 Newton steps), fitted in 120 ms on 3,600 training rows, probabilities from its integer points." */
 function scorecardText(summary: TrainSummary): string {
   const card = summary.scorecard!.scorecard;
-  const n = card.characteristics.length;
-  return (
-    `A scorecard of ${n} characteristic${n === 1 ? '' : 's'} (logistic regression on their weights of evidence, ${card.regression.iterations} Newton steps), ` +
-    `fitted in ${formatDuration(summary.elapsedMs)} on ${formatCount(card.rows)} training rows in plain JavaScript; each probability comes from the applicant's whole points, seed ${summary.settings.seed}.`
-  );
+  return translate('evaluate.metrics.scorecard', {
+    count: card.characteristics.length,
+    iterations: localCount(card.regression.iterations),
+    duration: formatDuration(summary.elapsedMs),
+    rows: formatCount(card.rows),
+    seed: String(summary.settings.seed),
+  });
 }
 
 /** "This one: 14.2% below." (or above, when the model does worse than quoting everyone the base rate). */
 function belowBaselineText(model: number, baseline: number): string | undefined {
   const reduction = reductionFromBaseline(model, baseline);
   if (reduction === null) return undefined;
-  return `This one: ${formatPercent(Math.abs(reduction))} ${reduction >= 0 ? 'below' : 'above'}.`;
+  return translate(reduction >= 0 ? 'evaluate.metrics.below' : 'evaluate.metrics.above', { share: formatPercent(Math.abs(reduction)) });
 }
 
 /** "Chance level: 0.0252." — the ECE a perfectly calibrated model would show on these test rows by chance alone. */
-function chanceEceText(bins: Parameters<typeof chanceEce>[0]): string | undefined {
-  const chance = chanceEce(bins);
-  return Number.isFinite(chance) ? `Chance level: ${formatRatio(chance)}.` : undefined;
+function chanceEceText(chance: number): string | undefined {
+  return Number.isFinite(chance) ? translate('evaluate.metrics.chanceLevel', { value: formatRatio(chance) }) : undefined;
 }
 
 /** A metric's explanation as plain text (not a tooltip, so touch and keyboard users see it too): its meaning, the better direction and the typical reach. */
@@ -81,49 +81,63 @@ function MetricHelp({ guide: id, here }: { guide: GuidedMetric; here: string | u
 
 /** Shown when the test rows hold fewer than about 100 bads or goods: the figures above are then a rough reading. */
 function SmallSampleWarning({ sample, crossValidated }: { sample: SmallSample; crossValidated: boolean }) {
-  const which = sample.short.length === 2 ? 'bad and good loans' : `${sample.short[0]} loans`;
+  const { t } = useT();
+  const which = sample.short.length === 2 ? t('evaluate.smallSample.which.both') : t(`evaluate.smallSample.which.${sample.short[0]}`);
+  const values = { bads: formatCount(sample.bads), goods: formatCount(sample.goods), minimum: formatCount(SMALL_SAMPLE_MIN_ROWS), which };
   return (
-    <p className="notice small-sample-warning" role="status" data-testid="small-sample-warning" data-bad={sample.bads} data-good={sample.goods}>
-      Small test set: {formatCount(sample.bads)} bad and {formatCount(sample.goods)} good test rows. With fewer than about {formatCount(SMALL_SAMPLE_MIN_ROWS)} {which}, these
-      figures may move a lot with another split of the same data;{' '}
-      {crossValidated ? 'the cross-validation below shows how much.' : 'cross-validation (in the Train step) shows how much.'}
+    <p
+      className="notice small-sample-warning"
+      role="status"
+      data-testid="small-sample-warning"
+      data-bad={sample.bads}
+      data-good={sample.goods}
+      data-short={sample.short.join(' ')}
+      data-minimum={SMALL_SAMPLE_MIN_ROWS}
+      data-cross-validated={crossValidated}
+    >
+      {t(crossValidated ? 'evaluate.smallSample.crossValidated' : 'evaluate.smallSample.notCrossValidated', values)}
     </p>
   );
 }
 
 /** The confusion matrix of the decision at the chosen cut-off: bad is the positive class, declining its prediction. */
 function ConfusionMatrix({ confusion, outcome, cutoff }: { confusion: Confusion; outcome: OutcomeNames; cutoff: number }) {
+  const { t } = useT();
   const { tp, fp, tn, fn } = confusion;
   return (
     <table className="confusion" data-testid="confusion-matrix" data-cutoff={cutoff}>
-      <caption>Decisions on the test rows at cut-off {formatPercent(cutoff)}</caption>
+      <caption>{t('evaluate.confusion.caption', { cutoff: formatPercent(cutoff) })}</caption>
       <thead>
         <tr>
           <td />
-          <th scope="col">Declined</th>
-          <th scope="col">Approved</th>
+          <th scope="col" data-decision="decline">
+            {t('evaluate.confusion.declined')}
+          </th>
+          <th scope="col" data-decision="approve">
+            {t('evaluate.confusion.approved')}
+          </th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row" className="outcome-bad">
-            Actual bad ({badValue(outcome)})
+          <th scope="row" className="outcome-bad" data-outcome="bad" data-target={outcome.target} data-value={outcome.bad}>
+            {rich(t('evaluate.confusion.actualBad', { value: slot('value') }), { value: data(badValue(outcome)) })}
           </th>
-          <td data-cell="tp" title="bad loans declined">
+          <td data-cell="tp" title={t('evaluate.confusion.tp')}>
             {formatCount(tp)}
           </td>
-          <td data-cell="fn" title="bad loans approved">
+          <td data-cell="fn" title={t('evaluate.confusion.fn')}>
             {formatCount(fn)}
           </td>
         </tr>
         <tr>
-          <th scope="row" className="outcome-good">
-            Actual good ({goodValue(outcome)})
+          <th scope="row" className="outcome-good" data-outcome="good" data-target={outcome.target} data-value={outcome.good}>
+            {rich(t('evaluate.confusion.actualGood', { value: slot('value') }), { value: data(goodValue(outcome)) })}
           </th>
-          <td data-cell="fp" title="good loans declined">
+          <td data-cell="fp" title={t('evaluate.confusion.fp')}>
             {formatCount(fp)}
           </td>
-          <td data-cell="tn" title="good loans approved">
+          <td data-cell="tn" title={t('evaluate.confusion.tn')}>
             {formatCount(tn)}
           </td>
         </tr>
@@ -141,6 +155,7 @@ interface Props {
 
 /** Step 5: held-out metrics lenders use, next to the naive baseline; calibration; the decisions at the chosen cut-off; charts; cross-validation. */
 export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCutoff }: Props) {
+  const { t, language } = useT();
   const { metrics, baseline, charts, ece, baselineEce, meanProbabilityOfBad, observedBadRate } = summary.evaluation;
   const { outcome, calibration } = summary;
   const cv = summary.crossValidation;
@@ -148,54 +163,76 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
   const testBads = metrics.confusion.tp + metrics.confusion.fn;
   const smallSample = checkSmallSample(testBads, metrics.confusion.fp + metrics.confusion.tn);
   // O(test rows): computed once per model, not on every move of the cut-off slider.
-  const chanceText = useMemo(() => chanceEceText(charts.calibration), [charts.calibration]);
+  const chance = useMemo(() => chanceEce(charts.calibration), [charts.calibration]);
+  // `language`: the words are read again when it changes.
+  const chanceText = useMemo(() => chanceEceText(chance), [chance, language]);
   const confusion = atCutoff ? confusionAtCutoff(atCutoff, testBads) : null;
   const ratios = confusion ? ratiosFromConfusion(confusion) : null;
-  const at = `at cut-off ${formatPercent(cutoff)}`;
-  const bad = badName(outcome);
+  const at = t('evaluate.metrics.atCutoff', { cutoff: formatPercent(cutoff) });
   const rows: readonly MetricRow[] = [
-    { label: 'ROC AUC', testId: 'metric-auc', model: metrics.auc, baseline: baseline.auc, guide: 'auc' },
-    { label: 'Gini', testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, guide: 'gini' },
-    { label: 'KS', testId: 'metric-ks', model: metrics.ks, baseline: baseline.ks, guide: 'ks' },
+    { label: t('evaluate.metrics.label.auc'), testId: 'metric-auc', model: metrics.auc, baseline: baseline.auc, guide: 'auc' },
+    { label: t('evaluate.metrics.label.gini'), testId: 'metric-gini', model: metrics.gini, baseline: baseline.gini, guide: 'gini' },
+    { label: t('evaluate.metrics.label.ks'), testId: 'metric-ks', model: metrics.ks, baseline: baseline.ks, guide: 'ks' },
     {
-      label: 'Log loss',
+      label: t('evaluate.metrics.label.logloss'),
       testId: 'metric-logloss',
       model: metrics.logLoss,
       baseline: baseline.logLoss,
       guide: 'logloss',
       here: belowBaselineText(metrics.logLoss, baseline.logLoss),
     },
-    { label: 'Brier score', testId: 'metric-brier', model: metrics.brier, baseline: baseline.brier, guide: 'brier', here: belowBaselineText(metrics.brier, baseline.brier) },
-    { label: 'ECE (10 bins)', testId: 'metric-ece', model: ece, baseline: baselineEce, guide: 'calibration', here: chanceText },
     {
-      label: `Accuracy (${at})`,
+      label: t('evaluate.metrics.label.brier'),
+      testId: 'metric-brier',
+      model: metrics.brier,
+      baseline: baseline.brier,
+      guide: 'brier',
+      here: belowBaselineText(metrics.brier, baseline.brier),
+    },
+    { label: t('evaluate.metrics.label.ece'), testId: 'metric-ece', model: ece, baseline: baselineEce, guide: 'calibration', here: chanceText },
+    {
+      label: t('evaluate.metrics.label.accuracy', { at }),
       testId: 'metric-accuracy',
       model: ratios?.accuracy ?? null,
       baseline: null,
-      hint: 'share of test rows decided right: bad loans declined, good loans approved',
+      hint: t('evaluate.metrics.hint.accuracy'),
     },
-    { label: `Precision (${at})`, testId: 'metric-precision', model: ratios?.precision ?? null, baseline: null, hint: 'declines that were bad loans, of all declines' },
-    { label: `Recall (${at})`, testId: 'metric-recall', model: ratios?.recall ?? null, baseline: null, hint: 'bad loans declined, of all bad loans' },
-    { label: `F1 (${at})`, testId: 'metric-f1', model: ratios?.f1 ?? null, baseline: null, hint: 'harmonic mean of precision and recall' },
+    {
+      label: t('evaluate.metrics.label.precision', { at }),
+      testId: 'metric-precision',
+      model: ratios?.precision ?? null,
+      baseline: null,
+      hint: t('evaluate.metrics.hint.precision'),
+    },
+    { label: t('evaluate.metrics.label.recall', { at }), testId: 'metric-recall', model: ratios?.recall ?? null, baseline: null, hint: t('evaluate.metrics.hint.recall') },
+    { label: t('evaluate.metrics.label.f1', { at }), testId: 'metric-f1', model: ratios?.f1 ?? null, baseline: null, hint: t('evaluate.metrics.hint.f1') },
   ];
   const members = summary.members;
+  const stopped = summary.stopped ? t('evaluate.metrics.stoppedByYou') : summary.stoppedEarly ? t('evaluate.metrics.stoppedEarly') : '';
+  const training =
+    members.length > 1
+      ? summary.validation.kind === 'cross-fit'
+        ? t('evaluate.metrics.ensembleCrossFit', { members: localCount(members.length), folds: localCount(summary.validation.folds), epochs: epochsText(members) })
+        : t('evaluate.metrics.ensembleSplit', { members: localCount(members.length), epochs: epochsText(members) })
+      : t('evaluate.metrics.single', { epochs: localCount(summary.epochsRun), best: localCount(summary.bestEpoch) });
   return (
     <section className="card" aria-labelledby="evaluate-heading">
       <h2 id="evaluate-heading" tabIndex={-1}>
-        5. How good is the model?
+        {t('evaluate.metrics.title')}
       </h2>
-      <p className="hint">
-        On {formatCount(metrics.rows)} held-out test rows the model never saw; <span className="outcome-bad">{bad}</span> is {formatPercent(observedBadRate)} of them. Every
-        probability here is a calibrated probability of {bad}.{' '}
+      <p className="hint" data-testid="evaluation-intro" data-test-rows={metrics.rows} data-bad-rate={observedBadRate}>
+        {rich(t('evaluate.metrics.intro', { rows: formatCount(metrics.rows), bad: slot('bad'), rate: formatPercent(observedBadRate), badAgain: slot('badAgain') }), {
+          bad: <span className="outcome-bad">{badNode(outcome)}</span>,
+          badAgain: badNode(outcome),
+        })}
         {summary.scorecard ? (
           <>{scorecardText(summary)}</>
         ) : (
           <>
-            {members.length > 1
-              ? `An ensemble of ${members.length} members (${summary.validation.kind === 'cross-fit' ? `${summary.validation.folds}-fold cross-fit, each validated on its own fold` : 'one validation split'}), ${epochsText(members)}`
-              : `Trained ${summary.epochsRun} epochs (kept epoch ${summary.bestEpoch})`}{' '}
-            in {formatDuration(summary.elapsedMs)} on {summary.backend.name}
-            {summary.stopped ? ', stopped by you' : summary.stoppedEarly ? ', stopped early' : ''}, seed {summary.settings.seed}.
+            {training}
+            {rich(t('evaluate.metrics.ranOn', { duration: formatDuration(summary.elapsedMs), backend: slot('backend'), stopped, seed: String(summary.settings.seed) }), {
+              backend: data(summary.backend.name),
+            })}
           </>
         )}
       </p>
@@ -204,10 +241,10 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
         <table className="metrics-table">
           <thead>
             <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Model</th>
-              <th scope="col">Baseline (base rate)</th>
-              <th scope="col">What it says</th>
+              <th scope="col">{t('evaluate.metrics.columns.metric')}</th>
+              <th scope="col">{t('evaluate.metrics.columns.model')}</th>
+              <th scope="col">{t('evaluate.metrics.columns.baseline')}</th>
+              <th scope="col">{t('evaluate.metrics.columns.says')}</th>
             </tr>
           </thead>
           <tbody>
@@ -215,34 +252,52 @@ export const MetricsPanel = memo(function MetricsPanel({ summary, cutoff, atCuto
               <tr key={row.testId}>
                 <th scope="row">{row.label}</th>
                 <td data-testid={row.testId}>{formatRatio(row.model)}</td>
-                <td title={row.baseline === null ? 'The base rate ranks no one above anyone: at any cut-off it approves everyone or no one.' : undefined}>
-                  {formatRatio(row.baseline)}
-                </td>
+                <td title={row.baseline === null ? t('evaluate.metrics.noBaseline') : undefined}>{formatRatio(row.baseline)}</td>
                 <td className="hint metric-hint">{row.guide ? <MetricHelp guide={row.guide} here={row.here} /> : row.hint}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <div className="metrics-side">
-          <p data-testid="metric-auc-ci">
-            AUC 95% interval (DeLong): {formatRatio(metrics.aucLower)} – {formatRatio(metrics.aucUpper)}
+          <p data-testid="metric-auc-ci" data-low={metrics.aucLower} data-high={metrics.aucUpper} data-method="delong">
+            {rich(t('evaluate.metrics.aucInterval', { method: slot('method'), low: formatRatio(metrics.aucLower), high: formatRatio(metrics.aucUpper) }), {
+              method: <span translate="no">DeLong</span>,
+            })}
           </p>
           <p data-testid="calibration-summary" data-method={calibration.method} data-fitted-on={calibration.fittedOn} data-rows={calibration.rows}>
             {calibrationText(calibration)}
           </p>
           <p data-testid="calibration-mean" data-mean-predicted={meanProbabilityOfBad} data-observed={observedBadRate}>
-            Mean predicted probability of {bad}: {formatPercent(meanProbabilityOfBad)}; observed bad rate: {formatPercent(observedBadRate)}, on the test rows.
+            {rich(t('evaluate.metrics.meanPredicted', { bad: slot('bad'), mean: formatPercent(meanProbabilityOfBad), observed: formatPercent(observedBadRate) }), {
+              bad: badNode(outcome),
+            })}
           </p>
           {cv && (
-            <p data-testid="cv-result">
-              {cv.folds.length}-fold cross-validation: AUC {cv.meanAuc.toFixed(4)} ± {cv.sdAuc.toFixed(4)}, KS {cv.meanKs.toFixed(4)} ± {cv.sdKs.toFixed(4)}, log loss{' '}
-              {cv.meanLogLoss.toFixed(4)} ± {cv.sdLogLoss.toFixed(4)}
+            <p
+              data-testid="cv-result"
+              data-folds={cv.folds.length}
+              data-mean-auc={cv.meanAuc}
+              data-sd-auc={cv.sdAuc}
+              data-mean-ks={cv.meanKs}
+              data-sd-ks={cv.sdKs}
+              data-mean-log-loss={cv.meanLogLoss}
+              data-sd-log-loss={cv.sdLogLoss}
+            >
+              {t('evaluate.metrics.crossValidation', {
+                folds: localCount(cv.folds.length),
+                auc: localFixed(cv.meanAuc, 4),
+                aucSd: localFixed(cv.sdAuc, 4),
+                ks: localFixed(cv.meanKs, 4),
+                ksSd: localFixed(cv.sdKs, 4),
+                logLoss: localFixed(cv.meanLogLoss, 4),
+                logLossSd: localFixed(cv.sdLogLoss, 4),
+              })}
             </p>
           )}
-          {confusion ? <ConfusionMatrix confusion={confusion} outcome={outcome} cutoff={cutoff} /> : <p className="hint">Computing the decisions at the cut-off…</p>}
+          {confusion ? <ConfusionMatrix confusion={confusion} outcome={outcome} cutoff={cutoff} /> : <p className="hint">{t('evaluate.metrics.computingDecisions')}</p>}
         </div>
       </div>
-      <Suspense fallback={<p className="hint">Loading the charts…</p>}>
+      <Suspense fallback={<p className="hint">{t('evaluate.metrics.loadingCharts')}</p>}>
         <EvaluationChartsView charts={charts} auc={metrics.auc} outcome={outcome} />
       </Suspense>
     </section>

@@ -1,13 +1,17 @@
-import { pointsFormula, type PointsScale } from '../../core/scoring/points';
+import { pointsScaleConstants, type PointsScale } from '../../core/scoring/points';
+import { useT } from '../i18n';
 import { NumberField } from '../shared/NumberField';
+import { pointsFormulaText } from './pointsFormulaText';
 
 /** The points scale (base score at base odds, points to double the odds) and the formula to check a score by hand. */
 export function ScorecardScale({ scale, onScale }: { scale: PointsScale; onScale: (scale: PointsScale) => void }) {
+  const { t } = useT();
+  const { offset, factor } = pointsScaleConstants(scale);
   return (
     <div className="scorecard">
       <div className="field-row">
         <NumberField
-          label="Base score"
+          label={t('evaluate.scale.baseScore')}
           testId="base-score-input"
           value={scale.baseScore}
           min={0}
@@ -16,7 +20,7 @@ export function ScorecardScale({ scale, onScale }: { scale: PointsScale; onScale
           onChange={(baseScore) => onScale({ ...scale, baseScore })}
         />
         <NumberField
-          label="at good:bad odds of"
+          label={t('evaluate.scale.baseOdds')}
           testId="base-odds-input"
           value={scale.baseOdds}
           min={0.01}
@@ -25,7 +29,7 @@ export function ScorecardScale({ scale, onScale }: { scale: PointsScale; onScale
           onChange={(baseOdds) => onScale({ ...scale, baseOdds })}
         />
         <NumberField
-          label="Points to double the odds"
+          label={t('evaluate.scale.pdo')}
           testId="pdo-input"
           value={scale.pointsToDoubleOdds}
           min={1}
@@ -35,9 +39,19 @@ export function ScorecardScale({ scale, onScale }: { scale: PointsScale; onScale
         />
       </div>
       <p>
-        <code data-testid="points-formula">{pointsFormula(scale)}</code>
+        {/* The formula's figures as plain numbers too (offset and factor to the formula's two decimals), for checks that must not read words. */}
+        <code
+          data-testid="points-formula"
+          data-offset={Number(offset.toFixed(2))}
+          data-factor={Number(factor.toFixed(2))}
+          data-base-odds={scale.baseOdds}
+          data-base-score={scale.baseScore}
+          data-pdo={scale.pointsToDoubleOdds}
+        >
+          {pointsFormulaText(scale)}
+        </code>
       </p>
-      <p className="hint">odds = (1 − probability of bad) ÷ probability of bad; higher points are better.</p>
+      <p className="hint">{t('evaluate.scale.hint')}</p>
     </div>
   );
 }

@@ -2,16 +2,20 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
 import type { DatasetId, ModelId } from '../../worker/protocol';
 import type { FairnessReport, ImportanceReport } from '../../worker/screens';
+import { type Failure, localFixed, localNumber, numberFormat, problemCode, problemText, translate, useT } from '../i18n';
+import { Alert } from '../shared/Alert';
 import { formatCount } from '../shared/format';
 import { humanLabel } from '../shared/labels';
 import { formatPercent } from '../shared/outcome';
+import { data, rich, slot } from '../shared/messageParts';
 
-const ratioFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** An adverse impact ratio with two decimals, in the active language. */
+const ratioText = (ratio: number) => numberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(ratio);
 
 /** p in words: three significant digits, or "< 0.0001". */
 function pText(p: number | null): string {
-  if (p === null) return '–';
-  return p < 1e-4 ? '< 0.0001' : String(Number(p.toPrecision(3)));
+  if (p === null) return translate('dash');
+  return p < 1e-4 ? translate('evaluate.screens.fairness.pBelow', { value: localNumber(1e-4) }) : numberFormat({ maximumSignificantDigits: 3 }).format(p);
 }
 
 /**
@@ -19,9 +23,10 @@ function pText(p: number | null): string {
  * it relies on (permutation importance) and whether its approvals differ by group (a fair-lending screen).
  */
 export function ScreensPanel({ bridge, modelId, cutoff, isScorecard }: { bridge: WorkerBridge; modelId: ModelId; cutoff: number; isScorecard: boolean }) {
+  const { t } = useT();
   return (
     <section className="card" aria-labelledby="screens-heading">
-      <h2 id="screens-heading">What the model relies on, and a fair-lending screen</h2>
+      <h2 id="screens-heading">{t('evaluate.screens.title')}</h2>
       {!isScorecard && <Importance bridge={bridge} modelId={modelId} />}
       <Fairness bridge={bridge} modelId={modelId} cutoff={cutoff} />
     </section>
@@ -29,15 +34,16 @@ export function ScreensPanel({ bridge, modelId, cutoff, isScorecard }: { bridge:
 }
 
 function Importance({ bridge, modelId }: { bridge: WorkerBridge; modelId: ModelId }) {
+  const { t } = useT();
   const [report, setReport] = useState<ImportanceReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const measure = async () => {
     setBusy(true);
     try {
       const result = await bridge.api.importance(modelId);
       if (result.ok) setReport(result.data);
-      else setError(result.reason);
+      else setError(result);
     } finally {
       setBusy(false);
     }
@@ -45,34 +51,27 @@ function Importance({ bridge, modelId }: { bridge: WorkerBridge; modelId: ModelI
   const largest = report ? Math.max(1e-9, ...report.columns.map((c) => c.meanDrop)) : 1;
   return (
     <div className="importance">
-      <h3>Permutation importance</h3>
-      <p className="hint">
-        How far the model’s AUC on the test rows falls when one input’s values are shuffled among the rows (a few shuffles; the bar is the mean, ± the spread). It describes this
-        model on these rows, not the world: an input the model can do without, or one standing in for another, shows little importance.
-      </p>
+      <h3>{t('evaluate.screens.importance.title')}</h3>
+      <p className="hint">{t('evaluate.screens.importance.hint')}</p>
       <button type="button" data-testid="importance-button" disabled={busy} onClick={() => void measure()}>
-        {busy ? 'Measuring…' : 'Measure importance'}
+        {busy ? t('evaluate.screens.importance.measuring') : t('evaluate.screens.importance.measure')}
       </button>
-      {error && (
-        <div role="alert" className="alert">
-          {error}
-        </div>
-      )}
+      {error && <Alert message={problemText(error)} code={problemCode(error)} />}
       {report && (
-        <table className="importance-chart" data-testid="importance-chart" data-baseline-auc={report.baselineAuc}>
+        <table className="importance-chart" data-testid="importance-chart" data-baseline-auc={report.baselineAuc} data-rows={report.rows} data-repeats={report.repeats}>
           <caption>
-            Drop in test AUC (baseline {report.baselineAuc.toFixed(4)}, {formatCount(report.rows)} rows, {report.repeats} shuffles per input)
+            {t('evaluate.screens.importance.caption', { auc: localFixed(report.baselineAuc, 4), rows: formatCount(report.rows), repeats: formatCount(report.repeats) })}
           </caption>
           <tbody>
             {report.columns.map((c) => (
               <tr key={c.column} data-feature={c.column} data-drop={c.meanDrop} data-sd={c.sd}>
-                <th scope="row">{humanLabel(c.column)}</th>
+                <th scope="row" translate="no">
+                  {humanLabel(c.column)}
+                </th>
                 <td>
                   <span className="bar" style={{ width: `${Math.max(0, (c.meanDrop / largest) * 100)}%` }} />
                 </td>
-                <td>
-                  {c.meanDrop.toFixed(4)} ± {c.sd.toFixed(4)}
-                </td>
+                <td>{t('evaluate.screens.importance.drop', { drop: localFixed(c.meanDrop, 4), sd: localFixed(c.sd, 4) })}</td>
               </tr>
             ))}
           </tbody>
@@ -90,11 +89,12 @@ interface GroupsFile {
 }
 
 function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: ModelId; cutoff: number }) {
+  const { t } = useT();
   const [candidates, setCandidates] = useState<readonly string[]>([]);
   const [groupsFile, setGroupsFile] = useState<GroupsFile | null>(null);
   const [column, setColumn] = useState('');
   const [report, setReport] = useState<FairnessReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
   useEffect(() => {
     void bridge.api.protectedCandidates(modelId).then((r) => setCandidates(r.ok ? r.data : []));
   }, [bridge, modelId]);
@@ -113,7 +113,7 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
     void bridge.api.fairness(modelId, column, groupsId).then((r) => {
       if (!current) return;
       setReport(r.ok ? r.data : null);
-      setError(r.ok ? null : r.reason);
+      setError(r.ok ? null : r);
     });
     return () => {
       current = false;
@@ -133,7 +133,7 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
       proxy(() => undefined),
     );
     if (!loaded.ok) {
-      setError(loaded.reason);
+      setError(loaded);
       return;
     }
     setError(null);
@@ -143,19 +143,14 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
   const shown = groupsFile ? groupsFile.columns : candidates;
   return (
     <div className="fairness">
-      <h3>Fair-lending screen</h3>
-      <p className="hint">
-        Approval rates per group of a protected attribute at the cut-off in force, on the test rows; the adverse impact ratio is each group’s rate over the most-approved group’s,
-        flagged below 0.8. This is a screening ratio from US employment guidelines (the four-fifths rule, 29 CFR 1607.4(D)), not a legal finding for lending. The column is read
-        from this session’s data, or from a separate file with one row per row of the training file in the same order, for the screen only, and is never stored with the model;
-        leave it out of the features.
-      </p>
+      <h3>{t('evaluate.screens.fairness.title')}</h3>
+      <p className="hint">{t('evaluate.screens.fairness.hint')}</p>
       <label>
-        Groups from a separate file (optional) <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="protected-file" onChange={(e) => void chooseFile(e)} />
+        {t('evaluate.screens.fairness.file')} <input type="file" accept=".csv,.txt,.tsv,text/csv" data-testid="protected-file" onChange={(e) => void chooseFile(e)} />
       </label>
       {groupsFile && (
-        <p className="hint" data-testid="protected-file-name">
-          Columns of {groupsFile.name}, joined to the training file row by row.{' '}
+        <p className="hint" data-testid="protected-file-name" data-file-name={groupsFile.name}>
+          {rich(t('evaluate.screens.fairness.fileColumns', { file: slot('file') }), { file: data(groupsFile.name) })}{' '}
           <button
             type="button"
             onClick={() => {
@@ -164,41 +159,52 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
               setReport(null);
             }}
           >
-            Use this session’s columns
+            {t('evaluate.screens.fairness.sessionColumns')}
           </button>
         </p>
       )}
       <label>
-        Protected attribute{' '}
+        {t('evaluate.screens.fairness.attribute')}{' '}
         <select data-testid="protected-select" value={column} onChange={(e) => setColumn(e.target.value)}>
-          <option value="">choose a column…</option>
+          <option value="">{t('evaluate.screens.fairness.choose')}</option>
           {shown.map((c) => (
-            <option key={c} value={c}>
+            <option key={c} value={c} translate="no">
               {c}
             </option>
           ))}
         </select>
       </label>
-      {error && (
-        <div role="alert" className="alert">
-          {error}
-        </div>
-      )}
+      {error && <Alert message={problemText(error)} code={problemCode(error)} />}
       {report && (
-        <table className="fairness-report" data-testid="fairness-report" data-reference={report.reference ?? ''} data-cutoff={report.cutoff} data-source={report.source}>
+        <table
+          className="fairness-report"
+          data-testid="fairness-report"
+          data-reference={report.reference ?? ''}
+          data-cutoff={report.cutoff}
+          data-source={report.source}
+          data-column={report.column}
+          data-rows={report.rows}
+          data-used-by-model={report.usedByModel}
+        >
           <caption>
-            {humanLabel(report.column)} at a cut-off of {formatPercent(report.cutoff)}, {formatCount(report.rows)} test rows
-            {report.source === 'file' ? ', groups from the separate file' : ''}
-            {report.usedByModel ? ' — this column is one of the model’s inputs' : ''}
+            {rich(t('evaluate.screens.fairness.caption', { column: slot('column'), cutoff: formatPercent(report.cutoff), rows: formatCount(report.rows) }), {
+              column: data(humanLabel(report.column)),
+            })}
+            {report.source === 'file' ? t('evaluate.screens.fairness.fromFile') : ''}
+            {report.usedByModel ? t('evaluate.screens.fairness.usedByModel') : ''}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Applicants</th>
-              <th scope="col">Approved</th>
-              <th scope="col">Approval rate</th>
-              <th scope="col">Adverse impact ratio</th>
-              <th scope="col">Fisher p (vs. {report.reference ?? '–'})</th>
+              <th scope="col">{t('evaluate.screens.fairness.columns.group')}</th>
+              <th scope="col">{t('evaluate.screens.fairness.columns.applicants')}</th>
+              <th scope="col">{t('evaluate.screens.fairness.columns.approved')}</th>
+              <th scope="col">{t('evaluate.screens.fairness.columns.rate')}</th>
+              <th scope="col">{t('evaluate.screens.fairness.columns.ratio')}</th>
+              <th scope="col">
+                {rich(t('evaluate.screens.fairness.columns.fisher', { reference: slot('reference') }), {
+                  reference: report.reference === null ? t('dash') : data(report.reference),
+                })}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -212,15 +218,17 @@ function Fairness({ bridge, modelId, cutoff }: { bridge: WorkerBridge; modelId: 
                 data-flagged={g.flagged}
                 data-p={g.fisherP ?? ''}
               >
-                <th scope="row">{g.group}</th>
+                <th scope="row" translate="no">
+                  {g.group}
+                </th>
                 <td>{formatCount(g.applicants)}</td>
                 <td>{formatCount(g.approved)}</td>
-                <td>{g.approvalRate === null ? '–' : formatPercent(g.approvalRate)}</td>
+                <td>{g.approvalRate === null ? t('dash') : formatPercent(g.approvalRate)}</td>
                 <td>
-                  {g.ratio === null ? '–' : ratioFormat.format(g.ratio)}
-                  {g.flagged ? ' ⚠ below 0.8' : ''}
+                  {g.ratio === null ? t('dash') : ratioText(g.ratio)}
+                  {g.flagged ? t('evaluate.screens.fairness.flagged') : ''}
                 </td>
-                <td>{g.group === report.reference ? 'reference' : pText(g.fisherP)}</td>
+                <td>{g.group === report.reference ? t('evaluate.screens.fairness.reference') : pText(g.fisherP)}</td>
               </tr>
             ))}
           </tbody>

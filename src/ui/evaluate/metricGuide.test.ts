@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { chanceEce, checkSmallSample, METRIC_GUIDES, reductionFromBaseline, SMALL_SAMPLE_MIN_ROWS } from './metricGuide';
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
+import { chanceEce, checkSmallSample, directionText, METRIC_GUIDES, reductionFromBaseline, SMALL_SAMPLE_MIN_ROWS } from './metricGuide';
 
 /** E|X/n − p| for X ~ Binomial(n, p), summed term by term over the pmf: a second implementation, not de Moivre's closed form. */
 function bruteMeanAbsoluteDeviation(n: number, p: number): number {
@@ -90,5 +91,23 @@ describe('the guide', () => {
     expect(reductionFromBaseline(0.55, 0.5)).toBeCloseTo(-0.1, 12);
     expect(reductionFromBaseline(null, 0.5)).toBeNull();
     expect(reductionFromBaseline(0.4, 0)).toBeNull();
+  });
+});
+
+describe('the guide in each language', () => {
+  afterEach(() => i18n.changeLanguage('en'));
+
+  it('reads as it always did in English', () => {
+    expect(METRIC_GUIDES.auc.meaning).toBe('Chance that a random bad loan is ranked riskier than a random good one; 0.5 is guessing.');
+    expect(METRIC_GUIDES.auc.typicalText).toBe('Typical credit model: 0.70–0.85.');
+    expect(METRIC_GUIDES.logloss.typicalText).toBe('Typical credit model: clearly below the base-rate baseline.');
+    expect(directionText('lower')).toBe('Lower is better.');
+  });
+
+  it('follows a switch to Chinese at the next read', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(METRIC_GUIDES.gini.typicalText).toBe('典型信用模型：0.40–0.70。');
+    expect(METRIC_GUIDES.calibration.meaning).toMatch(/^校准：/);
+    expect(directionText('higher')).toBe('越高越好。');
   });
 });

@@ -1,6 +1,8 @@
+import { localFixed, translate } from '../i18n';
+
 // What each held-out metric means to a newcomer, which way is better, and what a typical credit
 // model reaches, as plain data: the strings are keyed by metric id so a translation can replace
-// them one for one. Wording stays modest: "typical", never "good".
+// them one for one (the words are in the i18n resources, evaluate.guide). Wording stays modest: "typical", never "good".
 //
 // Where the typical figures come from:
 // - AUC and Gini: the widely quoted rule of thumb for retail scorecards, a Gini of about 0.40–0.60
@@ -38,55 +40,36 @@ export interface MetricGuide {
   readonly typicalText: string;
 }
 
+// A guide whose words are read from the resources at access time, so a render after a language
+// switch shows the new language; a range's figures are formatted for the language too.
+function guide(id: GuidedMetric, direction: MetricDirection, typical: TypicalReach): MetricGuide {
+  return {
+    id,
+    direction,
+    typical,
+    get meaning() {
+      return translate(`evaluate.guide.${id}.meaning`);
+    },
+    get typicalText() {
+      if (typical.kind === 'range') return translate('evaluate.guide.typicalRange', { low: localFixed(typical.low, 2), high: localFixed(typical.high, 2) });
+      return translate(`evaluate.guide.${id as 'logloss' | 'brier' | 'calibration'}.typical`);
+    },
+  };
+}
+
 /** The explanations, in the order the metrics table shows them: a short line of meaning, then the typical reach. */
 export const METRIC_GUIDES: Readonly<Record<GuidedMetric, MetricGuide>> = {
-  auc: {
-    id: 'auc',
-    meaning: 'Chance that a random bad loan is ranked riskier than a random good one; 0.5 is guessing.',
-    direction: 'higher',
-    typical: { kind: 'range', low: 0.7, high: 0.85 },
-    typicalText: 'Typical credit model: 0.70–0.85.',
-  },
-  gini: {
-    id: 'gini',
-    meaning: 'AUC on the scale lenders quote (2 × AUC − 1): 0 is guessing, 1 a perfect ranking.',
-    direction: 'higher',
-    typical: { kind: 'range', low: 0.4, high: 0.7 },
-    typicalText: 'Typical credit model: 0.40–0.70.',
-  },
-  ks: {
-    id: 'ks',
-    meaning: 'Widest gap between the shares of all bads and of all goods among the riskiest applicants.',
-    direction: 'higher',
-    typical: { kind: 'range', low: 0.3, high: 0.5 },
-    typicalText: 'Typical credit model: 0.30–0.50.',
-  },
-  logloss: {
-    id: 'logloss',
-    meaning: 'Penalty for wrong probabilities of bad, the more confident the heavier.',
-    direction: 'lower',
-    typical: { kind: 'below-baseline' },
-    typicalText: 'Typical credit model: clearly below the base-rate baseline.',
-  },
-  brier: {
-    id: 'brier',
-    meaning: 'Mean squared gap between the probability of bad and what happened (1 bad, 0 good).',
-    direction: 'lower',
-    typical: { kind: 'below-baseline' },
-    typicalText: 'Typical credit model: below the base-rate baseline.',
-  },
-  calibration: {
-    id: 'calibration',
-    meaning: 'Calibration: gap between the predicted probability of bad and the observed bad rate, over 10 bins.',
-    direction: 'lower',
-    typical: { kind: 'near-chance' },
-    typicalText: 'Typical credit model: close to chance level on these rows.',
-  },
+  auc: guide('auc', 'higher', { kind: 'range', low: 0.7, high: 0.85 }),
+  gini: guide('gini', 'higher', { kind: 'range', low: 0.4, high: 0.7 }),
+  ks: guide('ks', 'higher', { kind: 'range', low: 0.3, high: 0.5 }),
+  logloss: guide('logloss', 'lower', { kind: 'below-baseline' }),
+  brier: guide('brier', 'lower', { kind: 'below-baseline' }),
+  calibration: guide('calibration', 'lower', { kind: 'near-chance' }),
 };
 
-/** "Higher is better." / "Lower is better." */
+/** "Higher is better." / "Lower is better.", in the active language. */
 export function directionText(direction: MetricDirection): string {
-  return direction === 'higher' ? 'Higher is better.' : 'Lower is better.';
+  return direction === 'higher' ? translate('evaluate.guide.higher') : translate('evaluate.guide.lower');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { Result } from '../../core/result';
 import type { CutoffPlan } from '../../worker/protocol';
+import { type Failure, problemText, translate } from '../i18n';
 
 /** The planner's economics: money per good and bad loan, and the approval rate to aim for (a share in [0, 1]). */
 export interface Economics {
@@ -20,7 +21,8 @@ type Planner = (profitPerGood: number, lossPerBad: number, targetApprovalRate: n
  * while new economics are planned the last plan of the same model stays up.
  */
 export function useCutoffPlan(planner: Planner, modelKey: string | null, economics: Economics): { plan: CutoffPlan | null; error: string | null } {
-  const [state, setState] = useState<{ key: string; plan: CutoffPlan | null; error: string | null } | null>(null);
+  // The failure is kept as such and worded at each render, so it follows a change of language.
+  const [state, setState] = useState<{ key: string; plan: CutoffPlan | null; error: Failure | null } | null>(null);
   const { profitPerGood, lossPerBad, targetApprovalRate } = economics;
   useEffect(() => {
     if (modelKey === null) return;
@@ -31,16 +33,16 @@ export function useCutoffPlan(planner: Planner, modelKey: string | null, economi
         // The planner, the metrics at the cut-off and the matrix render as a transition, in slices.
         startTransition(() => {
           if (result.ok) setState({ key: modelKey, plan: result.data, error: null });
-          else setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: result.reason }));
+          else setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: result }));
         });
       })
       .catch((cause: unknown) => {
         console.error('Cut-off plan failed', cause);
-        if (current) setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: 'The cut-offs could not be planned.' }));
+        if (current) setState((s) => ({ key: modelKey, plan: s?.key === modelKey ? s.plan : null, error: { reason: translate('evaluate.cutoff.failed') } }));
       });
     return () => {
       current = false;
     };
   }, [planner, modelKey, profitPerGood, lossPerBad, targetApprovalRate]);
-  return state && state.key === modelKey ? { plan: state.plan, error: state.error } : { plan: null, error: null };
+  return state && state.key === modelKey ? { plan: state.plan, error: state.error && problemText(state.error) } : { plan: null, error: null };
 }

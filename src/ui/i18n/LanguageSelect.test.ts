@@ -14,11 +14,11 @@ describe('LanguageSelect', () => {
     expect(english).toContain(`<label for="${id}">Language</label>`);
     expect(english).toContain('data-testid="language-select"');
     expect([...english.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual(['en', 'zh-CN']);
-    expect(english).toMatch(/<option value="en" lang="en" selected="">English<\/option>/);
+    expect(english).toMatch(/<option value="en" lang="en" translate="no" selected="">English<\/option>/);
 
     await i18n.changeLanguage('zh-CN');
     const chinese = renderToStaticMarkup(createElement(LanguageSelect));
     expect(chinese).toContain('>语言</label>');
-    expect(chinese).toMatch(/<option value="zh-CN" lang="zh-CN" selected="">简体中文<\/option>/);
+    expect(chinese).toMatch(/<option value="zh-CN" lang="zh-CN" translate="no" selected="">简体中文<\/option>/);
   });
 });

@@ -4,7 +4,8 @@ import { i18n } from './i18n';
 import { useT } from './useT';
 import { isLanguage, LANGUAGES, rememberLanguage, type Language } from './language';
 
-// Each language named in itself, so a reader finds their own whichever language is showing.
+// Each language named in itself, so a reader finds their own whichever language is showing (and
+// marked translate="no": a name in its own language is not to be translated).
 const ENDONYMS: Readonly<Record<Language, string>> = { en: 'English', 'zh-CN': '简体中文' };
 
 /** The language switch (`language-select`: `en` | `zh-CN`); the choice is remembered on this device. */
@@ -12,7 +13,7 @@ export const LanguageSelect = memo(function LanguageSelect() {
   const { t, language } = useT();
   const id = useId();
   return (
-    <div className="language-select" data-i18n-scope>
+    <div className="language-select">
       <label htmlFor={id}>{t('language.label')}</label>{' '}
       <select
         id={id}
@@ -27,7 +28,7 @@ export const LanguageSelect = memo(function LanguageSelect() {
         }}
       >
         {LANGUAGES.map((code) => (
-          <option key={code} value={code} lang={code}>
+          <option key={code} value={code} lang={code} translate="no">
             {ENDONYMS[code]}
           </option>
         ))}

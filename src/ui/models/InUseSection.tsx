@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { WeightQuantization } from '../../core/bundle/types';
 import { translate, useT } from '../i18n';
+import { slot, withData } from '../shared/messageParts';
 import { formatBytes, formatChange, QUANTIZATION_NAMES } from './modelsFormat';
 import type { ExportChoice, ExportPreviews, ModelInUseCard, QuantizationPreview, SaveChoice } from './types';
 
@@ -45,11 +46,9 @@ export function InUseSection({ model, previews, previewFailure, busy, passphrase
     <section className="models-section" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('models.inUse.title')}</h3>
       <p className="hint" data-testid="in-use-saved-state" data-saved={model.savedId !== null && !model.unsaved}>
-        {model.savedId === null
-          ? t('models.inUse.notSaved', { name: model.name })
-          : model.unsaved
-            ? t('models.inUse.changed', { name: model.name })
-            : t('models.inUse.saved', { name: model.name })}
+        {withData(t(model.savedId === null ? 'models.inUse.notSaved' : model.unsaved ? 'models.inUse.changed' : 'models.inUse.saved', { name: slot('name') }), {
+          name: model.name,
+        })}
       </p>
       <form
         className="models-form"

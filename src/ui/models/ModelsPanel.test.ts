@@ -101,17 +101,18 @@ describe('ModelsPanel markup (server-rendered, no DOM)', () => {
     const page = html({ problem: { code: 'quota-exceeded' }, unlock: { source: 'file', name: 'q3.creditlab.json' } });
     expect(count(page, 'role="alert"')).toBe(1);
     expect(page).toContain(problemMessage({ code: 'quota-exceeded' }).replace(/'/g, '&#x27;'));
+    expect(page).toContain('data-testid="models-problem" data-problem="{&quot;code&quot;:&quot;quota-exceeded&quot;}"');
     expect(page).toContain('data-testid="unlock-passphrase-input"');
     expect(page).toContain('q3.creditlab.json');
     expect(count(html(), 'role="alert"')).toBe(0);
   });
 
   it('shows a failure in words when there is no problem, and the last action and the storage answer as a status', () => {
-    const page = html({ failure: 'The model card could not be written.', notice: 'Saved “Q3 book” in this browser.', storageNote: 'Kept under storage pressure.' });
+    const page = html({ failure: 'The model card could not be written.', notice: { kind: 'saved', name: 'Q3 book' }, storageNote: 'persisted' });
     expect(count(page, 'role="alert"')).toBe(1);
     expect(page).toContain('The model card could not be written.');
     expect(page).toMatch(
-      /role="status"><p data-testid="models-notice">Saved “Q3 book” in this browser.<\/p><p class="hint" data-testid="storage-note">Kept under storage pressure.<\/p>/,
+      /role="status"><p data-testid="models-notice" data-notice="saved" data-model-name="Q3 book">Saved “<span translate="no">Q3 book<\/span>” in this browser.<\/p><p class="hint" data-testid="storage-note" data-storage="persisted">This browser will keep your saved models even when it runs short of space.<\/p>/,
     );
     // A problem wins over a failure: one alert, one message.
     const both = html({ problem: { code: 'blocked' }, failure: 'The model card could not be written.' });
@@ -120,9 +121,11 @@ describe('ModelsPanel markup (server-rendered, no DOM)', () => {
   });
 
   it('says whether the model in use is saved here, changed since, or not saved', () => {
-    expect(html()).toMatch(/data-testid="in-use-saved-state" data-saved="true">“Q3 book” is saved in this browser./);
+    expect(html()).toMatch(/data-testid="in-use-saved-state" data-saved="true">“<span translate="no">Q3 book<\/span>” is saved in this browser./);
     expect(html({ inUse: { ...base.inUse!, unsaved: true } })).toContain('changed since it was saved');
-    expect(html({ inUse: { ...base.inUse!, savedId: null, unsaved: true } })).toMatch(/data-saved="false">“Q3 book” is not saved in this browser yet./);
+    expect(html({ inUse: { ...base.inUse!, savedId: null, unsaved: true } })).toMatch(
+      /data-saved="false">“<span translate="no">Q3 book<\/span>” is not saved in this browser yet./,
+    );
   });
 
   it('without a model in use there is nothing to save or export', () => {

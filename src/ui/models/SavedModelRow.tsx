@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { formatCount, formatRatio } from '../shared/format';
 import type { RegistryId, SavedModelMeta } from '../registry/types';
 import { useT } from '../i18n';
+import { slot, withData } from '../shared/messageParts';
 import { formatDate, KIND_NAMES } from './modelsFormat';
 
 interface Props {
@@ -55,7 +56,7 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
             </button>
           </form>
         ) : (
-          <strong className="saved-model-name" data-testid="model-name">
+          <strong className="saved-model-name" data-testid="model-name" translate="no">
             {model.name}
           </strong>
         )}
@@ -79,7 +80,7 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
         </div>
         <div>
           <dt>{t('models.saved.target')}</dt>
-          <dd>{model.target}</dd>
+          <dd translate="no">{model.target}</dd>
         </div>
         <div>
           <dt>{t('models.saved.rows')}</dt>
@@ -92,7 +93,7 @@ export function SavedModelRow({ model, inUse, busy, onLoad, onRename, onDelete }
       </dl>
       {mode.kind === 'confirm-delete' ? (
         <div className="confirm-delete" role="group" aria-label={t('models.saved.deleteGroup', { name: model.name })}>
-          <span>{t('models.saved.deleteConfirm', { name: model.name })}</span>
+          <span>{withData(t('models.saved.deleteConfirm', { name: slot('name') }), { name: model.name })}</span>
           <button
             type="button"
             className="danger"

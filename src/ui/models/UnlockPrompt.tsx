@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useT } from '../i18n';
+import { slot, withData } from '../shared/messageParts';
 import type { UnlockRequest } from './types';
 
 interface Props {
@@ -18,6 +19,8 @@ export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
     <form
       className="unlock-prompt"
       data-testid="unlock-prompt"
+      data-source={request.source}
+      data-name={request.name}
       aria-labelledby={`${id}-title`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -26,7 +29,7 @@ export function UnlockPrompt({ request, busy, onUnlock, onCancel }: Props) {
     >
       <p id={`${id}-title`}>
         <span aria-hidden="true">🔒 </span>
-        {request.source === 'file' ? t('models.unlock.file', { name: request.name }) : t('models.unlock.saved', { name: request.name })}
+        {withData(t(request.source === 'file' ? 'models.unlock.file' : 'models.unlock.saved', { name: slot('name') }), { name: request.name })}
       </p>
       <div className="field-row">
         <label htmlFor={`${id}-passphrase`}>{t('models.unlock.passphrase')}</label>

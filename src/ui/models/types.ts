@@ -2,6 +2,7 @@
 
 import type { WeightQuantization } from '../../core/bundle/types';
 import type { ModelId } from '../../worker/protocol';
+import type { requestPersistentStorage } from '../registry/registry';
 import type { RegistryId, SavedModelKind } from '../registry/types';
 
 /** The model in use, as the save and export controls need it. */
@@ -46,3 +47,12 @@ export interface ExportChoice {
   readonly quantization: WeightQuantization;
   readonly passphrase: string | null;
 }
+
+/** What the last action did, for the notice line: `name` is the model's name, or the file's for an export or a model card. */
+export interface ModelsNotice {
+  readonly kind: 'saved' | 'saved-locked' | 'imported' | 'loaded' | 'exported' | 'exported-encrypted' | 'card';
+  readonly name: string;
+}
+
+/** What the browser answered when asked to keep saved models under storage pressure. */
+export type StorageAnswer = Awaited<ReturnType<typeof requestPersistentStorage>>;

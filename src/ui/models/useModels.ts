@@ -5,18 +5,13 @@ import type { BundleOutcome, BundleProblem } from '../../core/bundle/problems';
 import type { ModelBundle, WeightQuantization } from '../../core/bundle/types';
 import type { WorkerBridge } from '../../worker/client';
 import type { ModelPolicy, TrainSummary } from '../../worker/protocol';
-import type { ModelRegistry, requestPersistentStorage } from '../registry/registry';
+import type { ModelRegistry } from '../registry/registry';
 import type { RegistryId, SavedModelMeta } from '../registry/types';
-import { liveRecord, translate } from '../i18n';
+import { translate } from '../i18n';
 import { downloadFile } from '../shared/download';
 import { modelFactsOf } from '../state/modelFacts';
 import type { ModelInUse, SessionEvent } from '../state/session';
-import type { ExportChoice, ExportPreviews, QuantizationPreview, SaveChoice, UnlockRequest } from './types';
-
-/** What the browser said when asked to keep saved models under storage pressure, in words (the active language's). */
-const STORAGE_NOTES: Readonly<Record<Awaited<ReturnType<typeof requestPersistentStorage>>, string>> = liveRecord(['persisted', 'not-persisted', 'unsupported'], (answer) =>
-  translate(answer === 'persisted' ? 'models.storage.persisted' : answer === 'not-persisted' ? 'models.storage.notPersisted' : 'models.storage.unsupported'),
-);
+import type { ExportChoice, ExportPreviews, ModelsNotice, QuantizationPreview, SaveChoice, StorageAnswer, UnlockRequest } from './types';
 
 /** A locked model waiting for its passphrase: a chosen file (read again for each try), or a saved model's encrypted file. */
 type PendingUnlock = { readonly source: 'file'; readonly file: File } | { readonly source: 'saved'; readonly id: RegistryId; readonly name: string; readonly file: Uint8Array };
@@ -61,8 +56,8 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<BundleProblem | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [storageNote, setStorageNote] = useState<string | null>(null);
+  const [notice, setNotice] = useState<ModelsNotice | null>(null);
+  const [storageNote, setStorageNote] = useState<StorageAnswer | null>(null);
   const [pending, setPending] = useState<PendingUnlock | null>(null);
   const [measured, setMeasured] = useState<{ readonly modelId: string; readonly previews: ExportPreviews; readonly failure: string | null } | null>(null);
 
@@ -175,14 +170,14 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
         startTransition(() => {
           dispatch({ type: 'model-saved', modelId: target.id, savedId: meta.id });
           dispatch({ type: 'model-renamed', savedId: meta.id, name: meta.name });
-          setNotice(translate(meta.locked ? 'models.notice.savedLocked' : 'models.notice.saved', { name: meta.name }));
+          setNotice({ kind: meta.locked ? 'saved-locked' : 'saved', name: meta.name });
         });
         await refresh();
         // Asked once, at the first save: only then is there something worth keeping.
         if (!askedPersistence.current) {
           askedPersistence.current = true;
           const answer = await (await import('../registry/registry')).requestPersistentStorage();
-          setStorageNote(STORAGE_NOTES[answer]);
+          setStorageNote(answer);
         }
       }),
     [act, bridge, dispatch, keepPolicy, refresh, refuse, registry],
@@ -196,7 +191,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
       startTransition(() => {
         dispatch({ type: 'model-loaded', modelId, summary, facts, source, savedId, policy: { cutoff: bundle.policy.cutoff, scale: bundle.policy.scale } });
         setPending(null);
-        setNotice(translate(source === 'import' ? 'models.notice.imported' : 'models.notice.loaded', { name: facts.name }));
+        setNotice({ kind: source === 'import' ? 'imported' : 'loaded', name: facts.name });
       });
     },
     [dispatch],
@@ -267,7 +262,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
         });
         if (!exported.ok) return refuse(exported.problem);
         downloadFile(exported.data.bytes as Uint8Array<ArrayBuffer>, exported.data.fileName, 'application/json');
-        setNotice(translate(choice.passphrase ? 'models.notice.exportedEncrypted' : 'models.notice.exported', { file: exported.data.fileName }));
+        setNotice({ kind: choice.passphrase ? 'exported-encrypted' : 'exported', name: exported.data.fileName });
       }),
     [act, bridge, keepPolicy, refuse],
   );
@@ -280,7 +275,7 @@ export function useModels({ bridge, model, policy, wantPreviews, dispatch }: Arg
         const card = await bridge.api.modelCard(target.id);
         if (!card.ok) return setFailure(card.reason);
         downloadFile(card.data.html, card.data.fileName, 'text/html');
-        setNotice(translate('models.notice.card', { file: card.data.fileName }));
+        setNotice({ kind: 'card', name: card.data.fileName });
       }),
     [act, bridge, keepPolicy],
   );

@@ -1,52 +1,55 @@
 import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
 import type { WorkerBridge } from '../../worker/client';
 import type { RequestSource, ResourceRequest } from '../../worker/resourceLog';
+import { localCount, numberFormat, useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { classifyRequest, orderForLog, summariseRequests, type ClassifiedRequest, type RequestKind } from './classifyRequest';
 import { summaryText } from './summaryText';
 import { readOfflineCopies } from './offlineCopies';
 import { usePageRequests } from './usePageRequests';
 
-const KIND_WORDS: Readonly<Record<RequestKind, string>> = {
-  page: 'the page',
+// The resource key of each kind of request and each requester (the words are read in a render, so they follow the language).
+const KIND_KEYS = {
+  page: 'page',
   script: 'script',
   stylesheet: 'stylesheet',
-  wasm: 'WebAssembly binary',
-  sample: 'the sample loan book',
-  data: 'data file',
-  'service-worker': 'the service worker',
-  manifest: 'web app manifest',
+  wasm: 'wasm',
+  sample: 'sample',
+  data: 'data',
+  'service-worker': 'serviceWorker',
+  manifest: 'manifest',
   font: 'font',
   image: 'image',
-  beacon: 'beacon (sends data)',
-  other: 'file',
-};
+  beacon: 'beacon',
+  other: 'other',
+} as const satisfies Record<RequestKind, string>;
 
-const SOURCE_WORDS: Readonly<Record<RequestSource, string>> = {
-  page: 'by the page',
-  'data-worker': 'by the data worker',
-  'member-worker': 'by the training worker',
-  'service-worker': 'by the service worker',
-};
+const SOURCE_KEYS = {
+  page: 'page',
+  'data-worker': 'dataWorker',
+  'member-worker': 'memberWorker',
+  'service-worker': 'serviceWorker',
+} as const satisfies Record<RequestSource, string>;
 
 /** What the workers listed when last asked: null before the first answer. */
 type WorkerLog = { readonly requests: readonly ResourceRequest[] | null; readonly failed: boolean; readonly asking: boolean };
 
-/** "12.3 kB over the network", or where a zero-byte transfer came from. */
-function sizeText(request: ResourceRequest): string {
-  if (request.transferSizeBytes > 0) return `${(request.transferSizeBytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
-  return request.url.startsWith('data:') || request.url.startsWith('blob:') ? 'in memory' : 'from cache';
+/** "12.3 kB over the network", or where a zero-byte transfer came from, in the active language. */
+function sizeText(t: ReturnType<typeof useT>['t'], request: ResourceRequest): string {
+  if (request.transferSizeBytes > 0) return t('privacy.size.kilobytes', { value: numberFormat({ maximumFractionDigits: 1 }).format(request.transferSizeBytes / 1000) });
+  return t(request.url.startsWith('data:') || request.url.startsWith('blob:') ? 'privacy.size.inMemory' : 'privacy.size.fromCache');
 }
 
 /** One request of the log: what kind of file, its path in the app (or its whole URL), who asked, and the bytes. */
 function RequestItem({ request }: { request: ClassifiedRequest }) {
+  const { t } = useT();
   const external = request.origin === 'external';
   return (
     <li data-origin={request.origin} data-kind={request.kind} data-source={request.source} data-url={request.url} className={external ? 'request-external' : undefined}>
-      {external ? <strong>External: </strong> : null}
-      <span className="request-kind">{KIND_WORDS[request.kind]}</span> <code>{request.path}</code>{' '}
+      {external ? <strong>{t('privacy.external')}</strong> : null}
+      <span className="request-kind">{t(`privacy.kind.${KIND_KEYS[request.kind]}`)}</span> <code translate="no">{request.path}</code>{' '}
       <span className="hint">
-        {SOURCE_WORDS[request.source]} · {sizeText(request)}
+        {t(`privacy.source.${SOURCE_KEYS[request.source]}`)} · {sizeText(t, request)}
       </span>
     </li>
   );
@@ -54,21 +57,20 @@ function RequestItem({ request }: { request: ClassifiedRequest }) {
 
 /** The files the service worker keeps offline (it downloaded them itself, outside the timelines above), each tagged like a request. */
 function OfflineCopies({ urls, base }: { urls: readonly string[]; base: string }) {
+  const { t } = useT();
   const copies = urls.map((url) => classifyRequest({ url, initiatorType: 'other', startedAtMs: 0, durationMs: 0, transferSizeBytes: 0, source: 'service-worker' }, base));
   const external = copies.filter((copy) => copy.origin === 'external').length;
-  const n = copies.length.toLocaleString('en-US');
+  const files = localCount(copies.length);
   return (
     <details data-testid="offline-copies" data-files={copies.length} data-external={external}>
       <summary className={external > 0 ? 'request-external' : undefined}>
-        {external > 0
-          ? `The service worker keeps offline copies of ${n} files: ${external.toLocaleString('en-US')} not this app’s`
-          : `The service worker keeps offline copies of ${n} of this app’s files`}
+        {external > 0 ? t('privacy.offline.someExternal', { files, external: localCount(external) }) : t('privacy.offline.allApp', { files })}
       </summary>
-      <p className="hint">It downloaded them itself when it was installed, so they are not in the list above (the page’s and its workers’ requests); this is what it keeps.</p>
+      <p className="hint">{t('privacy.offline.hint')}</p>
       <ul className="request-log">
         {orderForLog(copies).map((copy) => (
           <li key={copy.url} data-origin={copy.origin} data-kind={copy.kind} data-url={copy.url} className={copy.origin === 'external' ? 'request-external' : undefined}>
-            <span className="request-kind">{KIND_WORDS[copy.kind]}</span> <code>{copy.path}</code>
+            <span className="request-kind">{t(`privacy.kind.${KIND_KEYS[copy.kind]}`)}</span> <code translate="no">{copy.path}</code>
           </li>
         ))}
       </ul>
@@ -83,6 +85,7 @@ function OfflineCopies({ urls, base }: { urls: readonly string[]; base: string }
  * on Refresh, never while it stays closed.
  */
 export function PrivacyPanel({ bridge }: { bridge: WorkerBridge }) {
+  const { t } = useT();
   const pageRequests = usePageRequests();
   const [open, setOpen] = useState(false);
   const [workers, setWorkers] = useState<WorkerLog>({ requests: null, failed: false, asking: false });
@@ -114,7 +117,7 @@ export function PrivacyPanel({ bridge }: { bridge: WorkerBridge }) {
 
   return (
     <details className="card privacy-panel" data-testid="privacy-panel" onToggle={toggled}>
-      <summary>Privacy: what this page has fetched</summary>
+      <summary>{t('privacy.title')}</summary>
       {log && (
         <div className="privacy-body">
           <p
@@ -127,14 +130,11 @@ export function PrivacyPanel({ bridge }: { bridge: WorkerBridge }) {
           >
             {summaryText(log.summary, workers.requests !== null)}
           </p>
-          <p className="hint">
-            This list comes from the browser’s resource timing of the page and of its workers: it shows every file, script, stylesheet, image, fetch and worker load, but not a
-            request’s method or body (the app’s tests check that every request is a GET to this app).
-          </p>
+          <p className="hint">{t('privacy.about')}</p>
           <button type="button" data-testid="privacy-refresh" onClick={refresh} disabled={workers.asking}>
-            Refresh
+            {t('privacy.refresh')}
           </button>
-          <Alert message={workers.failed ? 'The workers’ requests could not be read; the list shows the page’s only.' : null} />
+          <Alert message={workers.failed ? t('privacy.workersFailed') : null} />
           <ul data-testid="request-log" className="request-log">
             {log.requests.map((request, i) => (
               <RequestItem key={`${request.source}-${i}`} request={request} />

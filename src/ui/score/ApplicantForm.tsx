@@ -8,8 +8,10 @@ import type { ModelScoring } from '../state/modelFacts';
 import { type Failure, numberFormat, problemCode, problemText, useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { humanLabel } from '../shared/labels';
-import { badName, formatPercent } from '../shared/outcome';
-import { checkField, fieldMessage, type FieldCheck } from './fieldChecks';
+import { formatPercent } from '../shared/outcome';
+import { badNode } from '../evaluate/outcomeNodes';
+import { rich, slot, withData } from '../shared/messageParts';
+import { checkAttributes, checkField, fieldMessage, type FieldCheck } from './fieldChecks';
 import { ReasonList } from './ReasonList';
 
 interface Props {
@@ -104,7 +106,7 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
   };
 
   return (
-    <section className="card" aria-labelledby="score-heading" data-i18n-scope>
+    <section className="card" aria-labelledby="score-heading">
       <h2 id="score-heading" tabIndex={-1}>
         {t('score.form.title')}
       </h2>
@@ -114,14 +116,15 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
           const check = checks[feature.name] ?? { code: 'ok' };
           const message = fieldMessage(check);
           const column = columns.get(feature.name);
-          const hint =
-            column?.kind === 'numeric' && column.trainedMin !== null && column.trainedMax !== null
-              ? t('score.form.trainedOn', { min: numberFormat(RANGE_NUMBER).format(column.trainedMin), max: numberFormat(RANGE_NUMBER).format(column.trainedMax) })
-              : null;
+          const trained = column?.kind === 'numeric' && column.trainedMin !== null && column.trainedMax !== null ? { min: column.trainedMin, max: column.trainedMax } : null;
+          const hint = trained ? t('score.form.trainedOn', { min: numberFormat(RANGE_NUMBER).format(trained.min), max: numberFormat(RANGE_NUMBER).format(trained.max) }) : null;
           const messageId = `field-message-${feature.name}`;
           return (
-            <label key={feature.name} title={feature.name}>
-              <span>{humanLabel(feature.name)}</span>
+            <label key={feature.name}>
+              {/* The column's name in words is the user's data, not the app's: not translated. */}
+              <span translate="no" title={feature.name}>
+                {humanLabel(feature.name)}
+              </span>
               {feature.kind === 'numeric' ? (
                 <input
                   name={feature.name}
@@ -132,7 +135,7 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
                   aria-describedby={messageId}
                 />
               ) : (
-                <select name={feature.name} defaultValue={feature.fill ?? feature.levels[0]} aria-describedby={messageId}>
+                <select name={feature.name} defaultValue={feature.fill ?? feature.levels[0]} aria-describedby={messageId} translate="no">
                   {feature.levels.map((level) => (
                     <option key={level} value={level}>
                       {level}
@@ -141,9 +144,13 @@ export function ApplicantForm({ model, cutoff, scale, onScore }: Props) {
                 </select>
               )}
               <small id={messageId} className={`field-message ${check.code}`}>
-                {hint && <span className="hint">{hint}</span>}
+                {hint && trained && (
+                  <span className="hint" data-testid={`trained-range-${feature.name}`} data-min={trained.min} data-max={trained.max}>
+                    {hint}
+                  </span>
+                )}
                 {message && (
-                  <span data-testid={`field-error-${feature.name}`} data-code={check.code}>
+                  <span data-testid={`field-error-${feature.name}`} data-code={check.code} {...checkAttributes(check)}>
                     {message}
                   </span>
                 )}
@@ -191,6 +198,7 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
         data-probability={probabilityOfBad}
         data-points={points}
         data-decision={decline ? 'decline' : 'approve'}
+        data-stale={edited}
         aria-live="polite"
       >
         <strong data-testid="score-decision" data-decision={decline ? 'decline' : 'approve'}>
@@ -199,18 +207,24 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
         </strong>{' '}
         — <span data-testid="score-points">{points}</span>
         {t('score.result.points')}
-        {t(decline ? 'score.result.declineBecause' : 'score.result.approveBecause', {
-          bad: badName(model.outcome),
-          probability: formatPercent(probabilityOfBad),
-          cutoff: formatPercent(cutoff),
-        })}
+        {rich(
+          t(decline ? 'score.result.declineBecause' : 'score.result.approveBecause', {
+            bad: slot('bad'),
+            probability: formatPercent(probabilityOfBad),
+            cutoff: formatPercent(cutoff),
+          }),
+          { bad: badNode(model.outcome) },
+        )}
         {edited && <span className="hint">{t('score.result.stale')}</span>}
       </div>
       {card && (
         <ul className="score-breakdown" data-testid="score-breakdown" aria-label={t('score.result.breakdown')}>
           {card.bins.map((bin) => (
             <li key={bin.characteristic} data-characteristic={bin.characteristic} data-bin-index={bin.binIndex} data-points={bin.points}>
-              {t('score.result.binPoints', { characteristic: bin.characteristic, bin: bin.label, points: bin.points })}
+              {withData(t('score.result.binPoints', { characteristic: slot('characteristic'), bin: slot('bin'), points: bin.points }), {
+                characteristic: bin.characteristic,
+                bin: bin.label,
+              })}
             </li>
           ))}
         </ul>
@@ -222,7 +236,10 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
           <ul>
             {scored.outsideTrainedRange.map((flag) => (
               <li key={flag.column} data-column={flag.column}>
-                {t('score.result.outsideTrained', { column: flag.column, value: String(flag.value), lower: number.format(flag.lower), upper: number.format(flag.upper) })}
+                {withData(
+                  t('score.result.outsideTrained', { column: slot('column'), value: String(flag.value), lower: number.format(flag.lower), upper: number.format(flag.upper) }),
+                  { column: flag.column },
+                )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type UIEvent } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState, type ChangeEvent, type UIEvent } from 'react';
 import { localCount, localFixed, problemCode, problemText, translate, useT } from '../i18n';
 import { Alert } from '../shared/Alert';
 import { humanLabel } from '../shared/labels';
@@ -8,7 +8,10 @@ import { formatPercent } from '../shared/outcome';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
 import type { BatchFilter, BatchRow, BatchSummary } from '../../worker/batch';
 import type { JobId, ModelId } from '../../worker/protocol';
-import { reasonText } from './ReasonList';
+import { ReasonWords } from './ReasonList';
+import { slot, withData } from '../shared/messageParts';
+import type { TypeNote } from '../../core/csv/notes';
+import { typeNoteKey, typeNoteText } from '../data/readingNotes';
 
 /** The height of one result row, in pixels: the table renders only the rows in view (and a few more). */
 const ROW_HEIGHT = 30;
@@ -19,7 +22,7 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'reading' | 'scoring'; done: number; total: number }
   /** `readingNotes`: what the reader decided about the file's column types (cells that were not numbers in a numeric column are read as missing, so scored with the fill). */
-  | { kind: 'done'; summary: BatchSummary; readingNotes: readonly string[] }
+  | { kind: 'done'; summary: BatchSummary; readingNotes: readonly TypeNote[] }
   | { kind: 'error'; message: string; code?: string };
 
 /** PSI in words, as lenders read it, in the active language; an unknown reading as itself. */
@@ -115,7 +118,7 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
 
   const busy = phase.kind === 'reading' || phase.kind === 'scoring';
   return (
-    <section className="card" aria-labelledby="batch-heading" data-i18n-scope>
+    <section className="card" aria-labelledby="batch-heading">
       <h2 id="batch-heading">{t('score.batch.title')}</h2>
       <p className="hint">{t('score.batch.hint')}</p>
       <label>
@@ -135,7 +138,9 @@ export function BatchPanel({ bridge, modelId }: { bridge: WorkerBridge; modelId:
       {phase.kind === 'done' && phase.readingNotes.length > 0 && (
         <ul className="hint" data-testid="batch-reading-notes">
           {phase.readingNotes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={typeNoteKey(note)} data-code={note.code} data-column={note.params.column}>
+              {typeNoteText(note)}
+            </li>
           ))}
         </ul>
       )}
@@ -176,7 +181,7 @@ function BatchResults({ bridge, summary, onDownload }: { bridge: WorkerBridge; s
         {t('score.batch.flagged', { flags: flagText(summary) })}
         {summary.unscorable > 0 ? t('score.batch.unscorable', { rows: formatCount(summary.unscorable) }) : ''}
         {t('score.batch.end')}
-        {summary.extraColumns.length > 0 && t('score.batch.passedThrough', { columns: summary.extraColumns.join(', ') })}
+        {summary.extraColumns.length > 0 && withData(t('score.batch.passedThrough', { columns: slot('columns') }), { columns: summary.extraColumns.join(', ') })}
       </p>
       <ScoreDistribution summary={summary} />
       <DriftTable summary={summary} />
@@ -270,7 +275,9 @@ function DriftTable({ summary }: { summary: BatchSummary }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.feature} data-feature={row.feature} data-psi={row.psi} data-reading={row.reading}>
-            <th scope="row">{row.label}</th>
+            <th scope="row" translate={row.feature === '(score)' ? undefined : 'no'}>
+              {row.label}
+            </th>
             <td>{localFixed(row.psi, 3)}</td>
             <td>{readingText(row.reading)}</td>
           </tr>
@@ -326,7 +333,14 @@ function ResultTable({ bridge, batchId, filter }: { bridge: WorkerBridge; batchI
               <td>{row.points ?? '–'}</td>
               <td>{row.decision === null ? t('score.batch.table.notScored') : row.decision === 'decline' ? t('score.batch.table.decline') : t('score.batch.table.approve')}</td>
               <td>{row.flags.map(flagName).join(t('score.batch.listSeparator'))}</td>
-              <td>{row.reasons.map(reasonText).join(t('score.reasons.separator'))}</td>
+              <td>
+                {row.reasons.map((reason, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && t('score.reasons.separator')}
+                    <ReasonWords reason={reason} />
+                  </Fragment>
+                ))}
+              </td>
             </tr>
           ))}
           <tr style={{ height: Math.max(0, total - offset - visible.length) * ROW_HEIGHT }} aria-hidden="true" />

@@ -35,6 +35,14 @@ export function checkField(feature: FeatureSpec, column: SchemaColumn | undefine
 const NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 4 };
 const number = (value: number) => numberFormat(NUMBER).format(value);
 
+/** The check's machine values for its message's data-* attributes: which bound (between, at-least, at-most) and the limits, for tests and tools to read in any language. */
+export function checkAttributes(check: FieldCheck): Readonly<Record<'data-check' | 'data-min' | 'data-max', string | undefined>> {
+  if (check.code !== 'outside-possible' && check.code !== 'outside-trained') return { 'data-check': undefined, 'data-min': undefined, 'data-max': undefined };
+  const { min, max } = check;
+  const bound = min !== null && max !== null ? 'between' : min !== null ? 'at-least' : 'at-most';
+  return { 'data-check': bound, 'data-min': min === null ? undefined : String(min), 'data-max': max === null ? undefined : String(max) };
+}
+
 /** The check in words for the field's message, in the active language ('' when there is nothing to say). */
 export function fieldMessage(check: FieldCheck): string {
   switch (check.code) {

@@ -1,12 +1,15 @@
 import { memo, useMemo, useState } from 'react';
 import { pointsTableCsv } from '../../core/scorecard/pointsCsv';
 import { scorecardPoints } from '../../core/scorecard/scorecardPoints';
-import { pointsFormula, type PointsScale } from '../../core/scoring/points';
+import type { PointsScale } from '../../core/scoring/points';
 import type { ScorecardRun } from '../../worker/protocol';
 import { localFixed, localNumber, useT } from '../i18n';
+import { BinLabel } from '../characteristics/binLabel';
 import { binAttributes } from '../shared/binAttributes';
+import { slotsFor, withData } from '../shared/messageParts';
+import { pointsFormulaText } from '../evaluate/pointsFormulaText';
 import { useProgressiveCount } from '../shared/useProgressiveCount';
-import { selectionNoteText } from './selectionNotes';
+import { selectionNoteData, selectionNoteText } from './selectionNotes';
 
 // Rows mounted per frame: a scorecard of a dozen characteristics has 60–100 bins.
 const ROWS_PER_FRAME = 12;
@@ -37,12 +40,19 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
     setDownloaded(true);
   };
   return (
-    <div className="scorecard-points" data-testid="scorecard-view" data-characteristics={run.scorecard.characteristics.length} data-i18n-scope>
+    <div className="scorecard-points" data-testid="scorecard-view" data-characteristics={run.scorecard.characteristics.length}>
       <h3>{t('scorecard.title')}</h3>
-      <p className="hint" data-testid="points-table-scale" data-base-score={scale.baseScore} data-base-odds={scale.baseOdds} data-pdo={scale.pointsToDoubleOdds}>
-        {t('scorecard.scale', { formula: pointsFormula(scale) })}
-        {run.editedCharacteristics.length > 0 ? t('scorecard.edited', { columns: run.editedCharacteristics.join(', ') }) : ''}
-        {sameScale(scale, run.scale) ? '' : t('scorecard.trainedScale', { formula: pointsFormula(run.scale) })}
+      <p
+        className="hint"
+        data-testid="points-table-scale"
+        data-edited={run.editedCharacteristics.join(',')}
+        data-base-score={scale.baseScore}
+        data-base-odds={scale.baseOdds}
+        data-pdo={scale.pointsToDoubleOdds}
+      >
+        {t('scorecard.scale', { formula: pointsFormulaText(scale) })}
+        {run.editedCharacteristics.length > 0 && <>{withData(t('scorecard.edited', slotsFor('columns')), { columns: run.editedCharacteristics.join(', ') })}</>}
+        {sameScale(scale, run.scale) ? '' : t('scorecard.trainedScale', { formula: pointsFormulaText(run.scale) })}
       </p>
       <div className="field-row">
         <button type="button" data-testid="points-table-download" onClick={download}>
@@ -70,8 +80,12 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
                 data-points={row.points}
                 {...binAttributes(binnings.get(row.characteristic)!, row.binIndex)}
               >
-                <th scope="row">{row.characteristic}</th>
-                <td className="left">{row.label}</td>
+                <th scope="row" translate="no">
+                  {row.characteristic}
+                </th>
+                <td className="left">
+                  <BinLabel binning={binnings.get(row.characteristic)!} index={row.binIndex} />
+                </td>
                 <td>{localFixed(row.woe, 4)}</td>
                 <td>{row.points}</td>
               </tr>
@@ -88,7 +102,7 @@ export const ScorecardPointsTable = memo(function ScorecardPointsTable({ run, sc
         <ul data-testid="scorecard-notes" data-notes={notes.length}>
           {notes.map((note) => (
             <li key={`${note.code}-${note.column}`} data-column={note.column} data-code={note.code}>
-              {selectionNoteText(note)}
+              {withData(selectionNoteText(note, true), selectionNoteData(note))}
             </li>
           ))}
         </ul>

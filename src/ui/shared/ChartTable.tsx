@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
-/** One column of a chart's numbers: its heading (with the unit) and how a row shows it. */
+/** One column of a chart's numbers: its heading (with the unit; a node when it names the user's data) and how a row shows it. */
 export interface ChartColumn<Row> {
-  readonly heading: string;
+  readonly heading: ReactNode;
   readonly cell: (row: Row) => ReactNode;
 }
 
@@ -21,18 +22,19 @@ interface Props<Row> {
  * while it is open, so a chart that redraws every epoch costs nothing more while the table is shut.
  */
 export function ChartTable<Row>({ caption, columns, rows, rowKey, testId }: Props<Row>) {
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
     <details className="chart-table" data-testid={testId} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Show the numbers</summary>
+      <summary>{t('chartTable.show')}</summary>
       {open && (
         <div className="table-scroll">
           <table>
             <caption>{caption}</caption>
             <thead>
               <tr>
-                {columns.map((column) => (
-                  <th key={column.heading} scope="col">
+                {columns.map((column, index) => (
+                  <th key={index} scope="col">
                     {column.heading}
                   </th>
                 ))}
@@ -41,8 +43,8 @@ export function ChartTable<Row>({ caption, columns, rows, rowKey, testId }: Prop
             <tbody>
               {rows.map((row, index) => (
                 <tr key={rowKey(row, index)}>
-                  {columns.map((column) => (
-                    <td key={column.heading}>{column.cell(row)}</td>
+                  {columns.map((column, index) => (
+                    <td key={index}>{column.cell(row)}</td>
                   ))}
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { translate } from '../i18n';
 
 interface State {
   readonly failed: boolean;
@@ -16,14 +17,15 @@ export class TopErrorBoundary extends Component<{ children: ReactNode }, State> 
     console.error('CreditLab crashed while rendering', error, info.componentStack);
   }
 
+  // A class cannot use hooks: `translate` reads the active language when the crash screen renders.
   render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
       <main className="app">
-        <div role="alert" className="alert">
-          Something went wrong on this page. Your data never left this device.{' '}
+        <div role="alert" className="alert" data-problem-code="page.crashed">
+          {translate('crash.message')}{' '}
           <button type="button" onClick={() => window.location.reload()}>
-            Reload CreditLab
+            {translate('crash.reload')}
           </button>
         </div>
       </main>

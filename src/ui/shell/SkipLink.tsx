@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useT } from '../i18n';
 
 /** The id of the element the skip link moves focus to: the steps' sections, past the header and the step navigation. */
 export const MAIN_CONTENT_ID = 'main-content';
@@ -14,9 +15,10 @@ function skip(event: MouseEvent<HTMLAnchorElement>): void {
 
 /** "Skip to content": the first thing a Tab reaches, shown only while it has focus. */
 export function SkipLink() {
+  const { t } = useT();
   return (
     <a className="skip-link" href={`#${MAIN_CONTENT_ID}`} data-testid="skip-link" onClick={skip}>
-      Skip to content
+      {t('skipLink')}
     </a>
   );
 }

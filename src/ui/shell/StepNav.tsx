@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n';
 import type { StepId } from '../state/session';
 import type { StepStatus } from '../state/steps';
 import { NEED_TEXT, STEP_NAMES } from './stepText';
@@ -14,6 +15,7 @@ interface Props {
  * disabled) so that keyboard and screen-reader users can hear what it waits for.
  */
 export function StepNav({ steps, current, onStep }: Props) {
+  const { t } = useT();
   const navRef = useRef<HTMLElement>(null);
   // On a narrow screen the row scrolls sideways: keep the current step in view (sideways only, never the page).
   useEffect(() => {
@@ -26,7 +28,7 @@ export function StepNav({ steps, current, onStep }: Props) {
     else if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth + 8;
   }, [current]);
   return (
-    <nav ref={navRef} className="step-nav" aria-label="Steps" data-testid="step-nav">
+    <nav ref={navRef} className="step-nav" aria-label={t('nav.label')} data-testid="step-nav">
       <ol>
         {steps.map(({ step, available, needs }, index) => {
           const why = !available && needs ? NEED_TEXT[needs] : undefined;

@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { useT } from '../i18n';
 import type { ServiceWorkerUpdates } from '../pwa/serviceWorkerUpdates';
 
 /**
@@ -8,6 +9,7 @@ import type { ServiceWorkerUpdates } from '../pwa/serviceWorkerUpdates';
  */
 export function UpdatePrompt({ updates }: { readonly updates: ServiceWorkerUpdates }) {
   const state = useSyncExternalStore(updates.subscribe, updates.getSnapshot, updates.getSnapshot);
+  const { t } = useT();
   const [reloading, setReloading] = useState(false);
   if (state !== 'update-waiting') return null;
   const reload = () => {
@@ -18,13 +20,13 @@ export function UpdatePrompt({ updates }: { readonly updates: ServiceWorkerUpdat
     });
   };
   return (
-    <div className="update-prompt" role="status" data-testid="update-prompt">
-      <span>A new version is ready — </span>
+    <div className="update-prompt" role="status" data-testid="update-prompt" data-state={state}>
+      <span>{t('update.ready')}</span>
       <button type="button" className="primary" data-testid="update-reload-button" onClick={reload} disabled={reloading}>
-        Reload
+        {t('update.reload')}
       </button>{' '}
       <button type="button" className="link" data-testid="update-later-button" onClick={updates.dismiss}>
-        Later
+        {t('update.later')}
       </button>
     </div>
   );

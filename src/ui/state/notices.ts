@@ -1,10 +1,10 @@
+import { translate } from '../i18n';
 import { formatPercent } from '../shared/outcome';
 import type { CutoffNotice } from './defaults';
 
-/** The sentence shown under the cut-off slider when a new model moved the cut-off. */
+/** The sentence shown under the cut-off slider when a new model moved the cut-off, in the active language (called in a render). */
 export function cutoffNoticeText(notice: CutoffNotice | null): string | null {
   if (!notice) return null;
-  return notice.origin === 'trained'
-    ? `New model: the cut-off is back to ${formatPercent(notice.cutoff)}.`
-    : `Loaded model: the cut-off is the one it was saved with, ${formatPercent(notice.cutoff)}.`;
+  const cutoff = formatPercent(notice.cutoff);
+  return notice.origin === 'trained' ? translate('cutoffNotice.trained', { cutoff }) : translate('cutoffNotice.loaded', { cutoff });
 }

@@ -1,5 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { QuietLegendContent } from '../shared/QuietLegendContent';
 import type { EpochReport } from '../../model/train';
+import { localCount, localFixed, useT } from '../i18n';
 import { AXIS_COLOUR } from '../shared/palette';
 import { stepDecimals } from '../shared/ticks';
 import { AUC_TICKS, epochTicks, keptEpoch, type KeptEpochRule, lossTicks } from './lossAxes';
@@ -9,6 +11,7 @@ const AXIS_TITLE = { fill: 'currentColor', fontSize: 12, style: { textAnchor: 'm
 
 /** The finished run's loss and AUC curves as an interactive recharts LineChart (tooltips with exact values); loaded on demand. */
 export default function InteractiveLossChart({ history, kept }: { history: readonly EpochReport[]; kept: KeptEpochRule }) {
+  const { t } = useT();
   const data = history.map((h) => ({ epoch: h.epoch, loss: h.loss, valLoss: h.valLoss ?? undefined, valAuc: h.valAuc ?? undefined }));
   const epochs = Math.max(2, data.length ? data[data.length - 1].epoch : 2);
   const loss = lossTicks(history);
@@ -25,18 +28,19 @@ export default function InteractiveLossChart({ history, kept }: { history: reado
           domain={[1, epochs]}
           ticks={epochTicks(epochs, 8)}
           interval={0}
+          tickFormatter={(v: number) => localCount(v)}
           stroke={AXIS_COLOUR}
-          label={{ value: 'Epoch (boosted trees: tree)', position: 'insideBottom', offset: -14, fill: 'currentColor', fontSize: 12 }}
+          label={{ value: t('train.chart.epochAxis'), position: 'insideBottom', offset: -14, fill: 'currentColor', fontSize: 12 }}
         />
         <YAxis
           yAxisId="loss"
           domain={[loss[0], loss[loss.length - 1]]}
           ticks={loss}
-          tickFormatter={(v: number) => v.toFixed(lossDigits)}
+          tickFormatter={(v: number) => localFixed(v, lossDigits)}
           width={62}
           interval={0}
           stroke={AXIS_COLOUR}
-          label={{ value: 'Log loss', angle: -90, position: 'insideLeft', offset: 6, ...AXIS_TITLE }}
+          label={{ value: t('train.chart.lossAxis'), angle: -90, position: 'insideLeft', offset: 6, ...AXIS_TITLE }}
         />
         <YAxis
           yAxisId="auc"
@@ -44,19 +48,23 @@ export default function InteractiveLossChart({ history, kept }: { history: reado
           domain={[0.5, 1]}
           ticks={AUC_TICKS}
           interval={0}
+          tickFormatter={(v: number) => localFixed(v, 1)}
           width={52}
           stroke={AXIS_COLOUR}
-          label={{ value: 'Validation AUC', angle: 90, position: 'insideRight', offset: 6, ...AXIS_TITLE }}
+          label={{ value: t('train.chart.aucAxis'), angle: 90, position: 'insideRight', offset: 6, ...AXIS_TITLE }}
         />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(v) => `epoch ${String(v)}`} />
-        <Legend verticalAlign="top" formatter={(value) => <span className="legend-text">{value}</span>} />
+        <Tooltip
+          formatter={(v) => (typeof v === 'number' ? localFixed(v, 4) : String(v))}
+          labelFormatter={(v) => t('train.chart.tooltipEpoch', { epoch: typeof v === 'number' ? localCount(v) : String(v) })}
+        />
+        <Legend verticalAlign="top" content={QuietLegendContent} formatter={(value) => <span className="legend-text">{value}</span>} />
         {keep !== null && (
           <ReferenceLine
             yAxisId="loss"
             x={keep}
             stroke={AXIS_COLOUR}
             strokeDasharray="2 3"
-            label={{ value: `kept: ${keep}`, position: 'insideTopLeft', fontSize: 11, fill: 'currentColor' }}
+            label={{ value: t('train.chart.kept', { epoch: localCount(keep) }), position: 'insideTopLeft', fontSize: 11, fill: 'currentColor' }}
           />
         )}
         {LOSS_SERIES.map((s) => (
@@ -65,7 +73,7 @@ export default function InteractiveLossChart({ history, kept }: { history: reado
             yAxisId={s.axis}
             type="monotone"
             dataKey={s.key}
-            name={s.label}
+            name={t(s.label)}
             stroke={s.colour}
             strokeWidth={2}
             strokeDasharray={s.dash}

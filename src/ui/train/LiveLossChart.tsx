@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Curve, Surface } from 'recharts';
 import type { EpochReport } from '../../model/train';
+import { localCount, localFixed, translate, useT } from '../i18n';
 import { AXIS_COLOUR } from '../shared/palette';
 import { stepDecimals } from '../shared/ticks';
 import { useElementWidth } from '../shared/useElementWidth';
@@ -20,6 +21,7 @@ const PX_PER_TICK = 40;
  * keeps is marked.
  */
 export function LiveLossChart({ history, kept, live }: { history: readonly EpochReport[]; kept: KeptEpochRule; live: boolean }) {
+  const { t } = useT();
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(280, useElementWidth(box, 640));
   const epochs = Math.max(2, history.length ? history[history.length - 1].epoch : 2);
@@ -37,7 +39,7 @@ export function LiveLossChart({ history, kept, live }: { history: readonly Epoch
   const points = (key: (typeof LOSS_SERIES)[number]['key'], axis: 'loss' | 'auc') =>
     history.filter((h) => h[key] !== null).map((h) => ({ x: x(h.epoch), y: y(h[key] as number, axis) }));
   const keep = keptEpoch(history, kept);
-  const keptText = keep === null ? '' : live ? `best so far: ${keep}` : `kept: ${keep}`;
+  const keptText = keep === null ? '' : t(live ? 'train.chart.bestSoFar' : 'train.chart.kept', { epoch: localCount(keep) });
   return (
     <div ref={box} className="live-loss-chart">
       <Surface
@@ -49,24 +51,24 @@ export function LiveLossChart({ history, kept, live }: { history: readonly Epoch
         title={describeLoss(history, keep)}
       >
         <g className="axis" fontSize="11" fill="currentColor">
-          {loss.map((t) => (
-            <g key={`l${t}`}>
-              <line x1={PAD.left} y1={y(t, 'loss')} x2={plotRight} y2={y(t, 'loss')} stroke="#e3e7ec" />
-              <text x={PAD.left - 6} y={y(t, 'loss') + 4} textAnchor="end">
-                {t.toFixed(lossDigits)}
+          {loss.map((tick) => (
+            <g key={`l${tick}`}>
+              <line x1={PAD.left} y1={y(tick, 'loss')} x2={plotRight} y2={y(tick, 'loss')} stroke="#e3e7ec" />
+              <text x={PAD.left - 6} y={y(tick, 'loss') + 4} textAnchor="end">
+                {localFixed(tick, lossDigits)}
               </text>
             </g>
           ))}
-          {AUC_TICKS.map((t) => (
-            <text key={`a${t}`} x={plotRight + 6} y={y(t, 'auc') + 4}>
-              {t.toFixed(1)}
+          {AUC_TICKS.map((tick) => (
+            <text key={`a${tick}`} x={plotRight + 6} y={y(tick, 'auc') + 4}>
+              {localFixed(tick, 1)}
             </text>
           ))}
           {epochTicks(epochs, Math.max(3, Math.floor((plotRight - PAD.left) / PX_PER_TICK))).map((epoch) => (
             <g key={`e${epoch}`}>
               <line x1={x(epoch)} y1={bottom} x2={x(epoch)} y2={bottom + 4} stroke={AXIS_COLOUR} />
               <text x={x(epoch)} y={bottom + 16} textAnchor="middle">
-                {epoch}
+                {localCount(epoch)}
               </text>
             </g>
           ))}
@@ -74,13 +76,13 @@ export function LiveLossChart({ history, kept, live }: { history: readonly Epoch
           <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={bottom} stroke={AXIS_COLOUR} />
           <line x1={plotRight} y1={PAD.top} x2={plotRight} y2={bottom} stroke={AXIS_COLOUR} />
           <text x={(PAD.left + plotRight) / 2} y={HEIGHT - 8} textAnchor="middle" fontSize="12">
-            Epoch (boosted trees: tree)
+            {t('train.chart.epochAxis')}
           </text>
           <text transform={`translate(14 ${(PAD.top + bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize="12">
-            Log loss
+            {t('train.chart.lossAxis')}
           </text>
           <text transform={`translate(${width - 10} ${(PAD.top + bottom) / 2}) rotate(90)`} textAnchor="middle" fontSize="12">
-            Validation AUC
+            {t('train.chart.aucAxis')}
           </text>
         </g>
         {keep !== null && history.length > 1 && (
@@ -100,12 +102,20 @@ export function LiveLossChart({ history, kept, live }: { history: readonly Epoch
   );
 }
 
-/** The chart in one sentence, its accessible name: the first and last losses and the kept epoch. */
+/** The chart in one sentence, its accessible name, in the active language: the first and last losses and the kept epoch. */
 export function describeLoss(history: readonly EpochReport[], kept: number | null): string {
-  if (history.length === 0) return 'Loss per epoch: no epoch yet';
+  if (history.length === 0) return translate('train.chart.describeEmpty');
   const first = history[0];
   const last = history[history.length - 1];
-  const val = (h: EpochReport) => (h.valLoss === null ? '' : `, validation ${h.valLoss.toFixed(3)}`);
-  const auc = last.valAuc === null ? '' : `; validation AUC ${last.valAuc.toFixed(3)}`;
-  return `Log loss per epoch: epoch ${first.epoch} training ${first.loss.toFixed(3)}${val(first)}; epoch ${last.epoch} training ${last.loss.toFixed(3)}${val(last)}${auc}${kept === null ? '' : `; kept epoch ${kept}`}`;
+  const val = (h: EpochReport) => (h.valLoss === null ? '' : translate('train.chart.describeVal', { loss: localFixed(h.valLoss, 3) }));
+  return translate('train.chart.describe', {
+    first: localCount(first.epoch),
+    firstLoss: localFixed(first.loss, 3),
+    firstVal: val(first),
+    last: localCount(last.epoch),
+    lastLoss: localFixed(last.loss, 3),
+    lastVal: val(last),
+    auc: last.valAuc === null ? '' : translate('train.chart.describeAuc', { auc: localFixed(last.valAuc, 3) }),
+    kept: kept === null ? '' : translate('train.chart.describeKept', { epoch: localCount(kept) }),
+  });
 }

@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useEffect, useState } from 'react';
 import type { EpochReport } from '../../model/train';
 import { loadInteractiveLossChart } from '../charts';
+import { localCount, localFixed, translate, useT } from '../i18n';
 import { ChartTable, type ChartColumn } from '../shared/ChartTable';
 import type { KeptEpochRule } from './lossAxes';
 
@@ -9,12 +10,13 @@ const InteractiveLossChart = lazy(loadInteractiveLossChart);
 // idle (or when a run starts), outside the first load's tasks.
 const LiveLossChart = lazy(() => import('./LiveLossChart').then((m) => ({ default: m.LiveLossChart })));
 
-const value = (v: number | null, digits: number) => (v === null ? '–' : v.toFixed(digits));
-const COLUMNS: readonly ChartColumn<EpochReport>[] = [
-  { heading: 'Epoch', cell: (h) => h.epoch },
-  { heading: 'Training log loss', cell: (h) => value(h.loss, 4) },
-  { heading: 'Validation log loss', cell: (h) => value(h.valLoss, 4) },
-  { heading: 'Validation AUC', cell: (h) => value(h.valAuc, 4) },
+const value = (v: number | null, digits: number) => (v === null ? '–' : localFixed(v, digits));
+/** The table behind the chart, its headings in the active language (built at render). */
+const columns = (): readonly ChartColumn<EpochReport>[] => [
+  { heading: translate('train.chart.epoch'), cell: (h) => localCount(h.epoch) },
+  { heading: translate('train.chart.trainingLoss'), cell: (h) => value(h.loss, 4) },
+  { heading: translate('train.chart.validationLoss'), cell: (h) => value(h.valLoss, 4) },
+  { heading: translate('train.chart.validationAuc'), cell: (h) => value(h.valAuc, 4) },
 ];
 
 interface Props {
@@ -34,6 +36,7 @@ interface Props {
  * exact values) inside the same focusable box, so keyboard focus stays where it was.
  */
 export const LossChart = memo(function LossChart({ history, live, kept = 'best' }: Props) {
+  const { t } = useT();
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(false), [history]);
   const liveChart = (
@@ -44,7 +47,7 @@ export const LossChart = memo(function LossChart({ history, live, kept = 'best' 
   const swap = () => !live && history.length > 0 && setInteractive(true);
   return (
     <figure className="chart-figure">
-      <figcaption>Log loss per epoch (left axis) and validation AUC (right axis)</figcaption>
+      <figcaption>{t('train.chart.caption')}</figcaption>
       <div
         className="chart"
         data-testid="loss-chart"
@@ -52,7 +55,7 @@ export const LossChart = memo(function LossChart({ history, live, kept = 'best' 
         onFocus={swap}
         tabIndex={live ? undefined : 0}
         role={live ? undefined : 'group'}
-        aria-label={live ? undefined : 'Loss chart: focus it for exact values'}
+        aria-label={live ? undefined : t('train.chart.focusLabel')}
       >
         {live || !interactive || history.length === 0 ? (
           liveChart
@@ -62,7 +65,7 @@ export const LossChart = memo(function LossChart({ history, live, kept = 'best' 
           </Suspense>
         )}
       </div>
-      <ChartTable caption="Loss and validation AUC per epoch" columns={COLUMNS} rows={history} rowKey={(h) => h.epoch} testId="loss-chart-table" />
+      <ChartTable caption={t('train.chart.tableCaption')} columns={columns()} rows={history} rowKey={(h) => h.epoch} testId="loss-chart-table" />
     </figure>
   );
 });

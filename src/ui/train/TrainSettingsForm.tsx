@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { BackendName } from '../../model/backendChoice';
+import { useT } from '../i18n';
 import { NumberField } from '../shared/NumberField';
 import { parseHiddenUnits, type ModelChoice, type TrainOptions } from './trainOptions';
 
@@ -11,14 +12,15 @@ interface Props {
 
 /** The model choice: boosted trees, an MLP, logistic regression (both tfjs networks) or a points scorecard. */
 function ModelSelect({ value, disabled, onChange }: { value: ModelChoice; disabled: boolean; onChange: (kind: ModelChoice) => void }) {
+  const { t } = useT();
   return (
     <label>
-      Model{' '}
+      {t('train.settings.model')}{' '}
       <select data-testid="model-select" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as ModelChoice)}>
-        <option value="boosted">boosted trees (gradient boosting)</option>
-        <option value="mlp">neural network (MLP)</option>
-        <option value="logistic">logistic regression</option>
-        <option value="scorecard">scorecard (points on WoE bins)</option>
+        <option value="boosted">{t('train.settings.modelBoosted')}</option>
+        <option value="mlp">{t('train.settings.modelMlp')}</option>
+        <option value="logistic">{t('train.settings.modelLogistic')}</option>
+        <option value="scorecard">{t('train.settings.modelScorecard')}</option>
       </select>
     </label>
   );
@@ -26,6 +28,7 @@ function ModelSelect({ value, disabled, onChange }: { value: ModelChoice; disabl
 
 /** The model and training settings: model family and shape, regularisation, optimiser, loop, seed, backend. */
 export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disabled, onChange }: Props) {
+  const { t } = useT();
   const [hiddenText, setHiddenText] = useState(options.hiddenUnits.join(', '));
   const set = (change: Partial<TrainOptions>) => onChange({ ...options, ...change });
   const mlp = options.kind === 'mlp';
@@ -37,7 +40,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
         <div className="field-row">
           <ModelSelect value={options.kind} disabled={disabled} onChange={(kind) => set({ kind })} />
           <NumberField
-            label="Seed"
+            label={t('train.settings.seed')}
             testId="seed-input"
             value={options.seed}
             min={0}
@@ -47,17 +50,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             onChange={(seed) => set({ seed: Math.round(seed) })}
           />
         </div>
-        {options.kind === 'scorecard' ? (
-          <p className="hint">
-            A points scorecard: each characteristic cut into bins (the characteristics report's bins, as you edited them), logistic regression on their weights of evidence,
-            characteristics with an information value under 0.02 left out. No neural network, no tfjs.
-          </p>
-        ) : (
-          <p className="hint">
-            Gradient-boosted decision trees: one forest per validation fold, each tree fitted to what the trees before it got wrong, and as many trees kept as lower the log loss on
-            the fold the forest never saw. Numbers are used as they are (no scaling needed); plain JavaScript, no tfjs.
-          </p>
-        )}
+        {options.kind === 'scorecard' ? <p className="hint">{t('train.settings.scorecardHint')}</p> : <p className="hint">{t('train.settings.boostedHint')}</p>}
       </div>
     );
   }
@@ -67,14 +60,14 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
         <ModelSelect value={options.kind} disabled={disabled} onChange={(kind) => set({ kind })} />
         {mlp && (
           <label>
-            Hidden units per layer{' '}
+            {t('train.settings.hiddenUnits')}{' '}
             <input
               data-testid="hidden-units-input"
               className="narrow"
               value={hiddenText}
               disabled={disabled}
               aria-invalid={parseHiddenUnits(hiddenText) === null}
-              title="Comma-separated, e.g. 64, 32 for two layers"
+              title={t('train.settings.hiddenUnitsTitle')}
               onChange={(e) => {
                 setHiddenText(e.target.value);
                 const units = parseHiddenUnits(e.target.value);
@@ -84,20 +77,33 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           </label>
         )}
         {mlp && (
-          <NumberField label="Dropout" testId="dropout-input" value={options.dropout} min={0} max={0.9} step={0.05} disabled={disabled} onChange={(dropout) => set({ dropout })} />
+          <NumberField
+            label={t('train.settings.dropout')}
+            testId="dropout-input"
+            value={options.dropout}
+            min={0}
+            max={0.9}
+            step={0.05}
+            disabled={disabled}
+            onChange={(dropout) => set({ dropout })}
+          />
         )}
-        <NumberField label="L2" testId="l2-input" value={options.l2} min={0} max={1} step={0.0001} disabled={disabled} onChange={(l2) => set({ l2 })} />
+        <NumberField label={t('train.settings.l2')} testId="l2-input" value={options.l2} min={0} max={1} step={0.0001} disabled={disabled} onChange={(l2) => set({ l2 })} />
       </div>
       <div className="field-row">
         <label>
-          Optimiser{' '}
+          {t('train.settings.optimiser')}{' '}
           <select data-testid="optimizer-select" value={options.optimizer} disabled={disabled} onChange={(e) => set({ optimizer: e.target.value as TrainOptions['optimizer'] })}>
-            <option value="adam">Adam</option>
-            <option value="sgd">SGD</option>
+            <option value="adam" translate="no">
+              Adam
+            </option>
+            <option value="sgd" translate="no">
+              SGD
+            </option>
           </select>
         </label>
         <NumberField
-          label="Learning rate"
+          label={t('train.settings.learningRate')}
           testId="learning-rate-input"
           value={options.learningRate}
           min={0.00001}
@@ -107,7 +113,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           onChange={(learningRate) => set({ learningRate })}
         />
         <NumberField
-          label="Batch size"
+          label={t('train.settings.batchSize')}
           testId="batch-size-input"
           value={options.batchSize}
           min={1}
@@ -117,7 +123,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           onChange={(batchSize) => set({ batchSize: Math.round(batchSize) })}
         />
         <NumberField
-          label="Epochs"
+          label={t('train.settings.epochs')}
           testId="epochs-input"
           value={options.epochs}
           min={1}
@@ -127,7 +133,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           onChange={(epochs) => set({ epochs: Math.round(epochs) })}
         />
         <NumberField
-          label="Seed"
+          label={t('train.settings.seed')}
           testId="seed-input"
           value={options.seed}
           min={0}
@@ -146,7 +152,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             disabled={disabled}
             onChange={(e) => set({ classWeights: e.target.checked })}
           />{' '}
-          Class weights (balance a rare outcome)
+          {t('train.settings.classWeights')}
         </label>
         <label>
           <input
@@ -156,11 +162,11 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             disabled={disabled}
             onChange={(e) => set({ earlyStopping: e.target.checked })}
           />{' '}
-          Early stopping, keep the best epoch
+          {t('train.settings.earlyStopping')}
         </label>
         {options.earlyStopping && (
           <NumberField
-            label="Patience"
+            label={t('train.settings.patience')}
             testId="patience-input"
             value={options.patience}
             min={1}
@@ -172,7 +178,7 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
         )}
         {options.earlyStopping && (
           <NumberField
-            label="Min. epochs"
+            label={t('train.settings.minEpochs')}
             testId="min-epochs-input"
             value={options.minEpochs}
             min={0}
@@ -190,11 +196,11 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
             disabled={disabled}
             onChange={(e) => set({ crossValidationFolds: e.target.checked ? 5 : 0 })}
           />{' '}
-          Also cross-validate
+          {t('train.settings.crossValidate')}
         </label>
         {options.crossValidationFolds > 0 && (
           <NumberField
-            label="Folds"
+            label={t('train.settings.folds')}
             testId="folds-input"
             value={options.crossValidationFolds}
             min={2}
@@ -205,12 +211,16 @@ export const TrainSettingsForm = memo(function TrainSettingsForm({ options, disa
           />
         )}
         <label>
-          Backend{' '}
+          {t('train.settings.backend')}{' '}
           <select data-testid="backend-select" value={options.backend} disabled={disabled} onChange={(e) => set({ backend: e.target.value as BackendName | 'auto' })}>
-            <option value="auto">automatic (fastest here)</option>
-            <option value="webgl">WebGL (GPU)</option>
-            <option value="wasm">WebAssembly</option>
-            <option value="cpu">plain JavaScript</option>
+            <option value="auto">{t('train.settings.backendAuto')}</option>
+            <option value="webgl" translate="no">
+              WebGL (GPU)
+            </option>
+            <option value="wasm" translate="no">
+              WebAssembly
+            </option>
+            <option value="cpu">{t('train.settings.backendCpu')}</option>
           </select>
         </label>
       </div>

@@ -1,10 +1,11 @@
+import { useT } from '../i18n';
 import { BAD_DASH, OKABE_ITO } from '../shared/palette';
 
-/** The loss chart's three series: Okabe–Ito colours, and each its own dash so none relies on colour. */
+/** The loss chart's three series: Okabe–Ito colours, and each its own dash so none relies on colour; `label` is the key of its name. */
 export const LOSS_SERIES = [
-  { key: 'loss', label: 'training loss', colour: OKABE_ITO.blue, axis: 'loss', dash: undefined },
-  { key: 'valLoss', label: 'validation loss', colour: OKABE_ITO.vermillion, axis: 'loss', dash: BAD_DASH },
-  { key: 'valAuc', label: 'validation AUC (right axis)', colour: OKABE_ITO.bluishGreen, axis: 'auc', dash: '2 3' },
+  { key: 'loss', label: 'train.chart.seriesTraining', colour: OKABE_ITO.blue, axis: 'loss', dash: undefined },
+  { key: 'valLoss', label: 'train.chart.seriesValidation', colour: OKABE_ITO.vermillion, axis: 'loss', dash: BAD_DASH },
+  { key: 'valAuc', label: 'train.chart.seriesAuc', colour: OKABE_ITO.bluishGreen, axis: 'auc', dash: '2 3' },
 ] as const;
 
 /** A line swatch as the chart draws the series (colour and dash); the words beside it are in ink. */
@@ -18,11 +19,12 @@ export function LineSwatch({ colour, dash }: { colour: string; dash?: string }) 
 
 /** The live chart's legend. */
 export function LossLegend() {
+  const { t } = useT();
   return (
     <p className="legend">
       {LOSS_SERIES.map((s) => (
         <span key={s.key} className="legend-item">
-          <LineSwatch colour={s.colour} dash={s.dash} /> {s.label}
+          <LineSwatch colour={s.colour} dash={s.dash} /> {t(s.label)}
         </span>
       ))}
     </p>

@@ -1,16 +1,25 @@
-import { startTransition, useCallback, useRef, useState } from 'react';
+import { createElement, startTransition, useCallback, useRef, useState } from 'react';
 import type { BackendChoice } from '../../model/backendChoice';
 import type { BatchProgress, EpochReport } from '../../model/train';
 import { newJobId, proxy, type WorkerBridge } from '../../worker/client';
-import type { DatasetId, JobId, TrainedModel, TrainEvent, TrainRequest, TrainSummary } from '../../worker/protocol';
-import { formatCount } from '../shared/format';
+import type { DatasetId, JobId, TrainedModel, TrainEvent, TrainNotice, TrainRequest, TrainSummary } from '../../worker/protocol';
+import { type Failure, problemCode, problemText, translate, useT } from '../i18n';
+import { NoticeText } from './NoticeText';
 import type { TrainingState } from './TrainPanel';
-import { epochsText } from './members';
+import { doneStatus, statusWords, type TrainingStatus } from './trainingStatus';
 
 /** Which ensemble member is training (1-based), of how many. */
 export interface MemberProgress {
   readonly member: number;
   readonly members: number;
+}
+
+// A run that threw in the worker, not one that ended with a problem: words of its own.
+const CRASHED: Failure = { reason: 'Training failed. Try again, or with a lower learning rate.' };
+
+/** A failure in the active language. */
+function errorWords(error: Failure): string {
+  return error === CRASHED ? translate('train.error.crashed') : problemText(error);
 }
 
 /**
@@ -20,14 +29,15 @@ export interface MemberProgress {
  */
 export function useTraining(bridge: WorkerBridge) {
   const [state, setState] = useState<TrainingState>('idle');
-  const [statusText, setStatusText] = useState('Load data to begin.');
+  useT(); // re-renders the caller when the language changes, so the words below follow it
+  const [status, setStatus] = useState<TrainingStatus>({ code: 'loadData' });
   const [backend, setBackend] = useState<BackendChoice | null>(null);
   const [history, setHistory] = useState<readonly EpochReport[]>([]);
   const [progress, setProgress] = useState<BatchProgress | null>(null);
   const [member, setMember] = useState<MemberProgress | null>(null);
   const [runs, setRuns] = useState<readonly TrainSummary[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<TrainNotice | string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
 
   // Progress renders as a transition: React may split it up, so the page keeps answering clicks.
   // Events travel on their own channel and may arrive late: those of an earlier run are ignored.
@@ -42,14 +52,17 @@ export function useTraining(bridge: WorkerBridge) {
       switch (event.type) {
         case 'prepared': {
           const { trainRows, validation } = event.summary;
-          setStatusText(
+          const folds = validation.kind === 'cross-fit' ? validation.folds : 0;
+          setStatus(
             runModel.current === 'scorecard'
-              ? `Binning and fitting the scorecard on ${formatCount(trainRows)} rows…`
+              ? { code: 'binning', values: { rows: trainRows } }
               : runModel.current === 'boosted'
-                ? `Growing ${validation.kind === 'cross-fit' ? `${validation.folds} forests` : 'a forest'} of boosted trees on ${formatCount(trainRows)} rows, each stopped on its own fold…`
-                : validation.kind === 'cross-fit'
-                  ? `Training ${validation.folds} ensemble members on ${formatCount(trainRows)} rows, each validated on its own fold…`
-                  : `Training on ${formatCount(trainRows)} rows…`,
+                ? folds
+                  ? { code: 'forests', values: { folds, rows: trainRows } }
+                  : { code: 'forest', values: { rows: trainRows } }
+                : folds
+                  ? { code: 'ensemble', values: { folds, rows: trainRows } }
+                  : { code: 'training', values: { rows: trainRows } },
           );
           break;
         }
@@ -65,14 +78,16 @@ export function useTraining(bridge: WorkerBridge) {
           setMember({ member: event.member, members: event.members });
           setHistory([]);
           setProgress(null);
-          if (event.members > 1)
-            setStatusText(`Training ensemble member ${event.member} of ${event.members}${(event.sideBySide ?? 1) > 1 ? ` (${event.sideBySide} at a time)` : ''}…`);
+          if (event.members > 1) {
+            const sideBySide = event.sideBySide ?? 1;
+            setStatus({ code: sideBySide > 1 ? 'memberSideBySide' : 'member', values: { member: event.member, members: event.members, sideBySide } });
+          }
           break;
         case 'notice':
-          setNotice(event.message);
+          setNotice(event.notice ?? event.message);
           break;
         case 'fold':
-          setStatusText(`Cross-validating: fold ${event.fold} of ${event.folds}…`);
+          setStatus({ code: 'fold', values: { fold: event.fold, folds: event.folds } });
           break;
         case 'epoch':
           if ((event.member ?? shownMember.current) === shownMember.current) setHistory((h) => [...h, event.report]);
@@ -88,7 +103,7 @@ export function useTraining(bridge: WorkerBridge) {
       // work (measured: one 60–72 ms task on the credit_risk page when it ran synchronously).
       startTransition(() => {
         setState('training');
-        setStatusText('Preparing the data…');
+        setStatus({ code: 'preparing' });
         setError(null);
         setNotice(null);
         setHistory([]);
@@ -110,9 +125,9 @@ export function useTraining(bridge: WorkerBridge) {
           proxy((event: TrainEvent) => onEvent(id, event)),
         );
         if (!result.ok) {
-          setError(result.reason);
+          setError(result);
           setState('error');
-          setStatusText('Training did not complete.');
+          setStatus({ code: 'failed' });
           return;
         }
         const run = result.data.summary;
@@ -123,13 +138,13 @@ export function useTraining(bridge: WorkerBridge) {
           // In the same transition: set at once, the page's inputs were re-enabled in one
           // synchronous render (a 190–220 ms task traced on credit_risk with the characteristics open).
           setState('done');
-          setStatusText(doneText(run));
+          setStatus(doneStatus(run));
         });
       } catch (cause) {
         console.error('Training failed', cause);
-        setError('Training failed. Try again, or with a lower learning rate.');
+        setError(CRASHED);
         setState('error');
-        setStatusText('Training failed.');
+        setStatus({ code: 'crashed' });
       } finally {
         if (job.current === jobId) job.current = null;
       }
@@ -141,11 +156,11 @@ export function useTraining(bridge: WorkerBridge) {
     if (job.current !== null) void bridge.api.cancel(job.current);
   }, [bridge]);
 
-  /** Forget the runs (a new data set was loaded). */
-  const reset = useCallback((text: string) => {
+  /** Forget the runs (a new data set was loaded); `next` is the status to show, e.g. `{ code: 'ready' }`. */
+  const reset = useCallback((next: TrainingStatus) => {
     runId.current++;
     setState('idle');
-    setStatusText(text);
+    setStatus(next);
     setHistory([]);
     setProgress(null);
     setMember(null);
@@ -155,18 +170,18 @@ export function useTraining(bridge: WorkerBridge) {
   }, []);
 
   /** Shows a model that did not come from this step's own run as the result (a compared model put in use); `onAdopted` runs in the same render. */
-  const adopt = useCallback((text: string, onAdopted: () => void) => {
+  const adopt = useCallback((next: TrainingStatus, onAdopted: () => void) => {
     runId.current++;
     startTransition(() => {
       onAdopted();
       setState('done');
-      setStatusText(text);
+      setStatus(next);
       setError(null);
     });
   }, []);
 
   /** Clears the live view without a new run (a comparison is about to train several). */
-  const detach = useCallback((text: string) => {
+  const detach = useCallback((next: TrainingStatus) => {
     runId.current++;
     startTransition(() => {
       setHistory([]);
@@ -176,24 +191,31 @@ export function useTraining(bridge: WorkerBridge) {
       setError(null);
     });
     setState('idle');
-    setStatusText(text);
+    setStatus(next);
   }, []);
 
-  const crash = useCallback((message: string) => {
+  /** The worker died mid-run; `next` is the status to show, e.g. `{ code: 'workerStopped' }`. */
+  const crash = useCallback((next: TrainingStatus) => {
     setState('error');
-    setStatusText(message);
+    setStatus(next);
   }, []);
 
   return {
     state,
-    statusText,
+    /** The status line's code, for data-status. */
+    status,
+    /** The status line in the active language. */
+    statusText: statusWords(status),
     backend,
     history,
     progress,
     member,
     runs,
-    notice,
-    error,
+    /** The run's notice (a backend fell back, cross-validation did not finish) in the active language, backend names marked translate="no". */
+    notice: notice === null ? null : createElement(NoticeText, { notice }),
+    /** The run's failure in the active language, and its problem's code for data-problem-code. */
+    error: error === null ? null : errorWords(error),
+    errorCode: error === null ? undefined : (problemCode(error) ?? (error === CRASHED ? 'training.crashed' : undefined)),
     train,
     stop,
     reset,
@@ -201,18 +223,4 @@ export function useTraining(bridge: WorkerBridge) {
     adopt,
     detach,
   };
-}
-
-/** The status once a run has ended: how many epochs (per member), and which were kept. */
-function doneText(run: TrainSummary): string {
-  if (run.scorecard) return `Done: a scorecard of ${run.scorecard.scorecard.characteristics.length} characteristics.`;
-  if (run.members.length > 1) {
-    const epochs = epochsText(run.members);
-    return run.stopped ? `Stopped: ${epochs}; kept each member's best epoch.` : `Done: ${epochs}, each member kept its best epoch.`;
-  }
-  return run.stopped
-    ? `Stopped after ${run.epochsRun} epochs; kept epoch ${run.bestEpoch}.`
-    : run.stoppedEarly
-      ? `Done: stopped early after ${run.epochsRun} epochs; kept the best, epoch ${run.bestEpoch}.`
-      : `Done: ${run.epochsRun} epochs.`;
 }

@@ -1,4 +1,4 @@
-/** Words shared by every step: units, the language switch, dismissing a message. */
+/** Words shared by every step: units, the language switch, dismissing a message, a chart's table of numbers. */
 export const common = {
   language: { label: 'Language' },
   alert: { dismiss: 'Dismiss message' },
@@ -7,6 +7,7 @@ export const common = {
     milliseconds: '{{value}} ms',
   },
   dash: '–',
+  chartTable: { show: 'Show the numbers' },
 } as const;
 
 /** The two outcomes, with the target's value in brackets. */

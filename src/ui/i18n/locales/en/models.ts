@@ -77,6 +77,32 @@ export const models = {
       exportedEncrypted: 'Exported {{file}}, encrypted with the passphrase.',
       card: 'Downloaded the model card, {{file}}.',
     },
+    problem: {
+      tooLarge: 'This file is {{size}}, more than the {{max}} a model file may be, so it was not opened.',
+      notJson: 'This is not a CreditLab model file: it could not be read as JSON.',
+      truncated: 'This model file is incomplete: it ends early, perhaps because a download or copy was cut off.',
+      notABundle: 'This file is not a CreditLab model file.',
+      newerFile: 'This model file was written by a newer version of CreditLab (file format {{version}}; this version reads up to {{supported}}). Update CreditLab to open it.',
+      newerBundle: 'This model was saved by a newer version of CreditLab (model version {{version}}; this version reads up to {{supported}}). Update CreditLab to open it.',
+      invalid: 'This model file is damaged or incomplete, so it was not imported. At {{path}}: {{message}}',
+      invalidTop: 'This model file is damaged or incomplete, so it was not imported. At the top of the file: {{message}}',
+      digestMismatch: 'This file was changed after it was exported (its checksum does not match), so it was not imported.',
+      passphraseRequired: 'This model file is encrypted. Enter its passphrase to open it.',
+      wrongPassphrase: 'The passphrase is wrong, or the encrypted file was changed after it was exported.',
+      referenceLogit:
+        "This model does not score its check applicant {{applicant}} as it did when it was saved (its network's output changed from {{expected}} to {{actual}}), so it was not imported.",
+      referenceProbability:
+        'This model does not score its check applicant {{applicant}} as it did when it was saved (probability of bad {{actual}} instead of {{expected}}), so it was not imported.',
+      notLoaded: 'This model is no longer loaded; train it or load it again.',
+      tooLossy:
+        'With its weights stored as {{precision}}, this model would score a check applicant {{change}} away from its full-precision probability of bad (at most {{tolerance}} is allowed), so it was not exported. Choose a higher precision.',
+      unavailableScorecard: 'A scorecard has no network weights to store in lower precision; export it with its weights as they are.',
+      unavailableBoosted: 'Boosted trees have no network weights to store in lower precision; export the model as it is.',
+      alreadyQuantized: "This model's weights are already stored as {{precision}}, so it can only be exported that way.",
+      quotaExceeded: 'There is no room left in this browser’s storage for the model. Delete saved models you no longer need and try again.',
+      blocked: 'This browser did not allow CreditLab to store the model (for example in a private window, or while another tab is upgrading it).',
+      precision: { float32: '32-bit floats', float16: '16-bit floats', uint8: '8-bit integers' },
+    },
     failure: {
       save: 'The model could not be saved.',
       load: 'The saved model could not be loaded.',

@@ -10,6 +10,7 @@ export const common: TranslationOf<typeof en> = {
     milliseconds: '{{value}} 毫秒',
   },
   dash: '–',
+  chartTable: { show: '显示数值' },
 };
 
 /** 两种结果，括号内为目标列的取值。 */
