@@ -10,7 +10,8 @@ import { Alert } from '../shared/Alert';
 import { humanLabel } from '../shared/labels';
 import { formatPercent } from '../shared/outcome';
 import { badNode } from '../evaluate/outcomeNodes';
-import { rich, slot, withData } from '../shared/messageParts';
+import { data, rich, slot, withData } from '../shared/messageParts';
+import { BinLabel } from '../characteristics/binLabel';
 import { checkAttributes, checkField, fieldMessage, type FieldCheck } from './fieldChecks';
 import { ReasonList } from './ReasonList';
 
@@ -176,7 +177,8 @@ function scorecardScore(model: ModelScoring, scored: ApplicantScore, scale: Poin
   const table = scorecardPoints(model.scorecard.scorecard, scale);
   const bins = scored.scorecardBins.map((bin) => {
     const row = table.rows.find((r) => r.characteristic === bin.characteristic && r.binIndex === bin.binIndex);
-    return { ...bin, label: row?.label ?? '?', points: row?.points ?? 0 };
+    const binning = model.scorecard?.scorecard.characteristics.find((c) => c.column === bin.characteristic)?.binning;
+    return { ...bin, binning, label: row?.label ?? '?', points: row?.points ?? 0 };
   });
   const points = bins.reduce((sum, bin) => sum + bin.points, 0);
   return { bins, points, probabilityOfBad: probabilityFromPoints(asPoints(points), scale) };
@@ -221,9 +223,10 @@ function ScoreResult({ model, scored, cutoff, scale, edited }: { model: ModelSco
         <ul className="score-breakdown" data-testid="score-breakdown" aria-label={t('score.result.breakdown')}>
           {card.bins.map((bin) => (
             <li key={bin.characteristic} data-characteristic={bin.characteristic} data-bin-index={bin.binIndex} data-points={bin.points}>
-              {withData(t('score.result.binPoints', { characteristic: slot('characteristic'), bin: slot('bin'), points: bin.points }), {
-                characteristic: bin.characteristic,
-                bin: bin.label,
+              {rich(t('score.result.binPoints', { characteristic: slot('characteristic'), bin: slot('bin'), points: bin.points }), {
+                characteristic: data(bin.characteristic),
+                // The bin in the active language (its levels marked as data); the core's English label if the binning is not at hand.
+                bin: bin.binning ? <BinLabel binning={bin.binning} index={bin.binIndex} /> : data(bin.label),
               })}
             </li>
           ))}
