@@ -96,6 +96,8 @@ export function TrainPanel({ options, onOptions, state, canTrain, backend, histo
           data-samples-per-second={progress && training ? Math.round(progress.samplesPerSecond) : last ? Math.round(last.samplesPerSecond) : undefined}
           data-elapsed-ms={progress && training ? Math.round(progress.elapsedMs) : last ? Math.round(last.elapsedMs) : undefined}
           data-eta-ms={progress && training ? Math.round(progress.etaMs) : undefined}
+          data-member={progress && training ? (member?.member ?? 1) : undefined}
+          data-epoch={progress && training ? progress.epoch : undefined}
         >
           {progress && training
             ? t('train.progress.running', {
