@@ -4,6 +4,7 @@
 // --build (rebuild even if dist/ is up to date), --port P, --timeout S (seconds to wait for
 // data-stage=cleaned; default 300), --no-pandas (skip the same-run pandas reference, which runs only
 // where a python3 with pandas exists, e.g. Debian's python3-pandas).
+// --only ingest|training|scoring|serve runs one part; --serve-seconds S (autocannon seconds per serve case, ≤ 10; default 8).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { ensureBigCsv } from '../e2e/support/bigCsv.mjs';
 import { benchIngest } from './ingest.mjs';
 import { benchScoring } from './scoring.mjs';
+import { benchServe, printServe } from './serve.mjs';
 import { benchTraining } from './training.mjs';
 import { ensureBuild, ensureChromium, freePort, launchChromium, repoRoot, startPreview } from './setup.mjs';
 
@@ -233,10 +235,31 @@ async function scoringPart({ browser, baseURL }) {
   return { ok: true, result: r };
 }
 
+/** Part 4 — serve: `creditlab serve` under autocannon on loopback (no browser; bench/serve.mjs). */
+async function servePart() {
+  console.log('\n## Serve: creditlab serve under load\n');
+  const result = await benchServe({ seconds: Number(option('serve-seconds', '8')) });
+  printServe(result);
+  return { ok: true, result };
+}
+
+/** Part 5 — creditlab score: streamed rows/s per model, with and without reasons, against the old whole-file path (bench/cliScore.ts, no browser). */
+async function cliScorePart() {
+  const args = ['--rows', String(ROWS)];
+  for (const name of ['reason-rows', 'peer-rows', 'models']) if (option(name, null)) args.push(`--${name}`, option(name, null));
+  const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'bench', 'cliScore.ts'), ...args], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  return { ok: run.status === 0, result: { status: run.status } };
+}
+
 const PARTS = [
   { name: 'ingest', run: ingestPart },
   { name: 'training', run: trainingPart },
   { name: 'scoring', run: scoringPart },
+  { name: 'serve', run: servePart },
+  { name: 'cli-score', run: cliScorePart },
 ];
 
 let exitCode = 0;

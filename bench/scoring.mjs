@@ -1,7 +1,7 @@
 // Scoring at work, in headless Chromium on the built app: 100,000 applicants scored with reasons by
 // the default model (trained on the sample book) and exported as CSV, main-thread tasks meanwhile,
 // and one what-if edit in the form until the result shows it. The peer: the same bundle and file
-// scored by `npm run score` in Node (the same scoring code, no browser), run right after.
+// scored by `creditlab score` in Node (the same scoring code, streamed, no browser), run right after.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,7 +91,7 @@ export async function benchScoring({ browser, baseURL, rows = 100_000 }) {
       );
     }
 
-    // The peer: the model exported from the app, scored by `npm run score` in Node on the same file.
+    // The peer: the model exported from the app, scored by `creditlab score` in Node on the same file.
     await page.getByTestId('step-nav').locator('[data-step="models"]').click();
     await page.locator('[data-testid="quantize-select"][data-measured="true"]').waitFor({ timeout: 120_000 });
     const [modelDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
@@ -100,16 +100,7 @@ export async function benchScoring({ browser, baseURL, rows = 100_000 }) {
     const peerStarted = Date.now();
     const peer = spawnSync(
       process.execPath,
-      [
-        join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        'src/cli/score.ts',
-        '--model',
-        modelPath,
-        '--csv',
-        csvPath,
-        '--out',
-        join(repoRoot, 'bench', 'out', 'peer-scores.csv'),
-      ],
+      [join(repoRoot, 'bin', 'creditlab.mjs'), 'score', '--model', modelPath, '--csv', csvPath, '--out', join(repoRoot, 'bench', 'out', 'peer-scores.csv')],
       {
         cwd: repoRoot,
         encoding: 'utf8',

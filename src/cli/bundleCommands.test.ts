@@ -1,6 +1,7 @@
-// The same bundle headless, both ways: `npm run evaluate -- --save` writes the file the app imports
-// (checked as an import checks it), and `npm run score` reads a file the app's worker exported and
-// scores as the worker does. The commands run as a user runs them (tsx subprocesses).
+// The same bundle headless, both ways: `creditlab evaluate --save` and `creditlab train` write the
+// file the app imports (checked as an import checks it), and `creditlab score` reads a file the
+// app's worker exported and scores as the worker does. The commands run as a user runs them
+// (`node bin/creditlab.mjs`, the package's bin, in a subprocess).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,10 +18,10 @@ import { train } from '../worker/training';
 
 const run = promisify(execFile);
 
-/** Runs `npx tsx src/cli/<script>.ts …`; exit status and output. */
-async function command(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `creditlab <name> …` through the package's bin; exit status and output. */
+async function command(name: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', `src/cli/${script}.ts`, ...args], { maxBuffer: 1 << 24, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['bin/creditlab.mjs', name, ...args], { maxBuffer: 1 << 24, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -28,11 +29,11 @@ async function command(script: string, args: string[], env: Record<string, strin
   }
 }
 
-/** The probability column of `npm run score`'s CSV, by row. */
-function probabilitiesOf(csv: string): number[] {
-  const [header, ...lines] = csv.trim().split('\r\n');
-  expect(header).toBe('row,probability_of_bad,points,decision,outside_trained_range,reasons,problem');
-  return lines.map((line) => Number(line.split(',')[1]));
+/** The probability column of `creditlab score`'s output file, by row. */
+function probabilitiesOf(file: string): number[] {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\r\n');
+  expect(header).toBe('id,income,rate,home,probability_of_bad,points,decision,reasons,flags');
+  return lines.map((line) => Number(line.split(',')[4]));
 }
 
 const APPLICANTS = [
@@ -52,8 +53,8 @@ beforeAll(() => {
   writeFileSync(applicantsPath, APPLICANTS_CSV);
 });
 
-describe('npm run evaluate -- --save', () => {
-  it('writes a bundle trained on every cleaned row, with the folds as its cross-validation, that npm run score reads back', async () => {
+describe('creditlab evaluate --save and creditlab train', () => {
+  it('writes a bundle trained on every cleaned row, with the folds as its cross-validation, that creditlab score reads back', async () => {
     const file = join(dir, 'saved.creditlab.json');
     const evaluated = await command('evaluate', [
       '--csv',
@@ -86,38 +87,56 @@ describe('npm run evaluate -- --save', () => {
     expect(bundle.metrics.crossValidation?.meanAuc).toBeCloseTo(output.mean.auc, 4);
     expect(bundle.model.kind === 'network' && bundle.model.network.kind).toBe('logistic');
 
-    const scored = await command('score', ['--model', file, '--csv', applicantsPath, '--backend', 'cpu']);
+    const scoredPath = join(dir, 'saved.scored.csv');
+    const scored = await command('score', ['--model', file, '--csv', applicantsPath, '--out', scoredPath, '--backend', 'cpu']);
     expect(scored.code, scored.stderr).toBe(0);
-    const probabilities = probabilitiesOf(scored.stdout);
+    const probabilities = probabilitiesOf(scoredPath);
     expect(probabilities).toHaveLength(APPLICANTS.length);
     // A logistic regression is monotone in each input: the low-income, high-rate renter is riskier than the high-income owner.
     expect(probabilities[0]).toBeGreaterThan(probabilities[1]);
   }, 120_000);
 
-  it('encrypts the saved file with a passphrase from the environment; score refuses it without or with a wrong one', async () => {
+  it('train encrypts the file with --passphrase-file; score refuses it without or with a wrong passphrase (exit 1)', async () => {
     const file = join(dir, 'locked.creditlab.json');
-    const saved = await command(
-      'evaluate',
-      ['--csv', bookPath, '--target', 'default', '--model', 'logistic', '--folds', '2', '--epochs', '2', '--backend', 'cpu', '--save', file, '--passphrase-env', 'CL_PASS'],
-      {
-        CL_PASS: 'correct horse',
-      },
-    );
+    const right = join(dir, 'right.txt');
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(right, 'correct horse\n');
+    writeFileSync(wrong, 'wrong horse\n');
+    const saved = await command('train', [
+      '--csv',
+      bookPath,
+      '--target',
+      'default',
+      '--model',
+      'logistic',
+      '--folds',
+      '2',
+      '--epochs',
+      '2',
+      '--backend',
+      'cpu',
+      '--out',
+      file,
+      '--passphrase-file',
+      right,
+    ]);
     expect(saved.code, saved.stderr).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ saved: file, model: 'network', encrypted: true });
     expect(JSON.parse(readFileSync(file, 'utf8')).encryption.iterations).toBe(600_000);
-    const without = await command('score', ['--model', file, '--csv', applicantsPath, '--backend', 'cpu']);
-    expect(without.code).toBe(2);
+    const out = join(dir, 'locked.scored.csv');
+    const without = await command('score', ['--model', file, '--csv', applicantsPath, '--out', out, '--backend', 'cpu']);
+    expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/passphrase/i);
-    const wrong = await command('score', ['--model', file, '--csv', applicantsPath, '--backend', 'cpu', '--passphrase-env', 'CL_PASS'], { CL_PASS: 'wrong horse' });
-    expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/passphrase/i);
-    const right = await command('score', ['--model', file, '--csv', applicantsPath, '--backend', 'cpu', '--passphrase-env', 'CL_PASS'], { CL_PASS: 'correct horse' });
-    expect(right.code, right.stderr).toBe(0);
-    expect(probabilitiesOf(right.stdout)).toHaveLength(APPLICANTS.length);
+    const mistaken = await command('score', ['--model', file, '--csv', applicantsPath, '--out', out, '--backend', 'cpu', '--passphrase-file', wrong]);
+    expect(mistaken.code).toBe(1);
+    expect(mistaken.stderr).toMatch(/passphrase/i);
+    const unlocked = await command('score', ['--model', file, '--csv', applicantsPath, '--out', out, '--backend', 'cpu', '--passphrase-file', right]);
+    expect(unlocked.code, unlocked.stderr).toBe(0);
+    expect(probabilitiesOf(out)).toHaveLength(APPLICANTS.length);
   }, 120_000);
 });
 
-describe('npm run score on a file the app exported', () => {
+describe('creditlab score on a file the app exported', () => {
   it("gives the worker's probabilities to 1e-6", async () => {
     fakeWorkerHost();
     await tf.setBackend('cpu');
@@ -131,9 +150,10 @@ describe('npm run score on a file the app exported', () => {
       if (!scored.ok) throw new Error(scored.reason);
       return scored.data.probabilityOfBad;
     });
-    const scored = await command('score', ['--model', file, '--csv', applicantsPath, '--backend', 'cpu']);
+    const out = join(dir, 'app.scored.csv');
+    const scored = await command('score', ['--model', file, '--csv', applicantsPath, '--out', out, '--backend', 'cpu']);
     expect(scored.code, scored.stderr).toBe(0);
-    const probabilities = probabilitiesOf(scored.stdout);
+    const probabilities = probabilitiesOf(out);
     probabilities.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-6));
   }, 120_000);
 });

@@ -78,21 +78,21 @@ describe.skipIf(!HAVE_DATA).each<[string, string, number, number]>([
 
 describe.skipIf(!HAVE_DATA)('npm run evaluate errors', () => {
   it.each([
-    [['--csv', 'no/such/file.csv', '--target', 'x'], /file not found: no\/such\/file\.csv/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'nope'], /column "nope" is not in/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--positive', '3'], /--positive "3" is not a value of "class"/],
-    [['--csv', path.join(DATA, 'german_credit.csv')], /--target is required/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--model', 'tree'], /--model must be boosted, mlp, logistic or scorecard/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--encoding', 'log'], /--encoding must be auto, standard or ple/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--learning-rate', '0'], /--learning-rate must be a number in \(0, 1\]/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--hidden-units', '32,x'], /--hidden-units must be a whole number ≥ 1 \(got "x"\)/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--class-weights', 'maybe'], /--class-weights must be auto, on or off/],
-    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--validation', 'kfold'], /--validation must be auto, holdout or cross-fit/],
+    [['--csv', 'no/such/file.csv', '--target', 'x'], /file not found: no\/such\/file\.csv/, 1],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'nope'], /column "nope" is not in/, 1],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--positive', '3'], /--positive "3" is not a value of "class"/, 1],
+    [['--csv', path.join(DATA, 'german_credit.csv')], /--target is required/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--model', 'tree'], /--model must be boosted, mlp, logistic or scorecard/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--encoding', 'log'], /--encoding must be auto, standard or ple/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--learning-rate', '0'], /--learning-rate must be a number in \(0, 1\]/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--hidden-units', '32,x'], /--hidden-units must be a whole number ≥ 1 \(got "x"\)/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--class-weights', 'maybe'], /--class-weights must be auto, on or off/, 2],
+    [['--csv', path.join(DATA, 'german_credit.csv'), '--target', 'class', '--validation', 'kfold'], /--validation must be auto, holdout or cross-fit/, 2],
   ])(
-    '%j exits non-zero with a clear message',
-    async (args, message) => {
+    '%j exits with a clear message (%s) and status %i (1 bad input, 2 a usage mistake)',
+    async (args, message, status) => {
       const { code, stdout, stderr } = await evaluate(args);
-      expect(code).toBe(2);
+      expect(code).toBe(status);
       expect(stdout).toBe('');
       expect(stderr).toMatch(message);
     },

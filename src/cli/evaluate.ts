@@ -1,16 +1,13 @@
 /**
- * Headless evaluation: the app's own core (reading, cleaning, features, k-fold, metrics) and model
- * code, with tfjs on its pure-JS backend in Node. Prints JSON to stdout; errors to stderr with a
- * non-zero exit status. Run: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE]
- * [--seed N] [--folds K] [--model boosted|mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]]
- * [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary]
- * [--save FILE.creditlab.json [--passphrase-env NAME]]: also trains the model on every cleaned row and writes its bundle, the file the app imports.
+ * `creditlab evaluate` (and `npm run evaluate`): headless evaluation with the app's own core
+ * (reading, cleaning, features, k-fold, metrics) and model code, with tfjs on wasm or its pure-JS
+ * backend in Node. Prints JSON to stdout. `--save FILE` also trains the model on every cleaned row
+ * and writes its bundle, the file the app imports; `creditlab train` is that with a short report.
  */
 import { useBackend } from './backend';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { proposeCleaningPlan } from '../core/clean/plan';
 import { badOutcome, guessPositiveValue } from '../core/columns/target';
@@ -25,45 +22,42 @@ import { modelFileBytes, trainFinalBundle } from './saveBundle';
 import { evaluateBoostedFold } from './boostedFold';
 import { characteristicsOf, evaluateScorecardFold, type CharacteristicReport } from './scorecardFold';
 import { DEFAULT_BOOSTING } from '../core/boosting/types';
-
-/** A problem with the command line or its inputs: printed as one line, exit status 2. */
-class UsageError extends Error {}
+import type { ModelBundle } from '../core/bundle/types';
+import { EXIT, InputError, readPassphraseFile, UsageError, type Command } from './command';
+import { parseFlags, required } from './flags';
+import { runIfScript } from './outcome';
 
 const USAGE =
-  'usage: npm run evaluate -- --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model boosted|mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-env NAME]]';
+  'usage: creditlab evaluate --csv FILE --target COLUMN [--positive VALUE] [--seed N] [--folds K] [--model boosted|mlp|logistic|scorecard] [--epochs N] [--learning-rate R] [--batch-size N] [--hidden-units N[,N...]] [--class-weights auto|on|off] [--validation auto|holdout|cross-fit[:K]] [--encoding auto|standard|ple] [--indicators on|off] [--backend wasm|cpu] [--summary] [--save FILE.creditlab.json [--passphrase-file F | --passphrase-env NAME]]';
 
-function parseCommandLine(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        csv: { type: 'string' },
-        target: { type: 'string' },
-        positive: { type: 'string' },
-        seed: { type: 'string', default: '42' },
-        folds: { type: 'string', default: '5' },
-        model: { type: 'string', default: DEFAULT_MODEL },
-        epochs: { type: 'string' },
-        'learning-rate': { type: 'string' },
-        'batch-size': { type: 'string' },
-        'hidden-units': { type: 'string' },
-        'class-weights': { type: 'string', default: 'auto' },
-        backend: { type: 'string', default: 'wasm' },
-        summary: { type: 'boolean', default: false },
-        validation: { type: 'string', default: 'auto' },
-        encoding: { type: 'string', default: DEFAULT_NUMERIC_ENCODING },
-        indicators: { type: 'string', default: 'on' },
-        save: { type: 'string' },
-        'passphrase-env': { type: 'string' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (!parsed.csv) throw new UsageError(`--csv is required\n${USAGE}`);
-  if (!parsed.target) throw new UsageError(`--target is required\n${USAGE}`);
+/** The flags both evaluate and train take. */
+const FLAGS = {
+  csv: { type: 'string' },
+  target: { type: 'string' },
+  positive: { type: 'string' },
+  seed: { type: 'string', default: '42' },
+  folds: { type: 'string', default: '5' },
+  model: { type: 'string', default: DEFAULT_MODEL },
+  epochs: { type: 'string' },
+  'learning-rate': { type: 'string' },
+  'batch-size': { type: 'string' },
+  'hidden-units': { type: 'string' },
+  'class-weights': { type: 'string', default: 'auto' },
+  backend: { type: 'string', default: 'wasm' },
+  summary: { type: 'boolean', default: false },
+  validation: { type: 'string', default: 'auto' },
+  encoding: { type: 'string', default: DEFAULT_NUMERIC_ENCODING },
+  indicators: { type: 'string', default: 'on' },
+  save: { type: 'string' },
+  'passphrase-env': { type: 'string' },
+  'passphrase-file': { type: 'string' },
+} as const;
+
+/** The command line of `creditlab evaluate` (or, with `usage` and `extra`, of train), checked; UsageError for a mistake. */
+function parseCommandLine(argv: readonly string[], usage = USAGE) {
+  const parsed = parseFlags(argv, FLAGS, usage).values;
+  if (!parsed.csv) throw new UsageError(`--csv is required\n${usage}`);
+  if (!parsed.target) throw new UsageError(`--target is required\n${usage}`);
   const integer = (name: string, text: string, min: number) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} must be a whole number ≥ ${min} (got "${text}")`);
@@ -99,6 +93,7 @@ function parseCommandLine(argv: string[]) {
     indicators: parsed.indicators === 'on',
     save: parsed.save,
     passphraseEnv: parsed['passphrase-env'],
+    passphraseFile: parsed['passphrase-file'],
     validation:
       validationMatch[1] === 'auto'
         ? ('auto' as const)
@@ -108,25 +103,38 @@ function parseCommandLine(argv: string[]) {
   };
 }
 
-async function main(argv: string[]): Promise<void> {
-  const args = parseCommandLine(argv);
-  if (!existsSync(args.csv) || !statSync(args.csv).isFile()) throw new UsageError(`file not found: ${args.csv}`);
-  const started = performance.now();
-  // The passphrase of an encrypted --save comes from the environment, never the command line (process list, shell history).
+/** What an evaluation printed (the JSON) and, with --save, the bundle it wrote. */
+interface Evaluated {
+  readonly output: Record<string, unknown>;
+  readonly saved: ModelBundle | null;
+}
+
+/** The passphrase for an encrypted --save: from a file or an environment variable, never the command line (process list, shell history). */
+function savePassphrase(args: ReturnType<typeof parseCommandLine>): string | undefined {
+  if (args.passphraseEnv && args.passphraseFile) throw new UsageError('give --passphrase-file or --passphrase-env, not both');
+  if ((args.passphraseEnv || args.passphraseFile) && !args.save) throw new UsageError(`${args.passphraseFile ? '--passphrase-file' : '--passphrase-env'} needs --save`);
+  if (args.passphraseFile) return readPassphraseFile(args.passphraseFile);
   const passphrase = args.passphraseEnv ? process.env[args.passphraseEnv] : undefined;
   if (args.passphraseEnv && !passphrase) throw new UsageError(`the environment variable ${args.passphraseEnv} is empty or not set`);
-  if (args.passphraseEnv && !args.save) throw new UsageError('--passphrase-env needs --save');
+  return passphrase;
+}
+
+/** Runs the folds (and the final fit with --save); `log` hears the per-fold lines of --summary and the saved-file line. */
+async function evaluateFile(args: ReturnType<typeof parseCommandLine>, log: (line: string) => void): Promise<Evaluated> {
+  if (!existsSync(args.csv) || !statSync(args.csv).isFile()) throw new InputError(`file not found: ${args.csv}`);
+  const started = performance.now();
+  const passphrase = savePassphrase(args);
   await useBackend(args.backend, 'evaluate');
 
   const read = await readCsvBytes(() => createReadStream(args.csv, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, statSync(args.csv).size);
-  if (!read.ok) throw new UsageError(`${args.csv}: ${read.reason}`);
+  if (!read.ok) throw new InputError(`${args.csv}: ${read.reason}`);
   const { table, notes } = read.data;
   const columns = profileTable(table, { unnamedColumns: notes.unnamedColumns });
   const target = columns.find((c) => c.name === args.target);
-  if (!target) throw new UsageError(`column "${args.target}" is not in ${args.csv} (columns: ${columns.map((c) => c.name).join(', ')})`);
-  if (!target.values || target.values.length !== 2) throw new UsageError(`column "${args.target}" has ${target.distinct} distinct values; the target needs exactly two`);
+  if (!target) throw new InputError(`column "${args.target}" is not in ${args.csv} (columns: ${columns.map((c) => c.name).join(', ')})`);
+  if (!target.values || target.values.length !== 2) throw new InputError(`column "${args.target}" has ${target.distinct} distinct values; the target needs exactly two`);
   const positive = args.positive ?? guessPositiveValue(target.values);
-  if (!target.values.includes(positive)) throw new UsageError(`--positive "${positive}" is not a value of "${args.target}" (values: ${target.values.join(', ')})`);
+  if (!target.values.includes(positive)) throw new InputError(`--positive "${positive}" is not a value of "${args.target}" (values: ${target.values.join(', ')})`);
   const negative = target.values.find((v) => v !== positive)!;
 
   const proposed = proposeCleaningPlan(columns, args.target, positive, negative);
@@ -136,7 +144,7 @@ async function main(argv: string[]): Promise<void> {
   // Trees split on values: any monotone encoding gives the same trees, and standardised is the narrowest.
   const encoding = args.model === 'boosted' ? 'standard' : args.encoding;
   const prepared = prepareFolds(table, { ...plan, folds: args.folds, seed: args.seed, validation: args.validation, decimal: notes.decimal, numericEncoding: encoding });
-  if (!prepared.ok) throw new UsageError(prepared.reason);
+  if (!prepared.ok) throw new InputError(prepared.reason);
   const { report } = prepared.data;
   const network = {
     ...DEFAULT_NETWORK,
@@ -150,13 +158,13 @@ async function main(argv: string[]): Promise<void> {
   let settings: TrainSettings | null = null;
   for (let index = 0; index < args.folds; index++) {
     const fold = prepared.data.prepareFold(index);
-    if (!fold.ok) throw new UsageError(`fold ${index + 1}: ${fold.reason}`);
+    if (!fold.ok) throw new InputError(`fold ${index + 1}: ${fold.reason}`);
     if (args.model === 'boosted') {
       const result = evaluateBoostedFold(index + 1, fold.data, positiveIsBad, args.seed);
       folds.push(result);
       if (args.summary)
-        process.stderr.write(
-          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, trees ${result.bestEpochs.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`,
+        log(
+          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, trees ${result.bestEpochs.join('/')}, ${result.calibration}, ${result.trainMs} ms`,
         );
       continue;
     }
@@ -166,8 +174,8 @@ async function main(argv: string[]): Promise<void> {
       characteristics ??= characteristicsOf(scorecard);
       folds.push(result);
       if (args.summary)
-        process.stderr.write(
-          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, ${result.features.length} characteristics, ${result.calibration}, ${result.trainMs} ms\n`,
+        log(
+          `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, ${result.features.length} characteristics, ${result.calibration}, ${result.trainMs} ms`,
         );
       continue;
     }
@@ -182,7 +190,7 @@ async function main(argv: string[]): Promise<void> {
     const result = await evaluateFold(index + 1, fold.data, network, settings, positiveIsBad);
     folds.push(result);
     if (args.summary)
-      process.stderr.write(
+      log(
         `fold ${index + 1}: AUC ${result.auc}, log loss ${result.logloss}, ECE ${result.ece}, epochs ${result.epochsRun.join('/')}, ${result.calibration}, ${result.trainMs} ms\n`,
       );
   }
@@ -207,6 +215,7 @@ async function main(argv: string[]): Promise<void> {
     ...summariseFolds(folds),
     elapsedMs: Math.round(performance.now() - started),
   };
+  let saved: ModelBundle | null = null;
   if (args.save) {
     const bundle = await trainFinalBundle({
       table,
@@ -220,11 +229,10 @@ async function main(argv: string[]): Promise<void> {
       appVersion: JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
     });
     writeFileSync(args.save, await modelFileBytes(bundle, passphrase));
-    process.stderr.write(
-      `creditlab evaluate: saved "${bundle.name}" (trained on all ${bundle.provenance.rows.train} cleaned rows${passphrase ? ', encrypted' : ''}) to ${args.save}\n`,
-    );
+    log(`saved "${bundle.name}" (trained on all ${bundle.provenance.rows.train} cleaned rows${passphrase ? ', encrypted' : ''}) to ${args.save}`);
+    saved = bundle;
   }
-  process.stdout.write(`${JSON.stringify({ ...output, elapsedMs: Math.round(performance.now() - started), ...(args.save ? { saved: args.save } : {}) }, null, 2)}\n`);
+  return { output: { ...output, elapsedMs: Math.round(performance.now() - started), ...(args.save ? { saved: args.save } : {}) }, saved };
 }
 
 /** The command's changes to the data-size defaults, as the folds and the saved model both apply them. */
@@ -237,11 +245,67 @@ function settingsOverrides(args: ReturnType<typeof parseCommandLine>): Partial<T
   };
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`creditlab evaluate: ${error.message}\n`);
-    process.exit(2);
+/** `creditlab evaluate`. */
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'cross-validate a model on a CSV (JSON report); --save also writes its model file',
+  help: `${USAGE}
+
+Reads the CSV, cleans it as the app proposes, and evaluates the model by k-fold cross-validation with
+the app's own code. Prints a JSON report (per fold and mean AUC, KS, log loss, ECE, ...) on stdout.
+  --model boosted|mlp|logistic|scorecard   the model family (default ${DEFAULT_MODEL})
+  --folds K, --seed N                      cross-validation folds (default 5) and seed (default 42)
+  --summary                                one line per fold on stderr
+  --save FILE.creditlab.json               also train on every cleaned row and write the model file
+  --passphrase-file F | --passphrase-env NAME   encrypt the saved file with this passphrase
+Exit status: 0 done, 1 a file or column that cannot be used, 2 a usage mistake.`,
+  async run(argv, io) {
+    const args = parseCommandLine(argv);
+    const { output } = await evaluateFile(args, (line) => io.stderr.write(`${args.save && line.startsWith('saved') ? 'creditlab evaluate: ' : ''}${line}\n`));
+    io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return EXIT.ok;
+  },
+};
+
+const TRAIN_USAGE =
+  'usage: creditlab train --csv IN --target COL --out FILE.creditlab.json [--passphrase-file F] [--positive VALUE] [--model boosted|mlp|logistic|scorecard] [--folds K] [--seed N] [any other evaluate flag]';
+
+/** `creditlab train`. */
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train a model on a CSV and write its model file (the app imports it)',
+  help: `${TRAIN_USAGE}
+
+Trains as the app does: the folds measure the model (stored as its cross-validation), then it is
+trained once more on every cleaned row and written as the one-file bundle the app exports, checked by
+loading it back. Prints the file, its model and its cross-validated AUC.
+  --out FILE.creditlab.json   where the model file goes
+  --passphrase-file F         encrypt it with the passphrase in F (its first line)
+Takes every flag of creditlab evaluate (see creditlab evaluate --help) except --save and --summary.
+Exit status: 0 done, 1 a file or column that cannot be used, 2 a usage mistake.`,
+  async run(argv, io) {
+    const { values } = parseFlags(argv, { ...FLAGS, out: { type: 'string' } }, TRAIN_USAGE);
+    if (values.save !== undefined || values.summary) throw new UsageError(`train takes --out, not --save or --summary\n${TRAIN_USAGE}`);
+    const out = required('out', values.out, TRAIN_USAGE);
+    const rest = withoutFlag(argv, '--out');
+    const args = parseCommandLine([...rest, '--save', out], TRAIN_USAGE);
+    const { output, saved } = await evaluateFile(args, (line) => io.stderr.write(`creditlab train: ${line}\n`));
+    const mean = output.mean as { auc?: number } | undefined;
+    io.stdout.write(
+      `${JSON.stringify({ saved: out, name: saved?.name, model: saved?.model.kind, rows: saved?.provenance.rows.train, crossValidatedAuc: mean?.auc, encrypted: args.passphraseFile !== undefined || args.passphraseEnv !== undefined }, null, 2)}\n`,
+    );
+    return EXIT.ok;
+  },
+};
+
+/** `argv` without `flag` and its value (either "--flag value" or "--flag=value"). */
+function withoutFlag(argv: readonly string[], flag: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === flag) i++;
+    else if (!argv[i].startsWith(`${flag}=`)) out.push(argv[i]);
   }
-  process.stderr.write(`creditlab evaluate failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+  return out;
+}
+
+runIfScript(import.meta.url, evaluateCommand);

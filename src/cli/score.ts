@@ -1,122 +1,154 @@
-/**
- * `npm run score`: scores a CSV of applicants with a model file exported by the app (or saved by
- * `npm run evaluate -- --save`), in Node, with the same code the app's worker scores with. The file
- * is checked as on import (schema, SHA-256 digest, reference applicants scored again) before any row
- * is scored. Writes CSV to stdout (or --out): the row number, the probability of bad, the points on
- * the model's scale, the decision at its cut-off and the columns outside a trained range.
- * Run: npm run score -- --model FILE.creditlab.json --csv APPLICANTS.csv [--passphrase-env NAME] [--out FILE] [--backend wasm|cpu] [--info]
- */
-import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { decodeModelFile } from '../bundle/file';
+// `creditlab score`: a file of applicants scored with a model file, streamed: chunks of 8,192 rows
+// are read, scored as the app's batch scores them (scoreChunk.ts) and written before the next is
+// read, so memory stays flat however long the file is. The output is the file's own columns, then
+// probability_of_bad, points, decision, reasons and flags, through the app's injection-safe CSV
+// writer, written to OUT.partial and renamed to OUT only when every row is in.
+import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { checkBatchColumns } from '../core/batch/batchCheck';
+import { csvRecord } from '../core/csv/writeCsv';
+import { disposeScorer, checkReferenceApplicants, scorerOf } from '../worker/scorer';
 import { problemMessage } from '../bundle/problemMessage';
-import type { ModelBundle } from '../core/bundle/types';
-import { readCsvBytes } from '../core/csv/readCsvBytes';
-import type { ApplicantRecord } from '../core/features/preprocessor';
-import { writeCsv, type CsvCell } from '../core/csv/writeCsv';
-import { asProbability, pointsFromProbability } from '../core/scoring/points';
-import { cellText, type Table } from '../core/table';
-import { checkReferenceApplicants, disposeScorer, rulesOf, scoreApplicant, scorerOf } from '../worker/scorer';
 import { useBackend } from './backend';
+import { InputError, readModelFile, UsageError, type Command, type CommandIo } from './command';
+import { readCsvChunks } from './csvChunks';
+import { oneOf, parseFlags, required } from './flags';
+import { runIfScript } from './outcome';
+import { createProgress } from './progress';
+import { chunkScoringOf, scoreChunk, scoredCsv, scoredHeader } from './scoreChunk';
 
-const USAGE = 'usage: npm run score -- --model FILE.creditlab.json --csv APPLICANTS.csv [--passphrase-env NAME] [--out FILE] [--backend wasm|cpu] [--info]';
+const USAGE = 'usage: creditlab score --model FILE.creditlab.json --csv IN.csv --out OUT.csv [--passphrase-file F] [--reasons | --no-reasons] [--backend wasm|cpu]';
 
-/** A mistake in how the command was called (exit status 2). */
-class UsageError extends Error {}
+/** Rows read, scored and written at a time: a multiple of the app's 1,024-row runs. */
+export const SCORE_CHUNK_ROWS = 8192;
 
-/** Reads and checks a model file as the app's import does; the passphrase of an encrypted file comes from an environment variable, never the command line (it would show in the process list and shell history). */
-async function readModelFile(path: string, passphraseEnv?: string): Promise<ModelBundle> {
-  const passphrase = passphraseEnv ? process.env[passphraseEnv] : undefined;
-  if (passphraseEnv && !passphrase) throw new UsageError(`the environment variable ${passphraseEnv} is empty or not set`);
-  const decoded = await decodeModelFile(new Uint8Array(readFileSync(path)), { passphrase });
-  if (!decoded.ok) throw new UsageError(`${path}: ${problemMessage(decoded.problem)}`);
-  return decoded.data;
+/** What a streamed scoring did. */
+export interface ScoreSummary {
+  readonly rows: number;
+  readonly scored: number;
+  readonly declined: number;
+  readonly flaggedRows: number;
+  readonly elapsedMs: number;
 }
 
-/** The applicant in row `row` as the form would give it: every column's text, by header name. */
-function recordOf(table: Table, row: number): ApplicantRecord {
-  const record: Record<string, string> = {};
-  for (const column of table.columns) record[column.name] = cellText(column, row);
-  return record;
+/** What `scoreFile` needs: the model file (and its passphrase file), the input and output paths, and whether to give reasons. */
+export interface ScoreFileOptions {
+  readonly model: string;
+  readonly passphraseFile?: string;
+  readonly csv: string;
+  readonly out: string;
+  readonly reasons: boolean;
+  readonly chunkRows?: number;
+  /** Hears rows done after each chunk (the progress line; the memory test). */
+  readonly onChunk?: (rowsDone: number) => void;
 }
 
-/** One line of facts about the model, for --info and stderr. */
-function describe(bundle: ModelBundle): string {
-  const auc = bundle.metrics.test?.metrics.auc ?? bundle.metrics.crossValidation?.meanAuc;
-  const family =
-    bundle.model.kind === 'network'
-      ? `${bundle.model.network.kind} × ${bundle.model.members.length}`
-      : bundle.model.kind === 'boosted'
-        ? `boosted × ${bundle.model.forests.length}`
-        : 'scorecard';
-  return `${bundle.name}: ${family}, target ${bundle.schema.outcome.target} (bad = ${bundle.policy.badValue}), cut-off ${bundle.policy.cutoff}, AUC ${auc === undefined ? 'n/a' : auc.toFixed(4)}, created ${bundle.provenance.createdAt} by ${bundle.provenance.createdBy} ${bundle.provenance.appVersion}`;
-}
-
-async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      model: { type: 'string' },
-      csv: { type: 'string' },
-      'passphrase-env': { type: 'string' },
-      out: { type: 'string' },
-      backend: { type: 'string', default: 'wasm' },
-      info: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (!values.model) throw new UsageError(`--model is required\n${USAGE}`);
-  if (values.backend !== 'wasm' && values.backend !== 'cpu') throw new UsageError(`--backend must be wasm or cpu (got "${values.backend}")`);
-  await useBackend(values.backend, 'score');
-  const bundle = await readModelFile(values.model, values['passphrase-env']);
+/** Streams `csv` through the model into `out`; InputError for a file or model it cannot use (nothing is left at `out` then). */
+export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary> {
+  const started = performance.now();
+  if (!existsSync(options.csv) || !statSync(options.csv).isFile()) throw new InputError(`file not found: ${options.csv}`);
+  const bundle = await readModelFile(options.model, options.passphraseFile);
   const scorer = await scorerOf(bundle.model);
+  const partial = `${options.out}.partial`;
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
   try {
     const problem = checkReferenceApplicants(scorer, bundle);
-    if (problem) throw new UsageError(`${values.model}: ${problemMessage(problem)}`);
-    if (values.info) {
-      process.stdout.write(`${describe(bundle)}\n`);
-      return;
-    }
-    if (!values.csv) throw new UsageError(`--csv is required (or --info)\n${USAGE}`);
-    const read = await readCsvBytes(() => createReadStream(values.csv!, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, statSync(values.csv).size);
-    if (!read.ok) throw new UsageError(`${values.csv}: ${read.reason}`);
-    const table = read.data.table;
-    const names = new Set(table.columns.map((c) => c.name));
-    const absent = bundle.schema.columns.filter((c) => !names.has(c.name)).map((c) => c.name);
-    if (absent.length > 0) throw new UsageError(`${values.csv} lacks the model's input column${absent.length === 1 ? '' : 's'} ${absent.join(', ')}`);
-    const rules = rulesOf(bundle);
-    const rows: CsvCell[][] = [];
-    let declined = 0;
-    let failed = 0;
-    for (let row = 0; row < table.rowCount; row++) {
-      const scored = scoreApplicant(scorer, rules, recordOf(table, row), bundle.policy.scale);
-      if (!scored.ok) {
-        failed++;
-        rows.push([row + 1, null, null, null, null, null, scored.reason]);
-        continue;
+    if (problem) throw new InputError(`${options.model}: ${problemMessage(problem)}`);
+    const scoring = chunkScoringOf(bundle, scorer, options.reasons);
+    let header: string[] | null = null;
+    const totals = { rows: 0, scored: 0, declined: 0, flaggedRows: 0 };
+    for await (const { table } of readCsvChunks(createReadStream(options.csv, { highWaterMark: 1 << 20 }), options.chunkRows ?? SCORE_CHUNK_ROWS)) {
+      if (header === null) {
+        // The app's batch check, once: a chunk has the file's header.
+        const columns = checkBatchColumns(table, bundle.schema);
+        if (!columns.ok) {
+          const missing = columns.problem.columns;
+          throw new InputError(`${options.csv} lacks the model's input column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
+        }
+        header = scoredHeader(table);
+        handle = await open(partial, 'w');
+        await handle.write(new TextEncoder().encode(`${csvRecord(header)}\r\n`));
       }
-      const p = scored.data.probabilityOfBad;
-      const decline = p >= bundle.policy.cutoff;
-      if (decline) declined++;
-      const outside = scored.data.outsideTrainedRange.map((o) => o.column).join(' ');
-      // Reasons as codes a program can read: "column:code" per reason, the strongest first.
-      const reasons = (scored.data.reasons ?? []).map((r) => `${r.column}:${r.code}`).join(' ');
-      rows.push([row + 1, p, pointsFromProbability(asProbability(p), bundle.policy.scale).toFixed(1), decline ? 'decline' : 'approve', outside, reasons, null]);
+      const scored = scoreChunk(scoring, table);
+      for (const bytes of scoredCsv(table, scored, header)) await handle!.write(bytes);
+      totals.rows += table.rowCount;
+      for (let r = 0; r < table.rowCount; r++) {
+        if (scored.decision[r] >= 0) totals.scored++;
+        if (scored.decision[r] === 1) totals.declined++;
+        if (scored.flags[r] !== 0) totals.flaggedRows++;
+      }
+      options.onChunk?.(totals.rows);
     }
-    const csv = writeCsv(['row', 'probability_of_bad', 'points', 'decision', 'outside_trained_range', 'reasons', 'problem'], rows);
-    if (values.out) writeFileSync(values.out, csv);
-    else process.stdout.write(csv);
-    process.stderr.write(`${describe(bundle)}\nscored ${table.rowCount - failed} of ${table.rowCount} rows: ${declined} declined at the cut-off, ${failed} not scored\n`);
+    await handle!.close();
+    handle = null;
+    renameSync(partial, options.out);
+    return { ...totals, elapsedMs: performance.now() - started };
+  } catch (error) {
+    await handle?.close();
+    rmSync(partial, { force: true });
+    throw error;
   } finally {
     disposeScorer(scorer);
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`creditlab score: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`creditlab score failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(1);
-});
+/** `creditlab score`. */
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'score a CSV of applicants with a model file, streamed (constant memory)',
+  help: `${USAGE}
+
+Scores every row of IN.csv with the model file, as the app's batch scoring does, and writes OUT.csv:
+the input columns, then probability_of_bad, points, decision (approve | decline), reasons
+(column:code, strongest first) and flags (MISSING, UNSEEN_LEVEL, OUTSIDE_TRAINED, NOT_A_NUMBER,
+IMPOSSIBLE). Rows that cannot be scored keep their flags and empty scores. The file is read and
+written in chunks of ${SCORE_CHUNK_ROWS.toLocaleString('en-US')} rows; OUT.csv appears only when complete.
+
+  --model FILE            the model file (.creditlab.json), exported by the app or written by creditlab train
+  --csv IN                the applicants; every input column of the model must be there (extra columns pass through)
+  --out OUT               where the scored CSV goes
+  --passphrase-file F     the passphrase of an encrypted model file (its first line)
+  --reasons               give reasons (the default)
+  --no-reasons            leave the reasons column empty (faster)
+  --backend wasm|cpu      tfjs backend for network models (default wasm)
+
+Exit status: 0 done, 1 a file or model that cannot be used (missing columns are listed), 2 a usage mistake.`,
+  async run(argv: readonly string[], io: CommandIo): Promise<number> {
+    const { values } = parseFlags(
+      argv,
+      {
+        model: { type: 'string' },
+        csv: { type: 'string' },
+        out: { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        reasons: { type: 'boolean' },
+        'no-reasons': { type: 'boolean' },
+        backend: { type: 'string', default: 'wasm' },
+      },
+      USAGE,
+    );
+    const model = required('model', values.model, USAGE);
+    const csv = required('csv', values.csv, USAGE);
+    const out = required('out', values.out, USAGE);
+    if (values.reasons && values['no-reasons']) throw new UsageError('--reasons and --no-reasons cannot both be given');
+    const backend = oneOf('backend', values.backend!, ['wasm', 'cpu'] as const);
+    await useBackend(backend, 'score');
+    const progress = createProgress(io.stderr);
+    const summary = await scoreFile({
+      model,
+      csv,
+      out,
+      passphraseFile: values['passphrase-file'],
+      reasons: !values['no-reasons'],
+      onChunk: (rows) => progress.update(`scored ${rows.toLocaleString('en-US')} rows`),
+    });
+    progress.done();
+    const seconds = summary.elapsedMs / 1000;
+    io.stderr.write(
+      `creditlab score: ${summary.rows} rows → ${out}: ${summary.scored} scored, ${summary.declined} declined, ${summary.rows - summary.scored} not scored, ${summary.flaggedRows} flagged; ${seconds.toFixed(1)} s (${Math.round(summary.rows / seconds)} rows/s)\n`,
+    );
+    return 0;
+  },
+};
+
+runIfScript(import.meta.url, scoreCommand);
