@@ -15,7 +15,7 @@ import { readCsvChunks } from './csvChunks';
 import { oneOf, parseFlags, required } from './flags';
 import { runIfScript } from './outcome';
 import { createProgress } from './progress';
-import { chunkScoringOf, scoreChunk, scoredCsv, scoredHeader } from './scoreChunk';
+import { chunkScoringOf, scoreChunk, scoredCsv, scoredHeader } from '../worker/scoreRows';
 
 const USAGE = 'usage: creditlab score --model FILE.creditlab.json --csv IN.csv --out OUT.csv [--passphrase-file F] [--reasons | --no-reasons] [--backend wasm|cpu]';
 

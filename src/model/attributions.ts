@@ -25,10 +25,15 @@ const MAX_STEPS = 512;
 const RELATIVE_GAP = 0.01;
 const ABSOLUTE_GAP = 1e-4;
 
-/** The ensemble's mean logit of label 1 (shifts removed) for a [rows, width] tensor. */
+/**
+ * The ensemble's mean logit of label 1 (shifts removed) for a [rows, width] tensor. `apply` runs
+ * each network on the whole tensor at once (inference: no dropout); `predict` would cut it into
+ * batches of 32 and concatenate them, each a step on the gradient tape (tens of thousands of
+ * kernels for one pass of path points, which aborted the wasm backend).
+ */
 function meanLogit(model: ScoringModel, x: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
-    const logits = model.members.map((m) => tf.sub((m.network.predict(x) as tf.Tensor2D).reshape([-1]), m.logitShift));
+    const logits = model.members.map((m) => tf.sub((m.network.apply(x) as tf.Tensor2D).reshape([-1]), m.logitShift));
     return tf.div(tf.addN(logits), model.members.length) as tf.Tensor1D;
   });
 }

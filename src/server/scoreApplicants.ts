@@ -6,7 +6,7 @@ import { batchFlagNames } from '../core/batch/batchCheck';
 import type { ModelBundle } from '../core/bundle/types';
 import type { Reason } from '../core/reasons/reasons';
 import { cellText, MISSING_CODE, type Column, type Table } from '../core/table';
-import { chunkScoringOf, scoreChunk, type ChunkScoring } from '../cli/scoreChunk';
+import { chunkScoringOf, scoreChunk, type ChunkScoring } from '../worker/scoreRows';
 import type { Scorer } from '../worker/scorer';
 
 /** An applicant as the request body carries it (validated against applicantSchema first). */

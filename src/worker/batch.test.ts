@@ -139,4 +139,34 @@ describe('batch scoring', () => {
     },
     120_000,
   );
+
+  it('reads a decimal-comma book as the form does: a scorecard with reasons gets each row the score of its own answers', async () => {
+    // Semicolons between cells and commas in the rates; the batch's numbers go back to the scorecard as text.
+    const book = loanBook()
+      .split('\n')
+      .map((line) => line.replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2'))
+      .join('\n');
+    const { dataset: training, summary } = await loadText(book);
+    expect(summary.notes.decimal, 'the reader found the decimal comma').toBe(',');
+    const trained = await train(training, scorecardRequest(configOf(summary, 3, { decimal: summary.notes.decimal })), () => undefined, NEVER);
+    if (!trained.ok) throw new Error(trained.reason);
+    const modelId = trained.data.modelId;
+    // Three decimals: read back as "12.375", a decimal-comma reader takes the point for a thousands separator.
+    const rates = ['6,125', '12,375', '18,625', '24,875'];
+    const { dataset } = await loadText(['income;rate;home', ...rates.map((rate) => `45000;${rate};RENT`)].join('\n'), 'batch.csv');
+    const result = await scoreBatch(dataset.id, modelId, () => undefined, NEVER);
+    if (!result.ok) throw new Error(result.reason);
+    const page = batchRows(result.data.batchId, 'all', 0, 10);
+    if (!page.ok) throw new Error(page.reason);
+    const batchP = page.data.rows.map((row) => row.probabilityOfBad);
+    const formP = rates.map((rate) => {
+      const single = score(modelId, { income: '45000', rate, home: 'RENT' });
+      if (!single.ok) throw new Error(single.reason);
+      return single.data.probabilityOfBad;
+    });
+    expect(batchP).toEqual(formP);
+    // The rate matters in this book, so a misread 12,375 (as 12,375 thousand) would not go unseen.
+    expect(new Set(formP).size).toBeGreaterThan(1);
+    releaseModel(modelId);
+  }, 60_000);
 });

@@ -2,25 +2,18 @@
 // the bundle's cleaning and preprocessing as stored (never refit), each row with its probability of
 // bad, points, decision and reasons; drift of the scores and of every input against the training
 // rows; the rows kept here for the page to page through and download.
-import { checkBatchColumns, checkBatchRows, batchEncodingTable, batchFlagNames, UNSCORABLE_FLAGS, type BatchRowCheck } from '../core/batch/batchCheck';
-import { ensembleLogits } from '../core/boosting/ensemble';
-import { applyCalibratorToAll } from '../core/calibration/calibrator';
-import { writeCsvChunks, type CsvCell } from '../core/csv/writeCsv';
+import { batchFlagNames, checkBatchColumns, type BatchRowCheck } from '../core/batch/batchCheck';
 import { featureDrift, type FeatureDriftReport } from '../core/drift/featureDrift';
 import { scoreDrift, type PsiResult } from '../core/drift/psi';
-import { createRowEncoder, type ApplicantRecord } from '../core/features/preprocessor';
 import type { Reason } from '../core/reasons/reasons';
-import { ReasonStore } from '../core/reasons/reasonStore';
-import { slotGroups } from '../core/importance/permutationImportance';
+import type { ReasonStore } from '../core/reasons/reasonStore';
 import { failWith, ok, type Result } from '../core/result';
-import { asProbability, pointsFromProbability } from '../core/scoring/points';
-import { cellText, type Column, type Table } from '../core/table';
+import type { Column, Table } from '../core/table';
 import { yieldToEventLoop } from '../model/train';
-import { predictCalibrated } from '../model/scoringModel';
 import { findDataset } from './datasets';
 import { findModel } from './models';
 import type { DatasetId, ModelId } from './protocol';
-import { encodedAttributions, rulesOf, scoreApplicant } from './scorer';
+import { answerOf, chunkScoringOf, headerRecord, RUN_ROWS, scoreRun, scoredCsv, scoredHeader, startScoring } from './scoreRows';
 
 /** One scored (or refused) row of a batch. */
 export interface BatchRow {
@@ -71,22 +64,6 @@ interface StoredBatch {
 
 const batches = new Map<string, StoredBatch>();
 let nextBatch = 1;
-// Rows scored between two turns of the event loop (progress out, Cancel in).
-const CHUNK_ROWS = 1024;
-
-function recordOf(table: Table, row: number): ApplicantRecord {
-  const record: Record<string, string> = {};
-  for (const column of table.columns) record[column.name] = cellText(column, row);
-  return record;
-}
-
-/** The answer of row `row` in a column, by name, as text: what reasons quote. */
-function answerOf(byName: ReadonlyMap<string, Column>, row: number): (column: string) => string {
-  return (name) => {
-    const column = byName.get(name);
-    return column ? cellText(column, row) : '';
-  };
-}
 
 /** Scores every row of data set `datasetId` with model `modelId`; `onProgress` hears rows done; an aborted `signal` stops and keeps nothing. */
 export async function scoreBatch(datasetId: DatasetId, modelId: ModelId, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<Result<BatchSummary>> {
@@ -101,55 +78,23 @@ export async function scoreBatch(datasetId: DatasetId, modelId: ModelId, onProgr
     return failWith('batch.missingColumns', { columns: columns.problem.columns });
   }
   const pre = bundle.preprocessing;
-  const checked = checkBatchRows(table, pre, bundle.schema);
-  const encodingTable = batchEncodingTable(table, pre);
-  const byName = new Map(encodingTable.columns.map((c) => [c.name, c]));
-  const encode = createRowEncoder(pre, encodingTable);
-  const rules = rulesOf({ preprocessing: pre, policy, reference: bundle.reference });
+  const rows = startScoring(chunkScoringOf(bundle, scorer, true, policy), table);
+  const { check: checked, encodingTable } = rows;
+  const { probabilityOfBad: probability, points, decision } = rows.scored;
+  const reasons = rows.scored.reasons!;
   const rowCount = table.rowCount;
-  const reasons = new ReasonStore(pre, rules.typical, slotGroups(pre), rowCount);
-  const probability = new Float64Array(rowCount).fill(Number.NaN);
-  const points = new Float64Array(rowCount).fill(Number.NaN);
-  const decision = new Int8Array(rowCount).fill(-1);
-  const toBad = policy.positiveIsBad ? 1 : -1;
-  const width = pre.width;
-  const x = new Float32Array(CHUNK_ROWS * width);
-  let declined = 0;
-  let scored = 0;
-  for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+  // One run between two turns of the event loop (progress out, Cancel in).
+  for (let start = 0; start < rowCount; start += RUN_ROWS) {
     if (signal.aborted) return failWith('batch.cancelled', {});
-    const count = Math.min(CHUNK_ROWS, rowCount - start);
-    const positions: number[] = [];
-    for (let r = start; r < start + count; r++) if ((checked.flags[r] & UNSCORABLE_FLAGS) === 0) positions.push(r);
-    const chunk = x.subarray(0, positions.length * width);
-    encode(Int32Array.from(positions), chunk);
-    if (scorer.kind === 'scorecard') {
-      for (const r of positions) {
-        const one = scoreApplicant(scorer, rules, recordOf(encodingTable, r), policy.scale);
-        if (!one.ok) continue;
-        probability[r] = one.data.probabilityOfBad;
-        if (one.data.reasons) reasons.store(r, one.data.reasons);
-      }
-    } else {
-      const p1 =
-        scorer.kind === 'network' ? predictCalibrated(scorer.model, chunk) : applyCalibratorToAll(scorer.model.calibrator, ensembleLogits(scorer.model.forests, chunk, width));
-      const attributions = rules.typical ? encodedAttributions(scorer, rules.preprocessing, rules.typical, chunk, positions.length) : null;
-      positions.forEach((r, k) => {
-        probability[r] = policy.positiveIsBad ? p1[k] : 1 - p1[k];
-        if (attributions) reasons.rank(r, attributions.subarray(k * width, (k + 1) * width), toBad, answerOf(byName, r));
-      });
-    }
-    for (const r of positions) {
-      const pBad = probability[r];
-      if (!Number.isFinite(pBad)) continue;
-      scored++;
-      const decline = pBad >= policy.cutoff;
-      if (decline) declined++;
-      decision[r] = decline ? 1 : 0;
-      points[r] = Math.round(pointsFromProbability(asProbability(pBad), policy.scale));
-    }
-    onProgress(start + count, rowCount);
+    scoreRun(rows, start);
+    onProgress(Math.min(start + RUN_ROWS, rowCount), rowCount);
     await yieldToEventLoop();
+  }
+  let scored = 0;
+  let declined = 0;
+  for (let r = 0; r < rowCount; r++) {
+    if (decision[r] >= 0) scored++;
+    if (decision[r] === 1) declined++;
   }
   const scoredP = new Float64Array(scored);
   for (let r = 0, k = 0; r < rowCount; r++) if (decision[r] >= 0) scoredP[k++] = probability[r];
@@ -214,27 +159,8 @@ export function batchRows(batchId: string, filter: BatchFilter, start: number, c
 export function batchCsv(batchId: string): Result<Uint8Array[]> {
   const batch = batches.get(batchId);
   if (!batch) return failWith('batch.gone', {});
-  const { table } = batch;
-  const header = [...table.columns.map((c) => c.name), 'probability_of_bad', 'points', 'decision', 'reasons', 'flags'];
-  const columns = table.columns;
-  const record: CsvCell[] = new Array(header.length);
-  const flagText = new Map<number, string>();
-  return ok(
-    writeCsvChunks(header, table.rowCount, (r) => {
-      for (let c = 0; c < columns.length; c++) record[c] = cellText(columns[c], r);
-      const d = batch.decision[r];
-      const f = batch.flags[r];
-      let text = flagText.get(f);
-      if (text === undefined) flagText.set(f, (text = batchFlagNames(f).join(' ')));
-      let at = columns.length;
-      record[at++] = d < 0 ? null : batch.probabilityOfBad[r];
-      record[at++] = d < 0 ? null : batch.points[r];
-      record[at++] = d < 0 ? null : d === 1 ? 'decline' : 'approve';
-      record[at++] = d < 0 ? null : batch.reasons.codesOf(r);
-      record[at] = text;
-      return record;
-    }),
-  );
+  const header = scoredHeader(batch.table);
+  return ok([headerRecord(header), ...scoredCsv(batch.table, batch, header)]);
 }
 
 /** Forgets batch `batchId`. */
