@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { integratedGradients, integratedGradientsOfRows } from './attributions';
+import { denseInputGradient, gradientOfSummedLogit, integratedGradients, integratedGradientsOfRows } from './attributions';
 import { buildNetwork, writeWeights } from './network';
 import type { ScoringModel } from './scoringModel';
 
@@ -70,5 +70,32 @@ describe('integrated gradients', () => {
       expect(together[2 * i]).toBeCloseTo(alone.attributions[0], 5);
       expect(together[2 * i + 1]).toBeCloseTo(alone.attributions[1], 5);
     });
+  });
+});
+
+describe('the written-out gradient of a dense stack', () => {
+  it("equals tf.grad's for an ensemble of relu networks with dropout, at points on both sides of each relu", () => {
+    const width = 9;
+    const members = [0, 1].map((k) => ({ network: buildNetwork(width, { kind: 'mlp', hiddenUnits: [12, 6], dropout: 0.2, seed: 40 + k }), logitShift: 0.3 * k }));
+    const model = ensemble(members, width);
+    const points = tf.tensor2d(
+      Float32Array.from({ length: 50 * width }, (_, i) => Math.sin(i * 0.7) * 3),
+      [50, width],
+    );
+    const written = denseInputGradient(model, points);
+    if (!written) throw new Error('a dense stack with dropout was not recognised');
+    const tape = gradientOfSummedLogit(model, 'tape')(points);
+    const a = written.dataSync();
+    const b = tape.dataSync();
+    let largest = 0;
+    for (let i = 0; i < a.length; i++) largest = Math.max(largest, Math.abs(a[i] - b[i]));
+    expect(largest).toBeLessThan(1e-6);
+    // Not all zero: the points reach both sides of the relus.
+    expect(Math.max(...Array.from(b, Math.abs))).toBeGreaterThan(0.01);
+    // And a logistic regression's gradient is its weights on every row.
+    const logistic = buildNetwork(3, { kind: 'logistic', hiddenUnits: [], dropout: 0, seed: 1 });
+    writeWeights(logistic, [Float32Array.of(0.5, -2, 1.25), Float32Array.of(0.3)]);
+    const flat = gradientOfSummedLogit(ensemble([{ network: logistic, logitShift: 0 }], 3))(tf.tensor2d([1, 2, 3, -4, 5, 6], [2, 3]));
+    expect(Array.from(flat.dataSync())).toEqual([0.5, -2, 1.25, 0.5, -2, 1.25]);
   });
 });

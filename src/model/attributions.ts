@@ -38,12 +38,81 @@ function meanLogit(model: ScoringModel, x: tf.Tensor2D): tf.Tensor1D {
   });
 }
 
+/** A network's dense layers, in order: kernel, bias, and whether a relu follows. */
+interface DenseStep {
+  readonly kernel: tf.Tensor2D;
+  readonly bias: tf.Tensor1D | null;
+  readonly relu: boolean;
+}
+
+/**
+ * The network as a stack of dense layers (dropout is the identity when scoring) ending in one linear
+ * unit, or null for any other shape. Its weights are read now, not kept: they may be written later.
+ */
+function denseStackOf(network: tf.LayersModel): readonly DenseStep[] | null {
+  const steps: DenseStep[] = [];
+  for (const layer of network.layers) {
+    const name = layer.getClassName();
+    if (name === 'Dropout') continue;
+    const activation = String(layer.getConfig().activation ?? 'linear');
+    if (name !== 'Dense' || (activation !== 'relu' && activation !== 'linear')) return null;
+    const [kernel, bias] = layer.getWeights() as tf.Tensor[];
+    steps.push({ kernel: kernel as tf.Tensor2D, bias: (bias as tf.Tensor1D | undefined) ?? null, relu: activation === 'relu' });
+  }
+  const last = steps.at(-1);
+  return last && last.kernel.shape[1] === 1 && !last.relu ? steps : null;
+}
+
+/**
+ * ∂(Σ rows of the mean logit)/∂points for networks that are dense stacks, by the chain rule written
+ * out: forward keeping each relu's mask, then back through the transposed kernels. The same
+ * gradient tf.grad gives (a test holds them equal), without its matMul with a transposed operand
+ * of the rows' size, which tfjs-wasm runs about 10 times slower than a plain one (most of a
+ * network's batch reasons).
+ * Null when a member is not a dense stack.
+ */
+export function denseInputGradient(model: ScoringModel, points: tf.Tensor2D): tf.Tensor2D | null {
+  const stacks = model.members.map((m) => denseStackOf(m.network));
+  if (stacks.some((s) => s === null)) return null;
+  return tf.tidy(() => {
+    const perMember = (stacks as (readonly DenseStep[])[]).map((stack) => {
+      const masks: tf.Tensor[] = [];
+      let h: tf.Tensor2D = points;
+      for (let i = 0; i < stack.length - 1; i++) {
+        const z = stack[i].bias ? tf.add(tf.matMul(h, stack[i].kernel), stack[i].bias!) : tf.matMul(h, stack[i].kernel);
+        if (stack[i].relu) {
+          masks[i] = tf.step(z);
+          h = tf.relu(z) as tf.Tensor2D;
+        } else h = z as tf.Tensor2D;
+      }
+      // d logit / d h_last is the output kernel, the same for every row. The kernels are transposed
+      // here, small; the rows' operand never is.
+      // Broadcast by the first mask, not tiled (tfjs-wasm's Tile costs more than the matMuls).
+      const output = stack[stack.length - 1].kernel.transpose() as tf.Tensor2D;
+      const last = stack.length - 2;
+      let g = (last >= 0 && masks[last] ? tf.mul(masks[last], output) : tf.broadcastTo(output, [points.shape[0], output.shape[1]])) as tf.Tensor2D;
+      for (let i = last; i >= 0; i--) {
+        if (masks[i] && i !== last) g = tf.mul(g, masks[i]) as tf.Tensor2D;
+        g = tf.matMul(g, stack[i].kernel.transpose() as tf.Tensor2D);
+      }
+      return g;
+    });
+    return tf.div(tf.addN(perMember), model.members.length) as tf.Tensor2D;
+  });
+}
+
+/** The gradient of the summed mean logit at `points`: written out for dense stacks (`'auto'`), else (or with `'tape'`) tf.grad's. */
+export function gradientOfSummedLogit(model: ScoringModel, how: 'auto' | 'tape' = 'auto'): (points: tf.Tensor2D) => tf.Tensor2D {
+  const generic = tf.grad((points: tf.Tensor) => meanLogit(model, points as tf.Tensor2D).sum());
+  return (points) => (how === 'auto' ? denseInputGradient(model, points) : null) ?? (generic(points) as tf.Tensor2D);
+}
+
 /** Integrated gradients of `model`'s mean logit for the encoded row `x` against the encoded reference row `reference`. */
 export function integratedGradients(model: ScoringModel, x: Float32Array, reference: Float32Array): Attribution {
   const width = model.width;
   const [referenceLogit, logit] = tf.tidy(() => Array.from(meanLogit(model, tf.tensor2d([...reference, ...x], [2, width])).dataSync()));
   const difference = logit - referenceLogit;
-  const gradientOfSum = tf.grad((points: tf.Tensor) => meanLogit(model, points as tf.Tensor2D).sum());
+  const gradientOfSum = gradientOfSummedLogit(model);
   let steps = FIRST_STEPS;
   for (;;) {
     const product = tf.tidy(() => {
@@ -51,7 +120,7 @@ export function integratedGradients(model: ScoringModel, x: Float32Array, refere
       const delta = tf.sub(tf.tensor1d(x), r);
       const alphas = tf.div(tf.add(tf.range(0, steps), 0.5), steps).reshape([steps, 1]);
       const points = tf.add(r.reshape([1, width]), tf.mul(alphas, delta.reshape([1, width]))) as tf.Tensor2D;
-      return tf.mul(gradientOfSum(points).mean(0), delta);
+      return tf.mul(gradientOfSum(points as tf.Tensor2D).mean(0), delta);
     });
     const attributions = Float64Array.from(product.dataSync());
     product.dispose();
@@ -77,7 +146,7 @@ export function integratedGradientsOfRows(model: ScoringModel, x: Float32Array, 
   if (rows === 0) return out;
   const logits = tf.tidy(() => meanLogit(model, tf.tensor2d(x.subarray(0, rows * width), [rows, width])).dataSync());
   const referenceLogit = tf.tidy(() => meanLogit(model, tf.tensor2d(reference, [1, width])).dataSync()[0]);
-  const gradientOfSum = tf.grad((points: tf.Tensor) => meanLogit(model, points as tf.Tensor2D).sum());
+  const gradientOfSum = gradientOfSummedLogit(model);
   let pending = Array.from({ length: rows }, (_, i) => i);
   for (let steps = FIRST_STEPS; pending.length > 0; steps *= 2) {
     const perPass = Math.max(1, Math.floor(MAX_POINTS_PER_PASS / steps));
@@ -92,7 +161,12 @@ export function integratedGradientsOfRows(model: ScoringModel, x: Float32Array, 
         const delta = tf.sub(tf.tensor2d(xs, [g, width]), r);
         const alphas = tf.div(tf.add(tf.range(0, steps), 0.5), steps).reshape([1, steps, 1]);
         const points = tf.add(r.reshape([1, 1, width]), tf.mul(alphas, delta.reshape([g, 1, width]))).reshape([g * steps, width]);
-        return tf.mul(gradientOfSum(points).reshape([g, steps, width]).mean(1), delta);
+        return tf.mul(
+          gradientOfSum(points as tf.Tensor2D)
+            .reshape([g, steps, width])
+            .mean(1),
+          delta,
+        );
       });
       const values = product.dataSync();
       product.dispose();
